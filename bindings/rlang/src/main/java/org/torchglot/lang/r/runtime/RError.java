@@ -1,0 +1,74 @@
+package org.torchglot.lang.r.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.nodes.Node;
+
+/**
+ * An R error as R reports it: {@code Error in f(x) : message} or {@code Error: message}. Its location is the node
+ * that raised it, so a polyglot host sees the script's file and line through {@code getSourceLocation()}.
+ */
+public final class RError extends AbstractTruffleException {
+    private static final long serialVersionUID = 1L;
+    /** R's width limit before it moves a long message onto its own line. */
+    public static final int LONGWARN = 75;
+
+    private final String rMessage;
+    private final String call;
+    private final RList condition;
+
+    public RError(String rMessage, String call, Node location) {
+        this(rMessage, call, null, location);
+    }
+
+    public RError(String rMessage, String call, RList condition, Node location) {
+        super(format(rMessage, call), null, UNLIMITED_STACK_TRACE, location);
+        this.rMessage = rMessage;
+        this.call = call;
+        this.condition = condition;
+    }
+
+    /** The message without the {@code Error in ...} prefix (what {@code conditionMessage} returns). */
+    public String rMessage() {
+        return rMessage;
+    }
+
+    /** The deparsed call, or null. */
+    public String call() {
+        return call;
+    }
+
+    /** The condition object R code sees in a {@code tryCatch(error = function(e) ...)} handler. */
+    public RList conditionObject() {
+        if (condition != null) {
+            return condition;
+        }
+        return makeCondition(rMessage, call, "simpleError", "error", "condition");
+    }
+
+    public static RList makeCondition(String message, String call, String... classes) {
+        List<Object> vals = new ArrayList<>();
+        vals.add(RString.of(message));
+        vals.add(call == null ? RNull.INSTANCE : new RCallText(call));
+        RList l = RList.of(vals, List.of("message", "call"));
+        l.setAttr("class", new RString(classes));
+        return l;
+    }
+
+    /** R's layout of an error line, including its move of a long message to the next line. */
+    public static String format(String msg, String call) {
+        if (call == null) {
+            return "Error: " + msg;
+        }
+        int nl = msg.indexOf('\n');
+        int line1 = nl < 0 ? msg.length() : nl;
+        String sep = 14 + call.length() + line1 > LONGWARN ? "\n  " : "";
+        return "Error in " + call + " : " + sep + msg;
+    }
+
+    /** A deparsed call kept in a condition object; prints as the call text. */
+    public record RCallText(String text) {
+    }
+}

@@ -1,0 +1,54 @@
+package org.torchglot.lang.r.runtime;
+
+/** An integer vector; NA is {@link RNA#INT}. */
+public final class RInt extends RVector {
+    private final int[] data;
+
+    public RInt(int[] data) {
+        this.data = data;
+    }
+
+    public static RInt of(int... values) {
+        return new RInt(values);
+    }
+
+    public int[] data() {
+        return data;
+    }
+
+    public int get(int i) {
+        return data[i];
+    }
+
+    @Override
+    public int length() {
+        return data.length;
+    }
+
+    @Override
+    public RType type() {
+        return RType.INTEGER;
+    }
+
+    @Override
+    public RVector createEmpty(int n) {
+        int[] d = new int[n];
+        java.util.Arrays.fill(d, RNA.INT);
+        return new RInt(d);
+    }
+
+    @Override
+    public void setFrom(int i, RVector src, int j) {
+        data[i] = ((RInt) src).data[j];
+    }
+
+    @Override
+    public boolean isNA(int i) {
+        return data[i] == RNA.INT;
+    }
+
+    @Override
+    public Object getElement(int i) {
+        return data[i] == RNA.INT ? null : data[i];
+    }
+}

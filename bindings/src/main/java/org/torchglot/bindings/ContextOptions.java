@@ -1,0 +1,113 @@
+package org.torchglot.bindings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.io.IOAccess;
+
+/** Every polyglot option torchglot sets, engine and context, sandbox and languages, in one place. */
+final class ContextOptions {
+
+    private ContextOptions() {
+    }
+
+    /** Options of the shared engine. */
+    static Map<String, String> engineOptions() {
+        return Map.of();
+    }
+
+    /** A context builder for the given settings, ready for {@link Context.Builder#build()}. */
+    static Context.Builder contextBuilder(ContextSettings settings) {
+        List<Language> languages = settings.languages();
+        String[] ids = languages.stream().map(Language::id).toArray(String[]::new);
+        Context.Builder builder = Context.newBuilder(ids)
+                .engine(SharedEngine.get())
+                .out(settings.out())
+                .err(settings.err())
+                .in(settings.in())
+                .currentWorkingDirectory(settings.workingDirectory())
+                // NOTE: guest languages may call each other (Python's polyglot.eval(language="R")).
+                .allowPolyglotAccess(PolyglotAccess.ALL)
+                .allowNativeAccess(false)
+                .allowCreateProcess(false)
+                .allowCreateThread(false)
+                .allowHostClassLoading(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowExperimentalOptions(true);
+        if (settings.allowHostAccess()) {
+            builder.allowHostAccess(HostAccess.ALL).allowHostClassLookup(name -> true).allowIO(IOAccess.ALL);
+        } else {
+            builder.allowHostAccess(HostApi.sandboxed())
+                    .allowHostClassLookup(HostApi::isExported)
+                    .allowIO(IOAccess.newBuilder()
+                            .fileSystem(SandboxFileSystem.create(settings.workingDirectory(), readOnlyRoots(settings)))
+                            .build());
+        }
+        for (Language language : languages) {
+            builder.arguments(language.id(), settings.arguments().toArray(String[]::new));
+        }
+        if (languages.contains(Language.PYTHON)) {
+            builder.options(pythonOptions());
+        }
+        if (languages.contains(Language.JS)) {
+            builder.options(jsOptions(settings.workingDirectory()));
+        }
+        return builder;
+    }
+
+    private static List<Path> readOnlyRoots(ContextSettings settings) {
+        List<Path> roots = new ArrayList<>(settings.readableDirectories());
+        roots.add(GuestPackages.pythonPath());
+        roots.add(GuestPackages.jsModules());
+        return roots;
+    }
+
+    private static Map<String, String> pythonOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("python.PythonPath", GuestPackages.pythonPath().toString());
+        // NOTE: scripts run with no process environment; PYTHONHASHSEED and friends stay unset.
+        options.put("python.DontWriteBytecodeFlag", "true");
+        return options;
+    }
+
+    private static Map<String, String> jsOptions(Path workingDirectory) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("js.commonjs-require", "true");
+        options.put("js.commonjs-require-cwd", workingDirectory.toString());
+        options.put("js.commonjs-core-modules-replacements", jsModuleReplacements());
+        // NOTE: shell mode provides quit(n), which the prelude's process.exit(n) calls.
+        options.put("js.shell", "true");
+        return options;
+    }
+
+    /** Maps each module under {@code js/} to its path, so {@code require('torch')} finds it from anywhere. */
+    private static String jsModuleReplacements() {
+        Path modules = GuestPackages.jsModules();
+        if (!Files.isDirectory(modules)) {
+            return "";
+        }
+        try (Stream<Path> entries = Files.list(modules)) {
+            return entries.sorted()
+                    .map(path -> moduleName(path) + ":" + path)
+                    .reduce((a, b) -> a + "," + b)
+                    .orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String moduleName(Path path) {
+        String name = path.getFileName().toString();
+        return name.endsWith(".js") ? name.substring(0, name.length() - 3) : name;
+    }
+}

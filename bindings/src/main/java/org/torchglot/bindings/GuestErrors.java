@@ -1,0 +1,131 @@
+package org.torchglot.bindings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Describes a failed script in its language's terms: a CPython traceback for Python, a
+ * Node-style stack for JavaScript and R, and one clean line, never a Java stack trace, for
+ * host failures such as the sandbox refusing a process.
+ */
+public final class GuestErrors {
+
+    private static final Pattern JAVA_EXCEPTION_PREFIX = Pattern.compile("^(?:[a-z][\\w$]*\\.)+([A-Z][\\w$]*): ?");
+
+    /** Java-speak messages of the sandbox's refusals, rewritten for script authors. */
+    private static final Map<String, String> SANDBOX_MESSAGES = Map.of(
+            "Process creation is not allowed", "running other programs is not allowed in torchglot's sandbox",
+            "Creating threads is not allowed", "starting threads is not allowed in torchglot's sandbox",
+            "Native access is not allowed", "native code is not allowed in torchglot's sandbox");
+
+    private GuestErrors() {
+    }
+
+    /**
+     * The text to print for an error that ended a script; ends with a newline. Exits ({@link
+     * PolyglotException#isExit()}) are not errors and give an empty string.
+     */
+    public static String describe(TorchglotContext context, PolyglotException error) {
+        if (error.isExit()) {
+            return "";
+        }
+        if (error.isCancelled() || error.isResourceExhausted()) {
+            return "Error: the script was stopped: " + cleanMessage(error) + "\n";
+        }
+        if (error.isInternalError() || error.isHostException()) {
+            return hostFailure(error);
+        }
+        if (isPython(error) && error.getGuestObject() != null) {
+            return pythonTraceback(context, error);
+        }
+        return guestStack(error);
+    }
+
+    private static boolean isPython(PolyglotException error) {
+        for (PolyglotException.StackFrame frame : error.getPolyglotStackTrace()) {
+            if (frame.isGuestFrame()) {
+                return Language.PYTHON.id().equals(frame.getLanguage().getId());
+            }
+        }
+        // NOTE: a syntax error has no guest frame yet; its source tells the language.
+        SourceSection location = error.getSourceLocation();
+        return location != null && Language.PYTHON.id().equals(location.getSource().getLanguage());
+    }
+
+    private static String pythonTraceback(TorchglotContext context, PolyglotException error) {
+        Value format = context.polyglot().eval(internalSource(Language.PYTHON, "python_traceback.py"));
+        return format.execute(error.getGuestObject()).asString();
+    }
+
+    /** Node's format: the message, then {@code "    at name (file:line:column)"} per guest frame. */
+    private static String guestStack(PolyglotException error) {
+        StringBuilder text = new StringBuilder(cleanMessage(error)).append('\n');
+        for (PolyglotException.StackFrame frame : error.getPolyglotStackTrace()) {
+            if (!frame.isGuestFrame()) {
+                continue;
+            }
+            text.append("    at ").append(frame.getRootName().isEmpty() ? "<anonymous>" : frame.getRootName());
+            SourceSection location = frame.getSourceLocation();
+            if (location != null) {
+                text.append(" (").append(sourceName(location)).append(':').append(location.getStartLine())
+                        .append(':').append(location.getStartColumn()).append(')');
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** One line for a Java-side failure, located at the innermost guest frame that has a location. */
+    private static String hostFailure(PolyglotException error) {
+        String message = cleanMessage(error);
+        String kind = "Error";
+        for (Map.Entry<String, String> refusal : SANDBOX_MESSAGES.entrySet()) {
+            if (message.startsWith(refusal.getKey())) {
+                message = refusal.getValue();
+                kind = "SandboxError";
+            }
+        }
+        StringBuilder line = new StringBuilder(kind).append(": ").append(message);
+        for (PolyglotException.StackFrame frame : error.getPolyglotStackTrace()) {
+            SourceSection location = frame.isGuestFrame() ? frame.getSourceLocation() : null;
+            if (location != null) {
+                line.append(" (at ").append(sourceName(location)).append(", line ").append(location.getStartLine()).append(')');
+                break;
+            }
+        }
+        return line.append('\n').toString();
+    }
+
+    /** The message without a leading Java class name ("java.lang.SecurityException: ..."). */
+    private static String cleanMessage(PolyglotException error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        Matcher javaPrefix = JAVA_EXCEPTION_PREFIX.matcher(message);
+        return javaPrefix.find() ? javaPrefix.replaceFirst("") : message;
+    }
+
+    private static String sourceName(SourceSection location) {
+        Source source = location.getSource();
+        return source.getPath() != null ? source.getPath() : source.getName();
+    }
+
+    private static Source internalSource(Language language, String resource) {
+        try (InputStream in = GuestErrors.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            String code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Source.newBuilder(language.id(), code, "<torchglot>").internal(true).buildLiteral();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

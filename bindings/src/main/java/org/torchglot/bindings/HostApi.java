@@ -1,0 +1,70 @@
+package org.torchglot.bindings;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.graalvm.polyglot.HostAccess;
+
+/**
+ * The Java API that sandboxed scripts may reach: the classes the torch packages call.
+ *
+ * <p>Guests may look up exactly these classes by name ({@code java.type(...)}, {@code
+ * Java.type(...)}) and use their public members; every other host class is invisible.
+ */
+public final class HostApi {
+
+    /**
+     * Every host class the guest-language packages use. The torch shims register their engine
+     * entry points here (for example the engine's Tensor and op-table facade classes).
+     */
+    // NOTE: the engine is plain Java without polyglot annotations, so access is granted per
+    // member here instead of through @HostAccess.Export.
+    static final List<Class<?>> EXPORTED_CLASSES = List.of(
+            TorchglotVersion.class);
+
+    private static final Set<String> EXPORTED_NAMES =
+            EXPORTED_CLASSES.stream().map(Class::getName).collect(Collectors.toUnmodifiableSet());
+
+    private HostApi() {
+    }
+
+    /** Whether a guest may look up the host class with this fully qualified name. */
+    public static boolean isExported(String className) {
+        return EXPORTED_NAMES.contains(className);
+    }
+
+    /** Host access for sandboxed contexts: annotated members plus the public API of the exported classes. */
+    static HostAccess sandboxed() {
+        HostAccess.Builder access = HostAccess.newBuilder(HostAccess.EXPLICIT)
+                .allowArrayAccess(true)
+                .allowListAccess(true)
+                .allowBufferAccess(true)
+                .allowIterableAccess(true)
+                .allowIteratorAccess(true)
+                .allowMapAccess(true);
+        for (Class<?> type : EXPORTED_CLASSES) {
+            for (Constructor<?> constructor : type.getConstructors()) {
+                access.allowAccess(constructor);
+            }
+            for (Method method : type.getMethods()) {
+                if (isTorchglotType(method.getDeclaringClass())) {
+                    access.allowAccess(method);
+                }
+            }
+            for (Field field : type.getFields()) {
+                if (isTorchglotType(field.getDeclaringClass()) && Modifier.isPublic(field.getModifiers())) {
+                    access.allowAccess(field);
+                }
+            }
+        }
+        return access.build();
+    }
+
+    private static boolean isTorchglotType(Class<?> type) {
+        return type.getName().startsWith("org.torchglot.");
+    }
+}

@@ -1,0 +1,52 @@
+package org.torchglot.repl;
+
+import java.io.PrintStream;
+import org.torchglot.bindings.SharedEngine;
+import org.torchglot.bindings.TorchglotVersion;
+
+/** The {@code torchglot} command: runs a script, code from {@code -c} or standard input. */
+public final class Main {
+
+    /** Exit status for a bad command line or an unreadable script, as CPython uses. */
+    static final int USAGE_ERROR = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command and returns its exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args, System.console() != null);
+        } catch (IllegalArgumentException e) {
+            err.println("torchglot: " + e.getMessage());
+            err.print(Options.USAGE);
+            return USAGE_ERROR;
+        }
+        ScriptRunner runner = new ScriptRunner(out, err, System.in, options.allowHostAccess());
+        return switch (options.mode()) {
+            case VERSION -> {
+                out.println("torchglot " + TorchglotVersion.VERSION + " (" + SharedEngine.implementationName()
+                        + " on Java " + Runtime.version() + ")");
+                yield 0;
+            }
+            case HELP -> {
+                out.print(Options.USAGE);
+                yield 0;
+            }
+            case SCRIPT -> runner.runFile(options.script(), options.arguments());
+            case CODE -> runner.runCode(options.language(), options.code(), "-c", options.arguments());
+            case STDIN -> runner.runStdin(options.language());
+            case REPL -> {
+                // NOTE: the interactive REPL (issue 7) replaces this message.
+                out.println("torchglot " + TorchglotVersion.VERSION + ": the interactive REPL is coming; "
+                        + "run a script with 'torchglot script.py' or pipe code into 'torchglot'.");
+                yield 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package org.torchglot.repl;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.torchglot.bindings.Language;
+
+/**
+ * The parsed command line.
+ *
+ * @param mode what to do
+ * @param script the script file (mode {@link Mode#SCRIPT})
+ * @param code the program text of {@code -c} (mode {@link Mode#CODE})
+ * @param language the language of {@code -c} and standard input ({@code --lang}, default Python)
+ * @param arguments the program's own arguments, after the script or code
+ * @param allowHostAccess {@code --allow-host-access}: open Java interop and the file system
+ */
+record Options(Mode mode, Path script, String code, Language language, List<String> arguments, boolean allowHostAccess) {
+
+    /** What the command line asks for. */
+    enum Mode { VERSION, HELP, SCRIPT, CODE, STDIN, REPL }
+
+    static final String USAGE = """
+            usage: torchglot [options] [script.py|script.js|script.mjs|script.R] [args...]
+                   torchglot [options] -c CODE [args...]
+            options:
+              --lang python|js|R     language of -c and of standard input (default python)
+              --allow-host-access    let scripts use any Java class and any file
+              --version              print the version and the JIT in use
+              -h, --help             print this help
+            """;
+
+    /**
+     * Parses the arguments; options end at the script or {@code -c} code.
+     *
+     * @throws IllegalArgumentException with a user-facing message on a bad command line
+     */
+    static Options parse(String[] argv, boolean stdinIsTerminal) {
+        Language language = Language.PYTHON;
+        boolean allowHostAccess = false;
+        int i = 0;
+        for (; i < argv.length && argv[i].startsWith("-"); i++) {
+            switch (argv[i]) {
+                case "--version", "-V" -> {
+                    return new Options(Mode.VERSION, null, null, language, List.of(), false);
+                }
+                case "--help", "-h" -> {
+                    return new Options(Mode.HELP, null, null, language, List.of(), false);
+                }
+                case "--allow-host-access" -> allowHostAccess = true;
+                case "--lang" -> language = languageNamed(++i < argv.length ? argv[i] : "");
+                case "-c" -> {
+                    if (++i >= argv.length) {
+                        throw new IllegalArgumentException("argument expected for the -c option");
+                    }
+                    List<String> rest = List.of(argv).subList(i + 1, argv.length);
+                    return new Options(Mode.CODE, null, argv[i], language, rest, allowHostAccess);
+                }
+                default -> {
+                    if (argv[i].startsWith("--lang=")) {
+                        language = languageNamed(argv[i].substring("--lang=".length()));
+                    } else {
+                        throw new IllegalArgumentException("unknown option: " + argv[i]);
+                    }
+                }
+            }
+        }
+        if (i == argv.length) {
+            Mode mode = stdinIsTerminal ? Mode.REPL : Mode.STDIN;
+            return new Options(mode, null, null, language, List.of(), allowHostAccess);
+        }
+        List<String> rest = List.of(argv).subList(i + 1, argv.length);
+        return new Options(Mode.SCRIPT, Path.of(argv[i]), null, language, rest, allowHostAccess);
+    }
+
+    private static Language languageNamed(String name) {
+        Optional<Language> language = Language.forName(name);
+        return language.orElseThrow(() -> new IllegalArgumentException(
+                "unknown language '" + name + "' (expected python, js or R)"));
+    }
+}

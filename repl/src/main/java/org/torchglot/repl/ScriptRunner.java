@@ -1,0 +1,116 @@
+package org.torchglot.repl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.torchglot.bindings.Language;
+import org.torchglot.bindings.TorchglotContext;
+
+/**
+ * Runs one program to completion and turns its outcome into an exit status, as CPython does:
+ * 0 on success, the script's own {@code sys.exit(n)} / {@code process.exit(n)} / {@code
+ * quit(status = n)} code, 1 with a traceback on an uncaught error, 2 when there is nothing to run.
+ */
+public final class ScriptRunner {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream in;
+    private final boolean allowHostAccess;
+
+    /**
+     * @param out the program's standard output
+     * @param err the program's standard error, also where tracebacks go
+     * @param in the program's standard input
+     * @param allowHostAccess open the sandbox ({@code --allow-host-access})
+     */
+    public ScriptRunner(PrintStream out, PrintStream err, InputStream in, boolean allowHostAccess) {
+        this.out = out;
+        this.err = err;
+        this.in = in;
+        this.allowHostAccess = allowHostAccess;
+    }
+
+    /** Runs a script file; its language comes from the extension; {@code args} follow the script in argv. */
+    public int runFile(Path script, List<String> args) {
+        Optional<Language> language = Language.forFile(script);
+        if (language.isEmpty()) {
+            return usageError("don't know how to run '" + script + "': expected a .py, .js, .mjs, .R or .r file");
+        }
+        if (!Files.isRegularFile(script) || !Files.isReadable(script)) {
+            return usageError("can't open file '" + script.toAbsolutePath() + "': No such file or readable file");
+        }
+        Path directory = script.toAbsolutePath().getParent();
+        return run(language.get(), argv(script.toString(), args), builder -> builder.readableDirectory(directory),
+                context -> context.evalFile(script));
+    }
+
+    /** Runs program text, e.g. from {@code -c}; {@code name} is argv[0] ({@code "-c"} as in CPython). */
+    public int runCode(Language language, String code, String name, List<String> args) {
+        Source source = Source.newBuilder(language.id(), code, "<string>").buildLiteral();
+        return run(language, argv(name, args), builder -> { }, context -> context.eval(source));
+    }
+
+    /** Runs the whole of standard input as one program, named {@code <stdin>} in tracebacks. */
+    public int runStdin(Language language) {
+        String code;
+        try {
+            code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return usageError("cannot read standard input: " + e.getMessage());
+        }
+        Source source = Source.newBuilder(language.id(), code, "<stdin>").buildLiteral();
+        return run(language, argv("-", List.of()), builder -> { }, context -> context.eval(source));
+    }
+
+    private int run(Language language, List<String> argv, Consumer<TorchglotContext.Builder> configure,
+                    Consumer<TorchglotContext> program) {
+        if (!TorchglotContext.isInstalled(language)) {
+            return usageError("the " + language.id() + " language is not available in this torchglot build");
+        }
+        TorchglotContext.Builder builder = TorchglotContext.builder()
+                .out(out).err(err).in(in)
+                .arguments(argv.toArray(String[]::new))
+                .allowHostAccess(allowHostAccess);
+        configure.accept(builder);
+        try (TorchglotContext context = builder.build()) {
+            try {
+                program.accept(context);
+                return 0;
+            } catch (PolyglotException e) {
+                if (e.isExit()) {
+                    return e.getExitStatus();
+                }
+                err.print(context.describe(e));
+                return 1;
+            }
+        } catch (UncheckedIOException e) {
+            return usageError(e.getMessage());
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int usageError(String message) {
+        err.println("torchglot: " + message);
+        return Main.USAGE_ERROR;
+    }
+
+    private static List<String> argv(String first, List<String> rest) {
+        List<String> argv = new ArrayList<>();
+        argv.add(first);
+        argv.addAll(rest);
+        return argv;
+    }
+}
