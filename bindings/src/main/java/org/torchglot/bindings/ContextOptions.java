@@ -31,7 +31,7 @@ final class ContextOptions {
         List<Language> languages = settings.languages();
         String[] ids = languages.stream().map(Language::id).toArray(String[]::new);
         Context.Builder builder = Context.newBuilder(ids)
-                .engine(SharedEngine.get())
+                .engine(SharedEngine.forHostAccess(settings.allowHostAccess()))
                 .out(settings.out())
                 .err(settings.err())
                 .in(settings.in())
@@ -47,7 +47,7 @@ final class ContextOptions {
         if (settings.allowHostAccess()) {
             builder.allowHostAccess(HostAccess.ALL).allowHostClassLookup(name -> true).allowIO(IOAccess.ALL);
         } else {
-            builder.allowHostAccess(HostApi.sandboxed())
+            builder.allowHostAccess(HostApi.SANDBOXED)
                     .allowHostClassLookup(HostApi::isExported)
                     .allowIO(IOAccess.newBuilder()
                             .fileSystem(SandboxFileSystem.create(settings.workingDirectory(), readOnlyRoots(settings)))

@@ -73,7 +73,7 @@ public final class GuestErrors {
             if (!frame.isGuestFrame()) {
                 continue;
             }
-            text.append("    at ").append(frame.getRootName().isEmpty() ? "<anonymous>" : frame.getRootName());
+            text.append("    at ").append(frameName(frame));
             SourceSection location = frame.getSourceLocation();
             if (location != null) {
                 text.append(" (").append(sourceName(location)).append(':').append(location.getStartLine())
@@ -82,6 +82,12 @@ public final class GuestErrors {
             text.append('\n');
         }
         return text.toString();
+    }
+
+    /** The function's name; top-level code (GraalJS calls it ":program") is {@code <anonymous>} as in Node. */
+    private static String frameName(PolyglotException.StackFrame frame) {
+        String name = frame.getRootName();
+        return name == null || name.isEmpty() || name.startsWith(":") ? "<anonymous>" : name;
     }
 
     /** One line for a Java-side failure, located at the innermost guest frame that has a location. */

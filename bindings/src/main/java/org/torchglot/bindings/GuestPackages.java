@@ -59,17 +59,19 @@ public final class GuestPackages {
 
     private static Path locate() {
         Path codeSource = codeSource();
-        if (Files.isDirectory(codeSource)) {
-            return codeSource;
-        }
-        try (ZipFile jar = new ZipFile(codeSource.toFile())) {
-            Path target = cacheRoot().resolve(contentHash(jar));
+        return Files.isDirectory(codeSource) ? codeSource : unpack(codeSource, cacheRoot());
+    }
+
+    /** Unpacks the jar's package folders below {@code cacheRoot} unless an identical copy is there; returns its root. */
+    static Path unpack(Path jarFile, Path cacheRoot) {
+        try (ZipFile jar = new ZipFile(jarFile.toFile())) {
+            Path target = cacheRoot.resolve(contentHash(jar));
             if (!Files.isDirectory(target)) {
                 extract(jar, target);
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack torchglot's guest packages from " + codeSource, e);
+            throw new UncheckedIOException("cannot unpack torchglot's guest packages from " + jarFile, e);
         }
     }
 

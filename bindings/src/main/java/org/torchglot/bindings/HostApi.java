@@ -29,6 +29,9 @@ public final class HostApi {
     private static final Set<String> EXPORTED_NAMES =
             EXPORTED_CLASSES.stream().map(Class::getName).collect(Collectors.toUnmodifiableSet());
 
+    /** Host access of sandboxed contexts; one instance, as every context of an engine must agree. */
+    static final HostAccess SANDBOXED = sandboxed();
+
     private HostApi() {
     }
 
@@ -37,8 +40,8 @@ public final class HostApi {
         return EXPORTED_NAMES.contains(className);
     }
 
-    /** Host access for sandboxed contexts: annotated members plus the public API of the exported classes. */
-    static HostAccess sandboxed() {
+    /** Annotated members plus the public API of the exported classes. */
+    private static HostAccess sandboxed() {
         HostAccess.Builder access = HostAccess.newBuilder(HostAccess.EXPLICIT)
                 .allowArrayAccess(true)
                 .allowListAccess(true)

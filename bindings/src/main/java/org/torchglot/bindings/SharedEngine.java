@@ -5,17 +5,24 @@ import org.graalvm.polyglot.Engine;
 /**
  * The one polyglot {@link Engine} of this process, created on first use.
  *
- * <p>All torchglot contexts share it, so parsed and compiled guest code (GraalPy's standard
- * library above all) is reused by every context after the first.
+ * <p>All sandboxed torchglot contexts share it, so parsed and compiled guest code (GraalPy's
+ * standard library above all) is reused by every context after the first. GraalVM requires one
+ * host access configuration per engine, so contexts with the sandbox opened ({@code
+ * allowHostAccess(true)}) share a second engine, created only if one is asked for.
  */
 public final class SharedEngine {
 
     private SharedEngine() {
     }
 
-    /** The process-wide engine, created on the first call; it lives as long as the process. */
+    /** The process-wide engine of sandboxed contexts, created on the first call; it lives as long as the process. */
     public static Engine get() {
-        return Holder.ENGINE;
+        return Sandboxed.ENGINE;
+    }
+
+    /** The engine for contexts with the given host access: {@link #get()}, or the one of opened contexts. */
+    public static Engine forHostAccess(boolean allowHostAccess) {
+        return allowHostAccess ? Opened.ENGINE : Sandboxed.ENGINE;
     }
 
     /** {@code "GraalVM CE"} when the Graal JIT compiles guest code, {@code "Interpreted"} when it does not. */
@@ -28,13 +35,15 @@ public final class SharedEngine {
         return !"Interpreted".equals(implementationName());
     }
 
-    private static final class Holder {
-        static final Engine ENGINE = create();
+    private static Engine create() {
+        return Engine.newBuilder().options(ContextOptions.engineOptions()).build();
+    }
 
-        private static Engine create() {
-            return Engine.newBuilder()
-                    .options(ContextOptions.engineOptions())
-                    .build();
-        }
+    private static final class Sandboxed {
+        static final Engine ENGINE = create();
+    }
+
+    private static final class Opened {
+        static final Engine ENGINE = create();
     }
 }

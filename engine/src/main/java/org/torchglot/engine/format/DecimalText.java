@@ -45,6 +45,11 @@ final class DecimalText {
         return stripFractionZeros(sci.substring(0, e)) + sci.substring(e);
     }
 
+    /** Right-aligns {@code s} in a field of {@code width} characters, as {@code std::setw} and {@code %Nd} do. */
+    static String padLeft(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
     /** True when the sign bit is set, so that {@code -0.0} prints as {@code -0}. */
     static boolean isNegative(double v) {
         return Double.doubleToRawLongBits(v) < 0;

@@ -80,7 +80,7 @@ final class LibtorchNumberFormat {
      * (it matters only for default float, whose precision is whatever an earlier slice left).
      */
     String format(double v, int precision) {
-        return pad(text(v / scale, notation, precision), width);
+        return DecimalText.padLeft(text(v / scale, notation, precision), width);
     }
 
     /** One value in the given iostream notation, as glibc's printf renders it. */
@@ -96,10 +96,6 @@ final class LibtorchNumberFormat {
             case SCIENTIFIC -> DecimalText.scientific(v, precision);
             case FIXED -> DecimalText.fixed(v, precision);
         };
-    }
-
-    static String pad(String s, int width) {
-        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
     /** {@code std::pow(10, e)} for an integer exponent: the correctly rounded power of ten. */

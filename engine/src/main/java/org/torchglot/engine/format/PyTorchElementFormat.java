@@ -71,7 +71,7 @@ final class PyTorchElementFormat {
         } else {
             s = DecimalText.fixed(v, precision);
         }
-        return s.length() >= maxWidth ? s : " ".repeat(maxWidth - s.length()) + s;
+        return DecimalText.padLeft(s, maxWidth);
     }
 
     /** Python's {@code str} of a bool or int element. */

@@ -59,7 +59,8 @@ public final class Shapes {
     public static int[] broadcast(int[] a, int[] b) {
         int rank = Math.max(a.length, b.length);
         int[] out = new int[rank];
-        for (int i = 0; i < rank; i++) {
+        // NOTE: checked from the last dim, so the error names the same dimension as PyTorch's.
+        for (int i = rank - 1; i >= 0; i--) {
             int da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
             int db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
             if (da != db && da != 1 && db != 1) {

@@ -5,6 +5,8 @@ import org.torchglot.engine.autograd.AccumulateGrad;
 import org.torchglot.engine.autograd.Backward;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.autograd.Node;
+import org.torchglot.engine.format.LibtorchFormatter;
+import org.torchglot.engine.format.PyTorchFormatter;
 import org.torchglot.engine.ops.Indexing;
 import org.torchglot.engine.ops.LinearAlgebra;
 import org.torchglot.engine.ops.Pointwise;
@@ -821,8 +823,19 @@ public class Tensor {
         return Pointwise.where(mask, scalar(value), this);
     }
 
+    /** PyTorch's {@code repr}: {@code tensor([1., 2.], requires_grad=True)}. */
     @Override
     public String toString() {
-        return "Tensor" + Shapes.str(shape) + "(" + dtype().pythonName() + ")";
+        return PyTorchFormatter.format(shape, toDoubleArray(), dtype(), printSuffix());
+    }
+
+    /** What {@code repr} appends after the values; {@code Parameter} overrides it. */
+    protected PyTorchFormatter.Suffix printSuffix() {
+        return new PyTorchFormatter.Suffix(requiresGrad, gradFn == null ? null : gradFn.name(), false);
+    }
+
+    /** libtorch's printer, as R torch shows a tensor. */
+    public String toLibtorchString() {
+        return LibtorchFormatter.format(shape, toDoubleArray(), dtype(), requiresGrad, gradFn == null ? null : gradFn.name());
     }
 }

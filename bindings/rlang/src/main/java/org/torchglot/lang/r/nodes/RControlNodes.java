@@ -1,0 +1,199 @@
+package org.torchglot.lang.r.nodes;
+
+import org.torchglot.lang.r.runtime.ControlFlow;
+import org.torchglot.lang.r.runtime.REnvironment;
+import org.torchglot.lang.r.runtime.RError;
+import org.torchglot.lang.r.runtime.RErrorSignal;
+import org.torchglot.lang.r.runtime.RList;
+import org.torchglot.lang.r.runtime.RNull;
+import org.torchglot.lang.r.runtime.RValues;
+import org.torchglot.lang.r.runtime.RVector;
+
+/** R's control-flow expressions: {@code if}, {@code for}, {@code while}, {@code repeat}, {@code break}, {@code next}. */
+public final class RControlNodes {
+    private RControlNodes() {
+    }
+
+    /** {@code if (cond) a else b}; without {@code else} a false condition yields invisible NULL. */
+    public static final class If extends RNode {
+        @Child private RNode cond;
+        @Child private RNode then;
+        @Child private RNode otherwise;
+
+        public If(RNode cond, RNode then, RNode otherwise) {
+            this.cond = cond;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        @Override
+        public Object execute(REnvironment env) {
+            boolean c;
+            try {
+                c = RValues.conditionValue(cond.execute(env), "if");
+            } catch (RErrorSignal s) {
+                throw new RError(s.getMessage(), deparse(), this);
+            }
+            if (c) {
+                return then.execute(env);
+            }
+            if (otherwise != null) {
+                return otherwise.execute(env);
+            }
+            setVisible(false);
+            return RNull.INSTANCE;
+        }
+
+        @Override
+        public void deparse(StringBuilder sb) {
+            sb.append("if (");
+            cond.deparse(sb);
+            sb.append(") ");
+            then.deparse(sb);
+            if (otherwise != null) {
+                sb.append(" else ");
+                otherwise.deparse(sb);
+            }
+        }
+    }
+
+    /** {@code for (var in seq) body}: iterates over a vector's elements or a list's items; yields invisible NULL. */
+    public static final class For extends RNode {
+        private final String var;
+        @Child private RNode seq;
+        @Child private RNode body;
+
+        public For(String var, RNode seq, RNode body) {
+            this.var = var;
+            this.seq = seq;
+            this.body = body;
+        }
+
+        @Override
+        public Object execute(REnvironment env) {
+            Object s = seq.execute(env);
+            if (s instanceof RVector v) {
+                int n = v.length();
+                for (int i = 0; i < n; i++) {
+                    env.put(var, v instanceof RList l ? l.get(i) : v.elementVector(i));
+                    try {
+                        body.execute(env);
+                    } catch (ControlFlow.Break b) {
+                        break;
+                    } catch (ControlFlow.Next x) {
+                        continue;
+                    }
+                }
+            } else if (s != RNull.INSTANCE) {
+                throw new RError("invalid for() loop sequence", deparse(), this);
+            }
+            setVisible(false);
+            return RNull.INSTANCE;
+        }
+
+        @Override
+        public void deparse(StringBuilder sb) {
+            sb.append("for (").append(Deparse.symbol(var)).append(" in ");
+            seq.deparse(sb);
+            sb.append(") ");
+            body.deparse(sb);
+        }
+    }
+
+    /** {@code while (cond) body}. */
+    public static final class While extends RNode {
+        @Child private RNode cond;
+        @Child private RNode body;
+
+        public While(RNode cond, RNode body) {
+            this.cond = cond;
+            this.body = body;
+        }
+
+        @Override
+        public Object execute(REnvironment env) {
+            while (true) {
+                boolean c;
+                try {
+                    c = RValues.conditionValue(cond.execute(env), "while");
+                } catch (RErrorSignal s) {
+                    throw new RError(s.getMessage(), deparse(), this);
+                }
+                if (!c) {
+                    break;
+                }
+                try {
+                    body.execute(env);
+                } catch (ControlFlow.Break b) {
+                    break;
+                } catch (ControlFlow.Next x) {
+                    continue;
+                }
+            }
+            setVisible(false);
+            return RNull.INSTANCE;
+        }
+
+        @Override
+        public void deparse(StringBuilder sb) {
+            sb.append("while (");
+            cond.deparse(sb);
+            sb.append(") ");
+            body.deparse(sb);
+        }
+    }
+
+    /** {@code repeat body}: loops until {@code break}. */
+    public static final class Repeat extends RNode {
+        @Child private RNode body;
+
+        public Repeat(RNode body) {
+            this.body = body;
+        }
+
+        @Override
+        public Object execute(REnvironment env) {
+            while (true) {
+                try {
+                    body.execute(env);
+                } catch (ControlFlow.Break b) {
+                    break;
+                } catch (ControlFlow.Next x) {
+                    continue;
+                }
+            }
+            setVisible(false);
+            return RNull.INSTANCE;
+        }
+
+        @Override
+        public void deparse(StringBuilder sb) {
+            sb.append("repeat ");
+            body.deparse(sb);
+        }
+    }
+
+    public static final class Break extends RNode {
+        @Override
+        public Object execute(REnvironment env) {
+            throw ControlFlow.Break.INSTANCE;
+        }
+
+        @Override
+        public void deparse(StringBuilder sb) {
+            sb.append("break");
+        }
+    }
+
+    public static final class Next extends RNode {
+        @Override
+        public Object execute(REnvironment env) {
+            throw ControlFlow.Next.INSTANCE;
+        }
+
+        @Override
+        public void deparse(StringBuilder sb) {
+            sb.append("next");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.torchglot.lang.r.nodes;
+
+import org.torchglot.lang.r.runtime.RContext;
+import org.torchglot.lang.r.runtime.REnvironment;
+
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.SourceSection;
+
+/**
+ * An R expression. Nodes evaluate in an explicit {@link REnvironment} rather than in Truffle frame slots, because R
+ * environments are first-class (closures, {@code <<-}, {@code assign}, promises evaluated in their caller).
+ */
+public abstract class RNode extends Node {
+    private SourceSection section;
+
+    public abstract Object execute(REnvironment env);
+
+    public final void setSourceSection(SourceSection s) {
+        this.section = s;
+    }
+
+    @Override
+    public final SourceSection getSourceSection() {
+        return section;
+    }
+
+    /** The 1-based source line, or 0 when unknown. */
+    public final int line() {
+        return section == null ? 0 : section.getStartLine();
+    }
+
+    /** The expression as R's {@code deparse} writes it. */
+    public final String deparse() {
+        StringBuilder sb = new StringBuilder();
+        deparse(sb);
+        return sb.toString();
+    }
+
+    /** Appends the deparsed form; the default is the source text. */
+    public void deparse(StringBuilder sb) {
+        sb.append(section == null ? "<expr>" : section.getCharacters());
+    }
+
+    protected final RContext ctx() {
+        return RContext.get(this);
+    }
+
+    protected final void setVisible(boolean v) {
+        RContext.get(this).setVisible(v);
+    }
+}

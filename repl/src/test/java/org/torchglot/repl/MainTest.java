@@ -1,0 +1,56 @@
+package org.torchglot.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.torchglot.bindings.Language;
+import org.torchglot.bindings.SharedEngine;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void versionNamesTheReleaseAndTheCompiler() {
+        assertEquals(0, run("--version"));
+        assertEquals("torchglot 0.1.0 (" + SharedEngine.implementationName() + " on Java " + Runtime.version() + ")\n",
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theTestJvmRunsWithTheGraalJitLikeTheLauncher() {
+        assertEquals("GraalVM CE", SharedEngine.implementationName());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertEquals(2, run("--frobnicate"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("torchglot: unknown option: --frobnicate\nusage:"));
+    }
+
+    @Test
+    void optionsStopAtTheScript() {
+        Options options = Options.parse(new String[] {"--lang", "js", "train.py", "--lang", "R"}, false);
+        assertEquals(Options.Mode.SCRIPT, options.mode());
+        assertEquals(Path.of("train.py"), options.script());
+        assertEquals(List.of("--lang", "R"), options.arguments());
+    }
+
+    @Test
+    void withoutAScriptStandardInputIsTheProgramUnlessItIsATerminal() {
+        assertEquals(Options.Mode.STDIN, Options.parse(new String[] {"--lang=js"}, false).mode());
+        assertEquals(Language.JS, Options.parse(new String[] {"--lang=js"}, false).language());
+        assertEquals(Options.Mode.REPL, Options.parse(new String[0], true).mode());
+    }
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
