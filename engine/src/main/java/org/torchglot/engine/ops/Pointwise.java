@@ -128,7 +128,13 @@ public final class Pointwise {
         }
         Reader ra = new Reader(a, outShape);
         Reader rb = new Reader(b, outShape);
-        if (computeType.isFloatingPoint()) {
+        if (computeType == DType.FLOAT32) {
+            // NOTE: operands are cast to the common dtype first, as TensorIterator does: x * 0.1
+            // multiplies by 0.1f, not by the double 0.1.
+            for (int i = 0; i < n; i++) {
+                os.setDouble(i, fd.applyAsDouble((float) ra.d(i), (float) rb.d(i)));
+            }
+        } else if (computeType.isFloatingPoint()) {
             for (int i = 0; i < n; i++) {
                 os.setDouble(i, fd.applyAsDouble(ra.d(i), rb.d(i)));
             }
@@ -171,7 +177,8 @@ public final class Pointwise {
             out = map(a, b, type, type, Double::sum, Long::sum);
         } else if (type == DType.FLOAT32) {
             float fa = (float) alpha;
-            out = map(a, b, type, type, (x, y) -> x + (float) (fa * y), (x, y) -> x + (long) alpha * y);
+            // NOTE: libtorch's vectorized add computes a + alpha * b as one fused multiply-add.
+            out = map(a, b, type, type, (x, y) -> Math.fma(fa, (float) y, (float) x), (x, y) -> x + (long) alpha * y);
         } else {
             out = map(a, b, type, type, (x, y) -> x + alpha * y, (x, y) -> x + (long) alpha * y);
         }
@@ -191,8 +198,8 @@ public final class Pointwise {
         checkAlpha(type, alpha);
         Tensor out;
         if (type == DType.FLOAT32 && alpha != 1.0) {
-            float fa = (float) alpha;
-            out = map(a, b, type, type, (x, y) -> x - (float) (fa * y), (x, y) -> x - (long) alpha * y);
+            float fa = (float) -alpha;
+            out = map(a, b, type, type, (x, y) -> Math.fma(fa, (float) y, (float) x), (x, y) -> x - (long) alpha * y);
         } else {
             out = map(a, b, type, type, (x, y) -> x - alpha * y, (x, y) -> x - (long) alpha * y);
         }

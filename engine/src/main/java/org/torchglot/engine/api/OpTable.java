@@ -1,0 +1,207 @@
+package org.torchglot.engine.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.torchglot.engine.random.Generator;
+import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.Storage;
+import org.torchglot.engine.tensor.Tensor;
+import org.torchglot.engine.tensor.TorchException;
+
+/**
+ * The one table of torch ops that every language binding calls: a binding turns a call in its
+ * language into positional and keyword arguments (plain Java values: Tensor, Number, Boolean,
+ * String, List, DType, Generator) and {@link #call}s the table, which binds them to the
+ * signature, applies defaults, converts dims for the caller's {@link Convention} and runs the op.
+ * Docs and REPL completion read the same table.
+ */
+public final class OpTable {
+    private static final OpTable STANDARD = new OpTable();
+
+    static {
+        TensorOps.registerAll(STANDARD);
+    }
+
+    private final Map<String, Op> ops = new LinkedHashMap<>();
+
+    /** The table with every built-in op. */
+    public static OpTable standard() {
+        return STANDARD;
+    }
+
+    /** Adds an op; {@code signature} is parsed once here. */
+    public void register(String signature, String summary, java.util.function.Function<Args, Object> implementation) {
+        Signature s = Signature.parse(signature);
+        if (ops.containsKey(s.name())) {
+            throw new IllegalStateException("op registered twice: " + s.name());
+        }
+        ops.put(s.name(), new Op(s, summary, implementation));
+    }
+
+    /** Another name for an op (e.g. {@code clip} for {@code clamp}). */
+    public void alias(String alias, String name) {
+        ops.put(alias, ops.get(name));
+    }
+
+    public boolean has(String name) {
+        return ops.containsKey(name);
+    }
+
+    public Op op(String name) {
+        return ops.get(name);
+    }
+
+    public List<String> names() {
+        return Collections.unmodifiableList(new ArrayList<>(ops.keySet()));
+    }
+
+    /** Calls {@code name} with a language's arguments. */
+    public Object call(String name, Object[] positional, Map<String, Object> keywords, Convention convention) {
+        Op op = ops.get(name);
+        if (op == null) {
+            throw TorchException.type("torch has no op named '" + name + "'");
+        }
+        Signature sig = op.signature();
+        Object[] values = bind(sig, positional, keywords == null ? Map.of() : keywords, convention);
+        Object result = op.implementation().apply(new Args(values));
+        if (convention == Convention.ONE_BASED && sig.returnsIndices()) {
+            result = toOneBased(result, sig);
+        }
+        return result;
+    }
+
+    private static Object[] bind(Signature sig, Object[] positional, Map<String, Object> keywords, Convention c) {
+        List<Signature.Param> params = sig.params();
+        Object[] raw = new Object[params.size()];
+        boolean[] given = new boolean[params.size()];
+        int p = 0;
+        for (int i = 0; i < positional.length; i++) {
+            while (p < params.size() && params.get(p).keywordOnly()) {
+                p++;
+            }
+            if (p >= params.size()) {
+                throw TorchException.type(sig.name() + "() takes " + positionalCount(sig) + " positional arguments but "
+                        + positional.length + " were given");
+            }
+            Signature.Param param = params.get(p);
+            if (param.variadic()) {
+                List<Object> rest = new ArrayList<>();
+                for (int j = i; j < positional.length; j++) {
+                    rest.add(positional[j]);
+                }
+                // NOTE: x.view(2, 3) and x.view((2, 3)) mean the same.
+                raw[p] = rest.size() == 1 && isSequence(rest.get(0)) ? rest.get(0) : rest;
+                given[p] = true;
+                p++;
+                break;
+            }
+            raw[p] = positional[i];
+            given[p] = true;
+            p++;
+        }
+        for (Map.Entry<String, Object> kw : keywords.entrySet()) {
+            int index = indexOf(params, kw.getKey());
+            if (index < 0) {
+                throw TorchException.type(sig.name() + "() got an unexpected keyword argument '" + kw.getKey() + "'");
+            }
+            if (given[index]) {
+                throw TorchException.type(sig.name() + "() got multiple values for argument '" + kw.getKey() + "'");
+            }
+            raw[index] = kw.getValue();
+            given[index] = true;
+        }
+        Object[] values = new Object[params.size()];
+        for (int i = 0; i < params.size(); i++) {
+            Signature.Param param = params.get(i);
+            if (!given[i]) {
+                if (!param.hasDefault()) {
+                    throw TorchException.type(sig.name() + "() missing 1 required positional argument: '" + param.name()
+                            + "'");
+                }
+                values[i] = defaultValue(param);
+            } else {
+                values[i] = Conversions.convert(sig.name(), param, raw[i], c);
+            }
+        }
+        return values;
+    }
+
+    private static boolean isSequence(Object o) {
+        return o instanceof List<?> || o instanceof int[] || o instanceof long[] || o instanceof Object[];
+    }
+
+    private static int positionalCount(Signature sig) {
+        int n = 0;
+        for (Signature.Param p : sig.params()) {
+            if (!p.keywordOnly()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int indexOf(List<Signature.Param> params, String name) {
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Object defaultValue(Signature.Param param) {
+        String text = param.defaultText();
+        if (text.equals("None")) {
+            return null;
+        }
+        return Conversions.convert("default", param, switch (text) {
+            case "True" -> Boolean.TRUE;
+            case "False" -> Boolean.FALSE;
+            default -> text.startsWith("'") ? text.substring(1, text.length() - 1)
+                    : text.startsWith("[") ? List.of()
+                    : text.contains(".") || text.contains("e") ? (Object) Double.parseDouble(text)
+                    : (Object) Long.parseLong(text);
+        }, Convention.ZERO_BASED);
+    }
+
+    /** Adds 1 to int64 index results for R. */
+    private static Object toOneBased(Object result, Signature sig) {
+        if (result instanceof Tensor t) {
+            return plusOne(t);
+        }
+        if (result instanceof Object[] tuple) {
+            String[] parts = sig.returns().replace("(", "").replace(")", "").split(",");
+            Object[] out = tuple.clone();
+            for (int i = 0; i < out.length && i < parts.length; i++) {
+                if (parts[i].trim().startsWith("IndexTensor") && out[i] instanceof Tensor t) {
+                    out[i] = plusOne(t);
+                }
+            }
+            return out;
+        }
+        if (result instanceof Long l) {
+            return l + 1;
+        }
+        return result;
+    }
+
+    private static Tensor plusOne(Tensor t) {
+        return t.add(Tensor.scalar(1L));
+    }
+
+    /** Helpers for ops that build tensors from language data. */
+    static Tensor longTensor(long[] values) {
+        return Tensor.of(Storage.wrap(values), values.length);
+    }
+
+    static DType defaultFloat() {
+        return DType.FLOAT32;
+    }
+
+    static Generator generatorOrDefault(Generator g) {
+        return g == null ? Generator.getDefault() : g;
+    }
+}

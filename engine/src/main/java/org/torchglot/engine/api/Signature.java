@@ -1,0 +1,92 @@
+package org.torchglot.engine.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A parsed op signature such as
+ * {@code sum(Tensor self, dim[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor}.
+ * A type ending in {@code ...} gathers the remaining positional arguments ({@code zeros(int... size)}).
+ * The return type {@code IndexTensor} marks results holding positions, which R reports 1-based.
+ */
+public record Signature(String name, List<Param> params, String returns) {
+
+    /** One declared parameter. */
+    public record Param(String name, ParamType type, boolean optional, boolean variadic, boolean keywordOnly,
+            String defaultText) {
+        public boolean hasDefault() {
+            return defaultText != null;
+        }
+
+        @Override
+        public String toString() {
+            return type.spelling() + (variadic ? "..." : "") + (optional ? "?" : "") + " " + name
+                    + (defaultText != null ? "=" + defaultText : "");
+        }
+    }
+
+    public static Signature parse(String text) {
+        int open = text.indexOf('(');
+        int close = text.indexOf(')', open);
+        if (open < 0 || close < open) {
+            throw new IllegalArgumentException("bad signature: " + text);
+        }
+        String name = text.substring(0, open).trim();
+        String arrow = text.substring(close + 1).trim();
+        String returns = arrow.startsWith("->") ? arrow.substring(2).trim() : "Tensor";
+        List<Param> params = new ArrayList<>();
+        boolean keywordOnly = false;
+        String inside = text.substring(open + 1, close).trim();
+        if (!inside.isEmpty()) {
+            for (String part : inside.split(",")) {
+                String p = part.trim();
+                if (p.equals("*")) {
+                    keywordOnly = true;
+                    continue;
+                }
+                String defaultText = null;
+                int eq = p.indexOf('=');
+                if (eq >= 0) {
+                    defaultText = p.substring(eq + 1).trim();
+                    p = p.substring(0, eq).trim();
+                }
+                int space = p.lastIndexOf(' ');
+                String type = p.substring(0, space).trim();
+                String pname = p.substring(space + 1).trim();
+                boolean optional = type.endsWith("?");
+                if (optional) {
+                    type = type.substring(0, type.length() - 1);
+                }
+                boolean variadic = type.endsWith("...");
+                if (variadic) {
+                    type = type.substring(0, type.length() - 3);
+                }
+                params.add(new Param(pname, ParamType.parse(type), optional, variadic, keywordOnly, defaultText));
+            }
+        }
+        return new Signature(name, List.copyOf(params), returns);
+    }
+
+    /** True when results are positions (argmax, max's indices), which R shows 1-based. */
+    public boolean returnsIndices() {
+        return returns.contains("IndexTensor");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(name).append('(');
+        boolean star = false;
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            if (p.keywordOnly() && !star) {
+                sb.append("*, ");
+                star = true;
+            }
+            sb.append(p);
+        }
+        return sb.append(") -> ").append(returns).toString();
+    }
+}
