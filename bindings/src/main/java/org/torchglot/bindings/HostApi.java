@@ -24,7 +24,24 @@ public final class HostApi {
     // NOTE: the engine is plain Java without polyglot annotations, so access is granted per
     // member here instead of through @HostAccess.Export.
     static final List<Class<?>> EXPORTED_CLASSES = List.of(
-            TorchglotVersion.class);
+            TorchglotVersion.class,
+            org.torchglot.engine.api.OpTable.class,
+            org.torchglot.engine.api.Op.class,
+            org.torchglot.engine.api.Signature.class,
+            org.torchglot.engine.api.Convention.class,
+            org.torchglot.engine.tensor.Tensor.class,
+            org.torchglot.engine.tensor.DType.class,
+            org.torchglot.engine.tensor.Index.class,
+            org.torchglot.engine.tensor.TorchException.class,
+            org.torchglot.engine.autograd.GradMode.class,
+            org.torchglot.engine.autograd.GradMode.Scope.class,
+            org.torchglot.engine.autograd.Node.class,
+            org.torchglot.engine.autograd.AccumulateGrad.class,
+            org.torchglot.engine.autograd.FunctionNode.class,
+            org.torchglot.engine.random.Generator.class,
+            org.torchglot.engine.format.PyTorchFormatter.class,
+            org.torchglot.engine.format.PrintOptions.class,
+            org.torchglot.engine.format.NumpyFormatter.class);
 
     private static final Set<String> EXPORTED_NAMES =
             EXPORTED_CLASSES.stream().map(Class::getName).collect(Collectors.toUnmodifiableSet());
@@ -49,6 +66,14 @@ public final class HostApi {
                 .allowIterableAccess(true)
                 .allowIteratorAccess(true)
                 .allowMapAccess(true);
+        try {
+            // Engine errors reach guests as TorchException; the packages read their message.
+            access.allowAccess(Throwable.class.getMethod("getMessage"));
+            // Enum constants expose their name, e.g. DType.FLOAT32.name().
+            access.allowAccess(Enum.class.getMethod("name"));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
         for (Class<?> type : EXPORTED_CLASSES) {
             for (Constructor<?> constructor : type.getConstructors()) {
                 access.allowAccess(constructor);

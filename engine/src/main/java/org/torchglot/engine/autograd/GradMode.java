@@ -19,9 +19,19 @@ public final class GradMode {
     }
 
     /** A scope that restores the previous mode when closed. */
-    public interface Scope extends AutoCloseable {
+    public static final class Scope implements AutoCloseable {
+        private final boolean[] cell;
+        private final boolean previous;
+
+        private Scope(boolean[] cell, boolean previous) {
+            this.cell = cell;
+            this.previous = previous;
+        }
+
         @Override
-        void close();
+        public void close() {
+            cell[0] = previous;
+        }
     }
 
     public static Scope noGrad() {
@@ -34,8 +44,8 @@ public final class GradMode {
 
     public static Scope set(boolean enabled) {
         boolean[] cell = ENABLED.get();
-        boolean previous = cell[0];
+        Scope scope = new Scope(cell, cell[0]);
         cell[0] = enabled;
-        return () -> cell[0] = previous;
+        return scope;
     }
 }

@@ -1,0 +1,111 @@
+"""The one place where Python meets the torchglot engine: Java types, argument conversion,
+result wrapping and error translation. Everything else in the package goes through here."""
+import java
+
+_OpTable = java.type("org.torchglot.engine.api.OpTable")
+_Convention = java.type("org.torchglot.engine.api.Convention")
+JTensor = java.type("org.torchglot.engine.tensor.Tensor")
+JDType = java.type("org.torchglot.engine.tensor.DType")
+JIndex = java.type("org.torchglot.engine.tensor.Index")
+JGradMode = java.type("org.torchglot.engine.autograd.GradMode")
+JGenerator = java.type("org.torchglot.engine.random.Generator")
+JTorchException = java.type("org.torchglot.engine.tensor.TorchException")
+JPyTorchFormatter = java.type("org.torchglot.engine.format.PyTorchFormatter")
+JNumpyFormatter = java.type("org.torchglot.engine.format.NumpyFormatter")
+
+TABLE = _OpTable.standard()
+_ZERO_BASED = _Convention.ZERO_BASED
+
+_ERRORS = {
+    "RuntimeError": RuntimeError,
+    "IndexError": IndexError,
+    "TypeError": TypeError,
+    "ValueError": ValueError,
+    "NotImplementedError": NotImplementedError,
+}
+
+
+def translate(e):
+    """The Python exception PyTorch would raise for an engine error, or None if it is not one."""
+    if isinstance(e, JTorchException):
+        return _ERRORS.get(e.pythonName(), RuntimeError)(e.getMessage())
+    return None
+
+
+def to_java(value):
+    """A Python argument as the engine expects it: tensors unwrapped, sequences as lists."""
+    from torch._tensor import Tensor
+    from torch._dtypes import dtype as _dtype
+    if isinstance(value, Tensor):
+        return value._t
+    if isinstance(value, (list, tuple)):
+        return [to_java(v) for v in value]
+    if isinstance(value, _dtype):
+        return value._j
+    from torch._generator import Generator
+    if isinstance(value, Generator):
+        return value._g
+    if type(value).__name__ == "ndarray" and hasattr(value, "_t"):
+        return value._t
+    return value
+
+
+def wrap(result):
+    """An engine result as Python sees it: tensors wrapped, pairs as named tuples, sizes as torch.Size."""
+    from torch._tensor import Tensor
+    if isinstance(result, JTensor):
+        return Tensor._wrap(result)
+    if result is None or isinstance(result, (bool, int, float, str)):
+        return result
+    if isinstance(result, JGenerator):
+        from torch._generator import Generator
+        return Generator._wrap(result)
+    try:
+        items = list(result)
+    except TypeError:
+        return result
+    if len(items) == 2 and all(isinstance(x, JTensor) for x in items):
+        from torch.return_types import values_indices
+        return values_indices(Tensor._wrap(items[0]), Tensor._wrap(items[1]))
+    if all(isinstance(x, int) for x in items):
+        from torch._size import Size
+        return Size(items)
+    return tuple(wrap(x) for x in items)
+
+
+def call(name, args, kwargs):
+    """Runs op `name` of the engine's table with Python arguments."""
+    jargs = [to_java(a) for a in args]
+    jkwargs = {k: to_java(v) for k, v in kwargs.items()} if kwargs else None
+    try:
+        return wrap(TABLE.call(name, jargs, jkwargs, _ZERO_BASED))
+    except BaseException as e:
+        py = translate(e)
+        if py is None:
+            raise
+        raise py from None
+
+
+def has_op(name):
+    return TABLE.has(name)
+
+
+def op_function(name):
+    """A Python function calling op `name`, with the op's signature as its docstring."""
+    def f(*args, **kwargs):
+        return call(name, args, kwargs)
+    f.__name__ = name
+    op = TABLE.op(name)
+    f.__doc__ = f"{op.signature()}\n\n{op.summary()}"
+    return f
+
+
+def guard(fn, *args):
+    """Calls an engine method, turning engine errors into Python's."""
+    try:
+        return fn(*args)
+    except BaseException as e:
+        py = translate(e)
+        if py is None:
+            raise
+        raise py from None

@@ -1,0 +1,32 @@
+"""Graph nodes as PyTorch shows them: grad_fn=<AddBackward0>, next_functions."""
+
+
+class Node:
+    __slots__ = ("_n",)
+
+    @classmethod
+    def _wrap(cls, jnode):
+        n = object.__new__(cls)
+        n._n = jnode
+        return n
+
+    def name(self):
+        return self._n.name()
+
+    @property
+    def next_functions(self):
+        return tuple((None if n is None else Node._wrap(n), 0) for n in self._n.nextFunctions())
+
+    @property
+    def variable(self):
+        from torch._tensor import Tensor
+        return Tensor._wrap(self._n.variable())
+
+    def __eq__(self, other):
+        return isinstance(other, Node) and self._n is other._n
+
+    def __hash__(self):
+        return id(self._n)
+
+    def __repr__(self):
+        return f"<{self._n.name()} object at {hex(id(self._n))}>"
