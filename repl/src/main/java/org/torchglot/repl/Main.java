@@ -17,11 +17,16 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
+    // NOTE: since JDK 22 System.console() exists even when input is piped; isTerminal() tells.
+    private static boolean stdinIsTerminal() {
+        return System.console() != null && System.console().isTerminal();
+    }
+
     /** Runs the command and returns its exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
         try {
-            options = Options.parse(args, System.console() != null);
+            options = Options.parse(args, stdinIsTerminal());
         } catch (IllegalArgumentException e) {
             err.println("torchglot: " + e.getMessage());
             err.print(Options.USAGE);

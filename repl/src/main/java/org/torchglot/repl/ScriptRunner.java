@@ -70,7 +70,8 @@ public final class ScriptRunner {
             return usageError("cannot read standard input: " + e.getMessage());
         }
         Source source = Source.newBuilder(language.id(), code, "<stdin>").buildLiteral();
-        return run(language, argv("-", List.of()), builder -> { }, context -> context.eval(source));
+        // NOTE: CPython sets sys.argv to [""] for a program read from a pipe.
+        return run(language, argv("", List.of()), builder -> { }, context -> context.eval(source));
     }
 
     private int run(Language language, List<String> argv, Consumer<TorchglotContext.Builder> configure,

@@ -36,13 +36,13 @@ class ScriptRunnerTest {
         Path script = write("broken.py", "x = 1\nprint('before')\nprint(y)\n");
         assertEquals(1, runner("").runFile(script, List.of()));
         assertEquals("before\n", stdout());
+        // NOTE: CPython 3.11 underlines 'y' with a caret line here; GraalPy 25 leaves it out.
         assertEquals("""
                 Traceback (most recent call last):
                   File "%s", line 3, in <module>
                     print(y)
-                          ^
                 NameError: name 'y' is not defined
-                """.formatted(script.toAbsolutePath()), stderr());
+                """.formatted(script.toAbsolutePath()), withoutCaretLines(stderr()));
     }
 
     @Test
@@ -107,6 +107,10 @@ class ScriptRunnerTest {
 
     private String stderr() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String withoutCaretLines(String traceback) {
+        return traceback.replaceAll("(?m)^ *[\\^~]+ *\n", "");
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

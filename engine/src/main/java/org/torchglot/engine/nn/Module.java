@@ -201,6 +201,11 @@ public abstract class Module {
         }
     }
 
+    /** The registered submodules by name, in order, duplicates and None included (read-only). */
+    protected final Map<String, Module> submodules() {
+        return Collections.unmodifiableMap(modules);
+    }
+
     // ---- traversal ----------------------------------------------------------------------------
 
     /** All parameters of this module and its descendants, each once, in registration order. */

@@ -319,7 +319,8 @@ final class Losses {
         Tensor reduced = switch (reduction) {
             case NONE -> smooth;
             case SUM -> smooth.sum();
-            case MEAN -> weight == null ? smooth.mean() : smooth.sum().div(keptClassWeight(weight, target, ignoreIndex));
+            // NOTE: 1.13 divides by the kept targets' total weight (their count without weights), not by N.
+            case MEAN -> smooth.sum().div(keptClassWeight(weight, target, ignoreIndex));
         };
         return nll.mul(1 - labelSmoothing).add(reduced.mul(labelSmoothing / classes));
     }
@@ -353,13 +354,13 @@ final class Losses {
         return weight.view(shape);
     }
 
-    /** The summed class weight of the targets that are not ignored: the mean's denominator. */
+    /** The summed class weight (1 each without weights) of the targets that are not ignored. */
     private static double keptClassWeight(Tensor weight, Tensor target, long ignoreIndex) {
-        double[] w = weight.toDoubleArray();
+        double[] w = weight == null ? null : weight.toDoubleArray();
         double sum = 0;
         for (long t : target.toLongArray()) {
             if (t != ignoreIndex) {
-                sum += w[(int) t];
+                sum += w == null ? 1.0 : w[(int) t];
             }
         }
         return sum;

@@ -22,6 +22,8 @@ public final class REnvironment extends RAttributable {
     private RClosure function;
     private CallSite call;
     private List<RPromise> onExit;
+    private REnvironment caller;
+    private int nargs;
 
     /** Where a function frame was called from: its call text for messages ({@code Error in f(x) :}). */
     public interface CallSite {
@@ -34,11 +36,26 @@ public final class REnvironment extends RAttributable {
     }
 
     /** A function-call frame. */
-    public static REnvironment forCall(RClosure function, CallSite call) {
+    public static REnvironment forCall(RClosure function, CallSite call, REnvironment caller) {
         REnvironment e = new REnvironment(function.env(), null);
         e.function = function;
         e.call = call;
+        e.caller = caller;
         return e;
+    }
+
+    /** The number of arguments supplied to this function frame's call ({@code nargs()}). */
+    public int nargs() {
+        return nargs;
+    }
+
+    public void setNargs(int n) {
+        nargs = n;
+    }
+
+    /** The environment a function frame was called from ({@code parent.frame()}), or null. */
+    public REnvironment caller() {
+        return caller;
     }
 
     public REnvironment parent() {

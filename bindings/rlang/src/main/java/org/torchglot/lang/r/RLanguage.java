@@ -1,0 +1,64 @@
+package org.torchglot.lang.r;
+
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.torchglot.lang.r.nodes.RNode;
+import org.torchglot.lang.r.nodes.RTopLevelRootNode;
+import org.torchglot.lang.r.parser.Parser;
+import org.torchglot.lang.r.runtime.RContext;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.source.Source;
+
+/** The R subset as a Truffle language: id {@code "R"}, files {@code .R} and {@code .r}. */
+@TruffleLanguage.Registration(id = RLanguage.ID, name = "R", implementationName = "torchglot R", version = "0.1",
+                defaultMimeType = RLanguage.MIME_TYPE, characterMimeTypes = RLanguage.MIME_TYPE,
+                fileTypeDetectors = RFileTypeDetector.class, interactive = true)
+public final class RLanguage extends TruffleLanguage<RContext> {
+    public static final String ID = "R";
+    public static final String MIME_TYPE = "text/x-r";
+
+    private static final Map<String, RPackage> REGISTERED = new ConcurrentHashMap<>();
+
+    @Override
+    protected RContext createContext(Env env) {
+        return new RContext(env);
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        List<RNode> statements = Parser.parse(this, source);
+        RTopLevelRootNode root = new RTopLevelRootNode(this, statements.toArray(new RNode[0]),
+                        source.hasCharacters() ? source.createSection(0, source.getLength()) : null);
+        return root.getCallTarget();
+    }
+
+    /** Registers a package programmatically (in addition to those found by {@link ServiceLoader}). */
+    public static void registerPackage(RPackage pkg) {
+        REGISTERED.put(pkg.name(), pkg);
+    }
+
+    /** The package called {@code name}: registered ones first, then service providers; null if none. */
+    public static RPackage findPackage(String name) {
+        RPackage p = REGISTERED.get(name);
+        if (p != null) {
+            return p;
+        }
+        for (ClassLoader cl : new ClassLoader[]{RLanguage.class.getClassLoader(), Thread.currentThread().getContextClassLoader()}) {
+            if (cl == null) {
+                continue;
+            }
+            for (RPackage candidate : ServiceLoader.load(RPackage.class, cl)) {
+                if (candidate.name().equals(name)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,24 @@
+package org.torchglot.engine.nn;
+
+import org.torchglot.engine.nn.functional.Functional;
+import org.torchglot.engine.tensor.Tensor;
+
+/** {@code nn.LogSoftmax(dim=None)}: log(softmax(x)) along {@code dim}, computed stably. */
+public class LogSoftmax extends Module {
+    private final Integer dim;
+
+    /** A null dim uses PyTorch's legacy choice for the input's rank. */
+    public LogSoftmax(Integer dim) {
+        this.dim = dim;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return Functional.logSoftmax(input, dim);
+    }
+
+    @Override
+    public String extraRepr() {
+        return "dim=" + (dim == null ? "None" : dim);
+    }
+}
