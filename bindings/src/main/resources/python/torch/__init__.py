@@ -12,7 +12,7 @@ from torch._size import Size
 from torch._tensor import Tensor
 from torch._generator import Generator
 from torch.autograd.grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode
-from torch import autograd, cuda, return_types
+from torch import autograd, cuda, return_types, nn, optim, utils
 
 float = float32  # noqa: A001
 double = float64

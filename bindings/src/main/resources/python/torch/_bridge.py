@@ -14,6 +14,14 @@ JPyTorchFormatter = java.type("org.torchglot.engine.format.PyTorchFormatter")
 JNumpyFormatter = java.type("org.torchglot.engine.format.NumpyFormatter")
 
 TABLE = _OpTable.standard()
+FUNCTIONAL = _OpTable.functional()
+MODULES = _OpTable.modules()
+OPTIMIZERS = _OpTable.optimizers()
+INIT = _OpTable.init()
+JModule = java.type("org.torchglot.engine.nn.Module")
+JCustomModule = java.type("org.torchglot.engine.nn.CustomModule")
+JParameter = java.type("org.torchglot.engine.nn.Parameter")
+JOptimizer = java.type("org.torchglot.engine.optim.Optimizer")
 _ZERO_BASED = _Convention.ZERO_BASED
 
 _ERRORS = {
@@ -33,11 +41,18 @@ def translate(e):
 
 
 def to_java(value):
-    """A Python argument as the engine expects it: tensors unwrapped, sequences as lists."""
+    """A Python argument as the engine expects it: tensors and modules unwrapped, sequences as lists."""
     from torch._tensor import Tensor
     from torch._dtypes import dtype as _dtype
     if isinstance(value, Tensor):
         return value._t
+    j = getattr(value, "_j", None)
+    if j is not None:
+        return j
+    if isinstance(value, dict):
+        return {k: to_java(v) for k, v in value.items()}
+    if isinstance(value, (range, type((x for x in ())))):
+        value = list(value)
     if isinstance(value, (list, tuple)):
         return [to_java(v) for v in value]
     if isinstance(value, _dtype):
@@ -55,6 +70,9 @@ def wrap(result):
     from torch._tensor import Tensor
     if isinstance(result, JTensor):
         return Tensor._wrap(result)
+    if isinstance(result, JModule):
+        from torch.nn.modules import from_java
+        return from_java(result)
     if result is None or isinstance(result, (bool, int, float, str)):
         return result
     if isinstance(result, JGenerator):
@@ -73,12 +91,12 @@ def wrap(result):
     return tuple(wrap(x) for x in items)
 
 
-def call(name, args, kwargs):
-    """Runs op `name` of the engine's table with Python arguments."""
+def call(name, args, kwargs, table=None):
+    """Runs op `name` of an engine table (by default torch's) with Python arguments."""
     jargs = [to_java(a) for a in args]
     jkwargs = {k: to_java(v) for k, v in kwargs.items()} if kwargs else None
     try:
-        return wrap(TABLE.call(name, jargs, jkwargs, _ZERO_BASED))
+        return wrap((table or TABLE).call(name, jargs, jkwargs, _ZERO_BASED))
     except BaseException as e:
         py = translate(e)
         if py is None:
@@ -90,12 +108,14 @@ def has_op(name):
     return TABLE.has(name)
 
 
-def op_function(name):
+def op_function(name, table=None):
     """A Python function calling op `name`, with the op's signature as its docstring."""
+    table = table or TABLE
+
     def f(*args, **kwargs):
-        return call(name, args, kwargs)
+        return call(name, args, kwargs, table)
     f.__name__ = name
-    op = TABLE.op(name)
+    op = table.op(name)
     f.__doc__ = f"{op.signature()}\n\n{op.summary()}"
     return f
 

@@ -62,7 +62,11 @@ class Tensor:
 
     @classmethod
     def _wrap(cls, jtensor):
-        t = object.__new__(Tensor)
+        if isinstance(jtensor, _bridge.JParameter):
+            from torch.nn.parameter import Parameter
+            t = object.__new__(Parameter)
+        else:
+            t = object.__new__(Tensor)
         t._t = jtensor
         return t
 

@@ -23,25 +23,7 @@ public final class HostApi {
      */
     // NOTE: the engine is plain Java without polyglot annotations, so access is granted per
     // member here instead of through @HostAccess.Export.
-    static final List<Class<?>> EXPORTED_CLASSES = List.of(
-            TorchglotVersion.class,
-            org.torchglot.engine.api.OpTable.class,
-            org.torchglot.engine.api.Op.class,
-            org.torchglot.engine.api.Signature.class,
-            org.torchglot.engine.api.Convention.class,
-            org.torchglot.engine.tensor.Tensor.class,
-            org.torchglot.engine.tensor.DType.class,
-            org.torchglot.engine.tensor.Index.class,
-            org.torchglot.engine.tensor.TorchException.class,
-            org.torchglot.engine.autograd.GradMode.class,
-            org.torchglot.engine.autograd.GradMode.Scope.class,
-            org.torchglot.engine.autograd.Node.class,
-            org.torchglot.engine.autograd.AccumulateGrad.class,
-            org.torchglot.engine.autograd.FunctionNode.class,
-            org.torchglot.engine.random.Generator.class,
-            org.torchglot.engine.format.PyTorchFormatter.class,
-            org.torchglot.engine.format.PrintOptions.class,
-            org.torchglot.engine.format.NumpyFormatter.class);
+    static final List<Class<?>> EXPORTED_CLASSES = exportedClasses();
 
     private static final Set<String> EXPORTED_NAMES =
             EXPORTED_CLASSES.stream().map(Class::getName).collect(Collectors.toUnmodifiableSet());
@@ -65,7 +47,8 @@ public final class HostApi {
                 .allowBufferAccess(true)
                 .allowIterableAccess(true)
                 .allowIteratorAccess(true)
-                .allowMapAccess(true);
+                .allowMapAccess(true)
+                .allowImplementationsAnnotatedBy(FunctionalInterface.class);
         try {
             // Engine errors reach guests as TorchException; the packages read their message.
             access.allowAccess(Throwable.class.getMethod("getMessage"));
@@ -90,6 +73,17 @@ public final class HostApi {
             }
         }
         return access.build();
+    }
+
+    /**
+     * Our version class plus every public class of the engine: the engine does arithmetic on
+     * tensors and touches neither files nor processes, so all of its public API is safe to open.
+     */
+    private static List<Class<?>> exportedClasses() {
+        List<Class<?>> out = new java.util.ArrayList<>();
+        out.add(TorchglotVersion.class);
+        out.addAll(EngineClasses.publicClasses());
+        return List.copyOf(out);
     }
 
     private static boolean isTorchglotType(Class<?> type) {

@@ -10,10 +10,23 @@ import org.torchglot.engine.tensor.Tensor;
  * positions are already 0-based here whatever the caller's language.
  */
 public final class Args {
+    private final Signature signature;
     private final Object[] values;
 
-    Args(Object[] values) {
+    Args(Signature signature, Object[] values) {
+        this.signature = signature;
         this.values = values;
+    }
+
+    /** The value of the parameter called {@code name}. */
+    public Object named(String name) {
+        List<Signature.Param> params = signature.params();
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).name().equals(name)) {
+                return values[i];
+            }
+        }
+        throw new IllegalArgumentException(signature.name() + " has no parameter " + name);
     }
 
     public boolean isNone(int i) {

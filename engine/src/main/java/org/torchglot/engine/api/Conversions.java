@@ -13,6 +13,9 @@ final class Conversions {
     }
 
     static Object convert(String op, Signature.Param declared, Object raw, Convention c) {
+        if (declared.variadic() && declared.type() == ParamType.ANY) {
+            return raw instanceof List<?> || raw instanceof Object[] ? elements(op, declared, raw) : List.of(raw);
+        }
         // A variadic int or dim gathers a list of them.
         Signature.Param param = !declared.variadic() ? declared
                 : new Signature.Param(declared.name(), declared.type() == ParamType.DIM ? ParamType.DIM_LIST
@@ -29,6 +32,13 @@ final class Conversions {
                     yield t;
                 }
                 throw mismatch(op, param, raw);
+            }
+            case INDEX_TENSOR -> {
+                if (!(raw instanceof Tensor t)) {
+                    throw mismatch(op, param, raw);
+                }
+                // NOTE: only integer targets are positions; probability targets pass unchanged.
+                yield c == Convention.ONE_BASED && !t.isFloatingPoint() ? t.sub(Tensor.scalar(1L)) : t;
             }
             case TENSOR_LIST -> {
                 List<Tensor> out = new ArrayList<>();
@@ -169,7 +179,7 @@ final class Conversions {
 
     private static TorchException mismatch(String op, Signature.Param param, Object raw) {
         String expected = switch (param.type()) {
-            case TENSOR -> "Tensor";
+            case TENSOR, INDEX_TENSOR -> "Tensor";
             case TENSOR_LIST -> "tuple of Tensors";
             case TENSOR_OR_SCALAR -> "Tensor or Number";
             case SCALAR -> "Number";

@@ -20,9 +20,17 @@ import org.torchglot.engine.tensor.TorchException;
  */
 public final class OpTable {
     private static final OpTable STANDARD = new OpTable();
+    private static final OpTable FUNCTIONAL = new OpTable();
+    private static final OpTable MODULES = new OpTable();
+    private static final OpTable OPTIMIZERS = new OpTable();
+    private static final OpTable INIT = new OpTable();
 
     static {
         TensorOps.registerAll(STANDARD);
+        NnOps.registerFunctional(FUNCTIONAL);
+        NnOps.registerModules(MODULES);
+        NnOps.registerOptimizers(OPTIMIZERS);
+        NnOps.registerInit(INIT);
     }
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
@@ -30,6 +38,26 @@ public final class OpTable {
     /** The table with every built-in op. */
     public static OpTable standard() {
         return STANDARD;
+    }
+
+    /** {@code torch.nn.functional}: activations, dropout, linear and losses. */
+    public static OpTable functional() {
+        return FUNCTIONAL;
+    }
+
+    /** Constructors of the built-in {@code torch.nn} modules, by class name ({@code Linear}). */
+    public static OpTable modules() {
+        return MODULES;
+    }
+
+    /** Constructors of {@code torch.optim} optimizers and learning-rate schedulers, by class name. */
+    public static OpTable optimizers() {
+        return OPTIMIZERS;
+    }
+
+    /** {@code torch.nn.init}: in-place initialisers of parameters. */
+    public static OpTable init() {
+        return INIT;
     }
 
     /** Adds an op; {@code signature} is parsed once here. */
@@ -66,7 +94,7 @@ public final class OpTable {
         }
         Signature sig = op.signature();
         Object[] values = bind(sig, positional, keywords == null ? Map.of() : keywords, convention);
-        Object result = op.implementation().apply(new Args(values));
+        Object result = op.implementation().apply(new Args(sig, values));
         if (convention == Convention.ONE_BASED && sig.returnsIndices()) {
             result = toOneBased(result, sig);
         }

@@ -16,6 +16,8 @@ public enum ParamType {
     DIM_OR_TENSOR("dimOrTensor"),
     /** A position along a dimension: 0-based in Python and JavaScript, 1-based in R. */
     INDEX("index"),
+    /** A tensor of positions (class indices): 0-based in Python and JavaScript, 1-based in R. */
+    INDEX_TENSOR("IndexTensor"),
     FLOAT("float"),
     BOOL("bool"),
     DTYPE("ScalarType"),

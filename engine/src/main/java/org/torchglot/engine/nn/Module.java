@@ -31,6 +31,17 @@ public abstract class Module {
     private final Set<String> nonPersistentBuffers = new java.util.HashSet<>();
     private final Map<String, Module> modules = new LinkedHashMap<>();
     private boolean training = true;
+    /** The guest-language object that owns this module (a Python nn.Module subclass instance), if any. */
+    private Object guest;
+
+    /** The guest-language object standing for this module, so traversals hand back the user's own objects. */
+    public Object guest() {
+        return guest;
+    }
+
+    public void setGuest(Object guest) {
+        this.guest = guest;
+    }
 
     // ---- forward --------------------------------------------------------------------------------
 

@@ -17,6 +17,12 @@ public class Parameter extends Tensor {
         requiresGrad_(requiresGrad);
     }
 
+    /** PyTorch prints parameters as {@code Parameter containing:} followed by the tensor. */
+    @Override
+    protected org.torchglot.engine.format.PyTorchFormatter.Suffix printSuffix() {
+        return org.torchglot.engine.format.PyTorchFormatter.Suffix.parameter(requiresGrad());
+    }
+
     /** Always true; lets bindings tell parameters from plain tensors without instanceof. */
     public boolean isParameter() {
         return true;

@@ -26,13 +26,6 @@ public enum Reduction {
         };
     }
 
-    /** The reduced value of an element-wise loss computed outside autograd. */
-    Tensor applyNoGrad(Tensor loss) {
-        try (var ignored = org.torchglot.engine.autograd.GradMode.noGrad()) {
-            return apply(loss);
-        }
-    }
-
     /** PyTorch's name for it. */
     public String pythonName() {
         return name().toLowerCase(java.util.Locale.ROOT);

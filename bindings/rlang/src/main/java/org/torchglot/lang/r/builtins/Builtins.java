@@ -27,6 +27,7 @@ public final class Builtins {
         ApplyBuiltins.install(t);
         PrintBuiltins.install(t);
         RandomBuiltins.install(t);
+        TimeClasses.install(t);
         t.value("T", RLogical.of(true));
         t.value("F", RLogical.of(false));
         t.value("pi", RDouble.of(Math.PI));

@@ -42,7 +42,7 @@ final class ConstructorBuiltins {
             if (!(a[0] instanceof RList l)) {
                 return a[0];
             }
-            return combine(l, !Arg.flag(a[2], true));
+            return combine(flatten(l), !Arg.flag(a[2], true));
         });
         t.add("append", "x, values, after", (c, a) -> {
             RVector x = Arg.vec(a[0]);
@@ -54,6 +54,29 @@ final class ConstructorBuiltins {
             parts.add(Subsets.range(x, after, x.length()));
             return combine(new RList(parts.toArray()), false);
         });
+    }
+
+    /** Nested lists spliced into one level, names joined with dots (unlist's recursion). */
+    static RList flatten(RList l) {
+        List<Object> vals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        RString n = l.names();
+        for (int i = 0; i < l.length(); i++) {
+            String on = n == null ? "" : n.get(i);
+            if (l.get(i) instanceof RList inner) {
+                RList flat = flatten(inner);
+                RString fn = flat.names();
+                for (int k = 0; k < flat.length(); k++) {
+                    String in = fn == null ? "" : fn.get(k);
+                    vals.add(flat.get(k));
+                    names.add(on.isEmpty() ? in : in.isEmpty() ? on + (flat.length() == 1 ? "" : String.valueOf(k + 1)) : on + "." + in);
+                }
+            } else {
+                vals.add(l.get(i));
+                names.add(on);
+            }
+        }
+        return RList.of(vals, names);
     }
 
     static RVector empty(String mode, int n) {

@@ -294,7 +294,7 @@ public final class RPrinter {
         while (start < nc) {
             int width = rlabw;
             int end = start;
-            while (end < nc && (end == start || width + w[end] + GAP <= WIDTH)) {
+            while (end < nc && (end == start || width + w[end] + GAP < WIDTH)) {
                 width += w[end] + GAP;
                 end++;
             }

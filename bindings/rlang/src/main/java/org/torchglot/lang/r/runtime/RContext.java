@@ -37,6 +37,7 @@ public final class RContext {
     private final Deque<Set<String>> conditionHandlers = new ArrayDeque<>();
     private final RRandom random = new RRandom();
     private final long startNanos = System.nanoTime();
+    private final Deque<StringBuilder> captures = new ArrayDeque<>();
     private boolean visible = true;
     private REnvironment.CallSite currentCall;
 
@@ -84,7 +85,21 @@ public final class RContext {
 
     @TruffleBoundary
     public void out(String s) {
+        if (!captures.isEmpty()) {
+            captures.peek().append(s);
+            return;
+        }
         write(env.out(), s);
+    }
+
+    /** Starts collecting standard output into a buffer (capture.output, printing list elements). */
+    public void beginCapture() {
+        captures.push(new StringBuilder());
+    }
+
+    /** Stops the innermost capture and returns what was written. */
+    public String endCapture() {
+        return captures.pop().toString();
     }
 
     @TruffleBoundary

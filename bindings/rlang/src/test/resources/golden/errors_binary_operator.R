@@ -1,0 +1,3 @@
+x <- 1
+f <- function(v) v + "a"
+f(x)

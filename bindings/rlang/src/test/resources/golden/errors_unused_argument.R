@@ -1,0 +1,2 @@
+k <- function(x) x
+k(1, extra = 2)

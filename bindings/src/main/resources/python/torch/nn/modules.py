@@ -1,0 +1,317 @@
+"""nn.Module and the built-in layers. The module tree, state dicts, repr and train/eval live in the
+engine's Module; this file maps Python's attribute protocol and calling onto it."""
+import collections
+from torch import _bridge
+from torch._bridge import guard, to_java, wrap
+from torch._tensor import Tensor
+from torch.nn.parameter import Parameter
+
+_IncompatibleKeys = collections.namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])
+
+
+class _LoadResult(_IncompatibleKeys):
+    __slots__ = ()
+
+    def __repr__(self):
+        if not self.missing_keys and not self.unexpected_keys:
+            return "<All keys matched successfully>"
+        return super().__repr__()
+
+
+def from_java(jmodule):
+    """The Python object standing for an engine module: the user's own object when there is one."""
+    guest = jmodule.guest()
+    if guest is not None:
+        return guest
+    cls = _BUILTIN.get(jmodule.typeName(), Module)
+    m = object.__new__(cls)
+    object.__setattr__(m, "_j", jmodule)
+    object.__setattr__(m, "_children", {})
+    jmodule.setGuest(m)
+    return m
+
+
+def _snake_to_camel(name):
+    head, *rest = name.split("_")
+    return head + "".join(w.title() for w in rest)
+
+
+class Module:
+    """Base class of all neural-network modules, as torch.nn.Module."""
+
+    def __init__(self, *args, _j=None, **kwargs):
+        jmodule = _j if _j is not None else _bridge.JCustomModule(type(self).__name__)
+        object.__setattr__(self, "_j", jmodule)
+        object.__setattr__(self, "_children", {})
+        jmodule.setGuest(self)
+        if _j is None:
+            jmodule.setForward(self._forward_from_java)
+            if type(self).extra_repr is not Module.extra_repr:
+                jmodule.setExtraRepr(lambda: self.extra_repr())
+
+    def _forward_from_java(self, jargs):
+        # The engine calls a guest module (e.g. inside Sequential) with its arguments as one array.
+        out = self(*[wrap(a) for a in jargs])
+        return to_java(out)
+
+    def forward(self, *args, **kwargs):
+        raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
+
+    def __call__(self, *args, **kwargs):
+        return self.forward(*args, **kwargs)
+
+    # ---- attributes -----------------------------------------------------------------------------
+
+    def __setattr__(self, name, value):
+        j = self.__dict__.get("_j")
+        if isinstance(value, (Parameter, Module)) or (value is None or isinstance(value, Tensor)) and j is not None \
+                and j.has(name):
+            if j is None:
+                kind = "parameters" if isinstance(value, Parameter) else "module"
+                raise AttributeError(f"cannot assign {kind} before Module.__init__() call")
+            guard(j.register, name, to_java(value))
+            self.__dict__.pop(name, None)
+            if isinstance(value, Module):
+                self._children[name] = value
+            else:
+                self._children.pop(name, None)
+            return
+        object.__setattr__(self, name, value)
+
+    def __getattr__(self, name):
+        d = self.__dict__
+        if "_j" not in d:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        if name in d["_children"]:
+            return d["_children"][name]
+        j = d["_j"]
+        if j.has(name):
+            return wrap(j.get(name))
+        getter = _snake_to_camel(name)
+        if type(self) in _BUILTIN.values() and hasattr(j, getter):
+            return wrap(getattr(j, getter)())
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __delattr__(self, name):
+        if self._j.has(name):
+            self._j.register(name, None)
+            self._children.pop(name, None)
+        else:
+            object.__delattr__(self, name)
+
+    def __dir__(self):
+        return sorted(set(object.__dir__(self)) | {str(k) for k in self._j.namedChildren()})
+
+    def register_parameter(self, name, param):
+        guard(self._j.registerParameter, name, None if param is None else param._t)
+
+    def register_buffer(self, name, tensor, persistent=True):
+        guard(self._j.registerBuffer, name, None if tensor is None else tensor._t, persistent)
+
+    def add_module(self, name, module):
+        guard(self._j.registerModule, name, None if module is None else module._j)
+        self._children[name] = module
+
+    register_module = add_module
+
+    # ---- traversal ------------------------------------------------------------------------------
+
+    def parameters(self, recurse=True):
+        for p in self._j.parameters():
+            yield wrap(p)
+
+    def named_parameters(self, prefix="", recurse=True):
+        named = self._j.namedParameters()
+        for k in named:
+            yield (prefix + "." + k if prefix else k), wrap(named[k])
+
+    def buffers(self, recurse=True):
+        for b in self._j.buffers():
+            yield wrap(b)
+
+    def named_buffers(self, prefix="", recurse=True):
+        named = self._j.namedBuffers()
+        for k in named:
+            yield (prefix + "." + k if prefix else k), wrap(named[k])
+
+    def children(self):
+        for m in self._j.children():
+            yield from_java(m)
+
+    def named_children(self):
+        named = self._j.namedChildren()
+        for k in named:
+            yield k, from_java(named[k])
+
+    def modules(self):
+        for m in self._j.modules():
+            yield from_java(m)
+
+    def named_modules(self, memo=None, prefix=""):
+        named = self._j.namedModules()
+        for k in named:
+            yield (prefix + "." + k if prefix and k else prefix or k), from_java(named[k])
+
+    def state_dict(self, destination=None, prefix="", keep_vars=False):
+        out = collections.OrderedDict() if destination is None else destination
+        sd = self._j.stateDict()
+        for k in sd:
+            t = wrap(sd[k])
+            out[prefix + k] = t if keep_vars else t.detach()
+        return out
+
+    def load_state_dict(self, state_dict, strict=True):
+        result = guard(self._j.loadStateDict, {k: v._t for k, v in state_dict.items()}, bool(strict))
+        return _LoadResult(list(result.missingKeys()), list(result.unexpectedKeys()))
+
+    # ---- modes ----------------------------------------------------------------------------------
+
+    @property
+    def training(self):
+        return self._j.isTraining()
+
+    def train(self, mode=True):
+        self._j.train(bool(mode))
+        return self
+
+    def eval(self):
+        self._j.eval()
+        return self
+
+    def zero_grad(self, set_to_none=False):
+        self._j.zeroGrad(bool(set_to_none))
+
+    def requires_grad_(self, requires_grad=True):
+        self._j.requiresGrad_(bool(requires_grad))
+        return self
+
+    def apply(self, fn):
+        for child in self.children():
+            child.apply(fn)
+        fn(self)
+        return self
+
+    def to(self, *args, **kwargs):
+        for a in list(args) + list(kwargs.values()):
+            if str(a).startswith("cuda"):
+                raise AssertionError("Torch not compiled with CUDA enabled")
+        return self
+
+    def cpu(self):
+        return self
+
+    def cuda(self, device=None):
+        raise AssertionError("Torch not compiled with CUDA enabled")
+
+    def float(self):
+        return self
+
+    def type(self, dst_type):
+        return self
+
+    def extra_repr(self):
+        return ""
+
+    def _get_name(self):
+        return self._j.typeName()
+
+    def __repr__(self):
+        return self._j.toString()
+
+
+class Sequential(Module):
+    """Runs its modules in order; indexable, sliceable and appendable."""
+
+    def __init__(self, *args):
+        Module.__init__(self, _j=guard(_bridge.MODULES.call, "Sequential", [to_java(a) for a in args], None,
+                                       _bridge._ZERO_BASED))
+        if len(args) == 1 and isinstance(args[0], dict):
+            self._children.update(args[0])
+        else:
+            self._children.update({str(i): m for i, m in enumerate(args)})
+
+    def forward(self, input):
+        for m in self:
+            input = m(input)
+        return input
+
+    def __getitem__(self, idx):
+        if isinstance(idx, slice):
+            return from_java(self._j.slice(*_slice_bounds(idx, len(self))))
+        return from_java(guard(self._j.get, idx))
+
+    def __setitem__(self, idx, module):
+        guard(self._j.set, idx, module._j)
+
+    def __len__(self):
+        return self._j.len()
+
+    def __iter__(self):
+        for m in self._j:
+            yield from_java(m)
+
+    def append(self, module):
+        self._j.append(module._j)
+        self._children[str(len(self) - 1)] = module
+        return self
+
+
+class ModuleList(Module):
+    """A list of modules that registers each as a submodule."""
+
+    def __init__(self, modules=None):
+        Module.__init__(self, _j=guard(_bridge.MODULES.call, "ModuleList",
+                                       [None if modules is None else [m._j for m in modules]], None,
+                                       _bridge._ZERO_BASED))
+
+    def __getitem__(self, idx):
+        if isinstance(idx, slice):
+            return ModuleList([self[i] for i in range(*idx.indices(len(self)))])
+        return from_java(guard(self._j.get, idx))
+
+    def __setitem__(self, idx, module):
+        guard(self._j.set, idx, module._j)
+
+    def __len__(self):
+        return self._j.len()
+
+    def __iter__(self):
+        for m in self._j:
+            yield from_java(m)
+
+    def append(self, module):
+        self._j.append(module._j)
+        return self
+
+    def extend(self, modules):
+        for m in modules:
+            self.append(m)
+        return self
+
+    def insert(self, index, module):
+        self._j.insert(index, module._j)
+
+
+def _slice_bounds(s, n):
+    start, stop, step = s.indices(n)
+    if step != 1:
+        raise ValueError("Sequential slicing supports step 1 only")
+    return start, stop
+
+
+def _builtin(name):
+    def __init__(self, *args, **kwargs):
+        Module.__init__(self, _j=guard(_bridge.MODULES.call, name, [to_java(a) for a in args],
+                                       {k: to_java(v) for k, v in kwargs.items()} or None, _bridge._ZERO_BASED))
+
+    def forward(self, *args):
+        return wrap(guard(self._j.call, *[to_java(a) for a in args]))
+    op = _bridge.MODULES.op(name)
+    return type(name, (Module,), {"__init__": __init__, "forward": forward,
+                                  "__doc__": f"{op.signature()}\n\n{op.summary()}", "__module__": "torch.nn"})
+
+
+_BUILTIN = {"Sequential": Sequential, "ModuleList": ModuleList}
+for _name in _bridge.MODULES.names():
+    if _name not in _BUILTIN:
+        _BUILTIN[_name] = _builtin(_name)

@@ -1,0 +1,108 @@
+"""torch.optim: optimizers from the engine's optimizer table, with PyTorch's Python surface."""
+from torch import _bridge
+from torch._bridge import guard, to_java, wrap
+from torch.optim import lr_scheduler
+
+
+def _java_params(params):
+    out = []
+    for p in params:
+        if isinstance(p, dict):
+            group = {k: to_java(v) for k, v in p.items()}
+            group["params"] = [to_java(x) for x in p["params"]]
+            out.append(group)
+        else:
+            out.append(to_java(p))
+    return out
+
+
+class _ParamGroup(dict):
+    """One entry of optimizer.param_groups: reads and writes go to the engine's group."""
+
+    def __init__(self, jgroup):
+        super().__init__()
+        self._g = jgroup
+
+    def __getitem__(self, key):
+        if key == "params":
+            return [wrap(p) for p in self._g.params()]
+        v = self._g.get(key)
+        return list(v) if hasattr(v, "__len__") and not isinstance(v, str) else v
+
+    def __setitem__(self, key, value):
+        self._g.set(key, to_java(value))
+
+    def keys(self):
+        return ["params"] + [str(k) for k in self._g.options()]
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def items(self):
+        return [(k, self[k]) for k in self.keys()]
+
+    def __repr__(self):
+        return repr(dict(self.items()))
+
+
+class Optimizer:
+    """Base of the optimizers: step, zero_grad, param_groups, state_dict."""
+
+    def __init__(self, _j):
+        self._j = _j
+
+    @property
+    def param_groups(self):
+        return [_ParamGroup(g) for g in self._j.paramGroups()]
+
+    @property
+    def defaults(self):
+        d = self._j.defaults()
+        return {str(k): d[k] for k in d}
+
+    def step(self, closure=None):
+        if closure is None:
+            guard(self._j.step)
+            return None
+        loss = None
+
+        def jclosure():
+            nonlocal loss
+            loss = closure()
+            return to_java(loss)
+        guard(self._j.step, jclosure)
+        return loss
+
+    def zero_grad(self, set_to_none=False):
+        self._j.zeroGrad(bool(set_to_none))
+
+    def add_param_group(self, group):
+        guard(self._j.addParamGroup, _java_params([group])[0])
+
+    def state_dict(self):
+        return self._j.stateDict()
+
+    def load_state_dict(self, state_dict):
+        guard(self._j.loadStateDict, state_dict)
+
+    def __repr__(self):
+        return self._j.toString()
+
+
+def _optimizer_class(name):
+    op = _bridge.OPTIMIZERS.op(name)
+
+    def __init__(self, params, *args, **kwargs):
+        params = _java_params(params)
+        jargs = [params] + [to_java(a) for a in args]
+        Optimizer.__init__(self, guard(_bridge.OPTIMIZERS.call, name, jargs,
+                                       {k: to_java(v) for k, v in kwargs.items()} or None, _bridge._ZERO_BASED))
+    return type(name, (Optimizer,), {"__init__": __init__, "__module__": "torch.optim",
+                                     "__doc__": f"{op.signature()}\n\n{op.summary()}"})
+
+
+SGD = _optimizer_class("SGD")
+Adam = _optimizer_class("Adam")
+AdamW = _optimizer_class("AdamW")
+RMSprop = _optimizer_class("RMSprop")
+Adagrad = _optimizer_class("Adagrad")

@@ -1,0 +1,276 @@
+package org.torchglot.engine.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.torchglot.engine.nn.BCELoss;
+import org.torchglot.engine.nn.BCEWithLogitsLoss;
+import org.torchglot.engine.nn.CrossEntropyLoss;
+import org.torchglot.engine.nn.Dropout;
+import org.torchglot.engine.nn.ELU;
+import org.torchglot.engine.nn.Flatten;
+import org.torchglot.engine.nn.GELU;
+import org.torchglot.engine.nn.Init;
+import org.torchglot.engine.nn.Identity;
+import org.torchglot.engine.nn.L1Loss;
+import org.torchglot.engine.nn.LeakyReLU;
+import org.torchglot.engine.nn.Linear;
+import org.torchglot.engine.nn.LogSoftmax;
+import org.torchglot.engine.nn.MSELoss;
+import org.torchglot.engine.nn.Module;
+import org.torchglot.engine.nn.ModuleList;
+import org.torchglot.engine.nn.NLLLoss;
+import org.torchglot.engine.nn.ReLU;
+import org.torchglot.engine.nn.Sequential;
+import org.torchglot.engine.nn.Sigmoid;
+import org.torchglot.engine.nn.SmoothL1Loss;
+import org.torchglot.engine.nn.Softmax;
+import org.torchglot.engine.nn.Softplus;
+import org.torchglot.engine.nn.Tanh;
+import org.torchglot.engine.nn.functional.Functional;
+import org.torchglot.engine.nn.functional.Reduction;
+import org.torchglot.engine.optim.Adagrad;
+import org.torchglot.engine.optim.Adam;
+import org.torchglot.engine.optim.AdamW;
+import org.torchglot.engine.optim.CosineAnnealingLR;
+import org.torchglot.engine.optim.ExponentialLR;
+import org.torchglot.engine.optim.Optimizer;
+import org.torchglot.engine.optim.RMSprop;
+import org.torchglot.engine.optim.SGD;
+import org.torchglot.engine.optim.StepLR;
+import org.torchglot.engine.tensor.Tensor;
+import org.torchglot.engine.tensor.TorchException;
+
+/** The op-table entries of {@code torch.nn.functional}, the {@code nn} module constructors and {@code optim}. */
+final class NnOps {
+    private NnOps() {
+    }
+
+    private static Reduction reduction(Args a, int i) {
+        return Reduction.of(a.string(i));
+    }
+
+    static void registerFunctional(OpTable t) {
+        t.register("relu(Tensor input, bool inplace=False)", "max(x, 0).", a -> Functional.relu(a.tensor(0)));
+        t.register("sigmoid(Tensor input)", "1 / (1 + exp(-x)).", a -> Functional.sigmoid(a.tensor(0)));
+        t.register("tanh(Tensor input)", "Hyperbolic tangent.", a -> Functional.tanh(a.tensor(0)));
+        t.register("leaky_relu(Tensor input, float negative_slope=0.01, bool inplace=False)",
+                "x for x > 0, else negative_slope * x.", a -> Functional.leakyRelu(a.tensor(0), a.doubleValue(1)));
+        t.register("elu(Tensor input, float alpha=1.0, bool inplace=False)", "Exponential linear unit.",
+                a -> Functional.elu(a.tensor(0), a.doubleValue(1)));
+        t.register("gelu(Tensor input, *, str approximate='none')", "Gaussian error linear unit.",
+                a -> Functional.gelu(a.tensor(0), a.string(1)));
+        t.register("softplus(Tensor input, float beta=1.0, float threshold=20.0)", "log(1 + exp(beta * x)) / beta.",
+                a -> Functional.softplus(a.tensor(0), a.doubleValue(1), a.doubleValue(2)));
+        t.register("softmax(Tensor input, dim? dim=None, int? _stacklevel=3, ScalarType? dtype=None)",
+                "exp(x) / sum(exp(x)) along dim.", a -> Functional.softmax(dtyped(a, 3), a.intOrNull(1)));
+        t.register("log_softmax(Tensor input, dim? dim=None, int? _stacklevel=3, ScalarType? dtype=None)",
+                "log(softmax(x)), computed stably.", a -> Functional.logSoftmax(dtyped(a, 3), a.intOrNull(1)));
+        t.register("dropout(Tensor input, float p=0.5, bool training=True, bool inplace=False)",
+                "Zeroes elements with probability p and scales the rest by 1/(1-p).",
+                a -> Functional.dropout(a.tensor(0), a.doubleValue(1), a.bool(2)));
+        t.register("linear(Tensor input, Tensor weight, Tensor? bias=None)", "x @ weight.T + bias.",
+                a -> Functional.linear(a.tensor(0), a.tensor(1), a.isNone(2) ? null : a.tensor(2)));
+        t.register("mse_loss(Tensor input, Tensor target, any size_average=None, any reduce=None, str reduction='mean')",
+                "Mean squared error.", a -> Functional.mseLoss(a.tensor(0), a.tensor(1), reduction(a, 4)));
+        t.register("l1_loss(Tensor input, Tensor target, any size_average=None, any reduce=None, str reduction='mean')",
+                "Mean absolute error.", a -> Functional.l1Loss(a.tensor(0), a.tensor(1), reduction(a, 4)));
+        t.register("smooth_l1_loss(Tensor input, Tensor target, any size_average=None, any reduce=None, "
+                + "str reduction='mean', float beta=1.0)", "Huber-like loss.",
+                a -> Functional.smoothL1Loss(a.tensor(0), a.tensor(1), reduction(a, 4), a.doubleValue(5)));
+        t.register("binary_cross_entropy(Tensor input, Tensor target, Tensor? weight=None, any size_average=None, "
+                + "any reduce=None, str reduction='mean')", "Binary cross-entropy of probabilities.",
+                a -> Functional.binaryCrossEntropy(a.tensor(0), a.tensor(1), optional(a, 2), reduction(a, 5)));
+        t.register("binary_cross_entropy_with_logits(Tensor input, Tensor target, Tensor? weight=None, "
+                + "any size_average=None, any reduce=None, str reduction='mean', Tensor? pos_weight=None)",
+                "Binary cross-entropy of logits (sigmoid inside, stably).",
+                a -> Functional.binaryCrossEntropyWithLogits(a.tensor(0), a.tensor(1), optional(a, 2), optional(a, 6),
+                        reduction(a, 5)));
+        t.register("nll_loss(Tensor input, IndexTensor target, Tensor? weight=None, any size_average=None, "
+                + "index ignore_index=-100, any reduce=None, str reduction='mean')",
+                "Negative log-likelihood of log-probabilities.",
+                a -> Functional.nllLoss(a.tensor(0), a.tensor(1), optional(a, 2), a.longValue(4), reduction(a, 6)));
+        t.register("cross_entropy(Tensor input, IndexTensor target, Tensor? weight=None, any size_average=None, "
+                + "index ignore_index=-100, any reduce=None, str reduction='mean', float label_smoothing=0.0)",
+                "Cross-entropy of logits against class indices or class probabilities.",
+                a -> Functional.crossEntropy(a.tensor(0), a.tensor(1), optional(a, 2), a.longValue(4), reduction(a, 6),
+                        a.doubleValue(7)));
+    }
+
+    private static Tensor optional(Args a, int i) {
+        return a.isNone(i) ? null : a.tensor(i);
+    }
+
+    private static Tensor dtyped(Args a, int dtypeIndex) {
+        return a.isNone(dtypeIndex) ? a.tensor(0) : a.tensor(0).to(a.dtype(dtypeIndex));
+    }
+
+    static void registerModules(OpTable t) {
+        t.register("Linear(int in_features, int out_features, bool bias=True, *, any device=None, any dtype=None) -> Module",
+                "y = x @ weight.T + bias.", a -> new Linear(a.intValue(0), a.intValue(1), a.bool(2)));
+        t.register("Identity(any... args) -> Module", "Returns its input.", a -> new Identity());
+        t.register("Flatten(dim start_dim=1, dim end_dim=-1) -> Module", "Flattens a range of dims.",
+                a -> new Flatten(a.intValue(0), a.intValue(1)));
+        t.register("Dropout(float p=0.5, bool inplace=False) -> Module", "Randomly zeroes elements while training.",
+                a -> new Dropout(a.doubleValue(0), a.bool(1)));
+        t.register("ReLU(bool inplace=False) -> Module", "max(x, 0).", a -> new ReLU(a.bool(0)));
+        t.register("LeakyReLU(float negative_slope=0.01, bool inplace=False) -> Module", "Leaky rectifier.",
+                a -> new LeakyReLU(a.doubleValue(0), a.bool(1)));
+        t.register("Sigmoid() -> Module", "1 / (1 + exp(-x)).", a -> new Sigmoid());
+        t.register("Tanh() -> Module", "Hyperbolic tangent.", a -> new Tanh());
+        t.register("Softmax(dim? dim=None) -> Module", "Softmax along dim.", a -> new Softmax(a.intOrNull(0)));
+        t.register("LogSoftmax(dim? dim=None) -> Module", "Log-softmax along dim.", a -> new LogSoftmax(a.intOrNull(0)));
+        t.register("GELU(str approximate='none') -> Module", "Gaussian error linear unit.", a -> new GELU(a.string(0)));
+        t.register("ELU(float alpha=1.0, bool inplace=False) -> Module", "Exponential linear unit.",
+                a -> new ELU(a.doubleValue(0), a.bool(1)));
+        t.register("Softplus(Scalar beta=1, Scalar threshold=20) -> Module", "Smooth rectifier.",
+                a -> new Softplus(whole(a.doubleValue(0)), whole(a.doubleValue(1))));
+        t.register("MSELoss(any size_average=None, any reduce=None, str reduction='mean') -> Module",
+                "Mean squared error.", a -> new MSELoss(reduction(a, 2)));
+        t.register("L1Loss(any size_average=None, any reduce=None, str reduction='mean') -> Module",
+                "Mean absolute error.", a -> new L1Loss(reduction(a, 2)));
+        t.register("SmoothL1Loss(any size_average=None, any reduce=None, str reduction='mean', float beta=1.0) -> Module",
+                "Huber-like loss.", a -> new SmoothL1Loss(reduction(a, 2), a.doubleValue(3)));
+        t.register("BCELoss(Tensor? weight=None, any size_average=None, any reduce=None, str reduction='mean') -> Module",
+                "Binary cross-entropy of probabilities.", a -> new BCELoss(optional(a, 0), reduction(a, 3)));
+        t.register("BCEWithLogitsLoss(Tensor? weight=None, any size_average=None, any reduce=None, "
+                + "str reduction='mean', Tensor? pos_weight=None) -> Module", "Binary cross-entropy of logits.",
+                a -> new BCEWithLogitsLoss(optional(a, 0), reduction(a, 3), optional(a, 4)));
+        t.register("CrossEntropyLoss(Tensor? weight=None, any size_average=None, index ignore_index=-100, "
+                + "any reduce=None, str reduction='mean', float label_smoothing=0.0) -> Module",
+                "Cross-entropy of logits against class indices or probabilities.",
+                a -> new CrossEntropyLoss(optional(a, 0), a.longValue(2), reduction(a, 4), a.doubleValue(5)));
+        t.register("NLLLoss(Tensor? weight=None, any size_average=None, index ignore_index=-100, any reduce=None, "
+                + "str reduction='mean') -> Module", "Negative log-likelihood.",
+                a -> new NLLLoss(optional(a, 0), a.longValue(2), reduction(a, 4)));
+        t.register("Sequential(any... modules) -> Module", "Runs modules in order.", a -> sequential(a.any(0)));
+        t.register("ModuleList(any? modules=None) -> Module", "A list of modules.",
+                a -> a.isNone(0) ? new ModuleList() : new ModuleList(modules(a.any(0))));
+    }
+
+    /** Python prints Softplus(beta=1, ...) for ints and beta=1.5 for floats; keep whole numbers whole. */
+    private static Number whole(double v) {
+        return v == Math.rint(v) ? (Number) (long) v : (Number) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Module sequential(Object arg) {
+        List<Object> items = (List<Object>) arg;
+        if (items.size() == 1 && items.get(0) instanceof Map<?, ?> named) {
+            Map<String, Module> ordered = new LinkedHashMap<>();
+            named.forEach((k, v) -> ordered.put(String.valueOf(k), asModule(v)));
+            return new Sequential(ordered);
+        }
+        return new Sequential(modules(items).toArray(new Module[0]));
+    }
+
+    private static List<Module> modules(Object arg) {
+        if (!(arg instanceof List<?> items)) {
+            throw TorchException.type("expected a list of modules, got " + Conversions.describe(arg));
+        }
+        return items.stream().map(NnOps::asModule).toList();
+    }
+
+    private static Module asModule(Object o) {
+        if (o instanceof Module m) {
+            return m;
+        }
+        throw TorchException.type(Conversions.describe(o) + " is not a Module subclass");
+    }
+
+    static void registerInit(OpTable t) {
+        t.register("uniform_(Tensor tensor, float a=0.0, float b=1.0, *, Generator? generator=None)",
+                "Fills with U(a, b).", a -> Init.uniform_(a.tensor(0), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
+        t.register("normal_(Tensor tensor, float mean=0.0, float std=1.0, *, Generator? generator=None)",
+                "Fills with N(mean, std^2).",
+                a -> Init.normal_(a.tensor(0), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
+        t.register("constant_(Tensor tensor, Scalar val)", "Fills with a value.",
+                a -> Init.constant_(a.tensor(0), a.doubleValue(1)));
+        t.register("zeros_(Tensor tensor)", "Fills with zeros.", a -> Init.zeros_(a.tensor(0)));
+        t.register("ones_(Tensor tensor)", "Fills with ones.", a -> Init.ones_(a.tensor(0)));
+        t.register("xavier_uniform_(Tensor tensor, float gain=1.0)", "Glorot uniform initialisation.",
+                a -> Init.xavierUniform_(a.tensor(0), a.doubleValue(1)));
+        t.register("xavier_normal_(Tensor tensor, float gain=1.0)", "Glorot normal initialisation.",
+                a -> Init.xavierNormal_(a.tensor(0), a.doubleValue(1)));
+        t.register("kaiming_uniform_(Tensor tensor, float a=0, str mode='fan_in', str nonlinearity='leaky_relu')",
+                "He uniform initialisation.", a -> Init.kaimingUniform_(a.tensor(0), a.doubleValue(1),
+                        Init.FanMode.of(a.string(2)), a.string(3)));
+        t.register("kaiming_normal_(Tensor tensor, float a=0, str mode='fan_in', str nonlinearity='leaky_relu')",
+                "He normal initialisation.", a -> Init.kaimingNormal_(a.tensor(0), a.doubleValue(1),
+                        Init.FanMode.of(a.string(2)), a.string(3)));
+        t.register("calculate_gain(str nonlinearity, float? param=None) -> float",
+                "The recommended gain for a nonlinearity.", a -> Init.calculateGain(a.string(0), a.doubleOrNull(1)));
+    }
+
+    static void registerOptimizers(OpTable t) {
+        t.register("SGD(any params, float lr, float momentum=0, float dampening=0, float weight_decay=0, "
+                + "bool nesterov=False, *, bool maximize=False, any foreach=None, bool differentiable=False) -> Optimizer",
+                "Stochastic gradient descent, with optional momentum.",
+                a -> new SGD(params(a), options(a, "lr", "momentum", "dampening", "weight_decay", "nesterov",
+                        "maximize")));
+        t.register("Adam(any params, float lr=0.001, any betas=None, float eps=1e-08, float weight_decay=0, "
+                + "bool amsgrad=False, *, any foreach=None, bool maximize=False, bool capturable=False, "
+                + "bool differentiable=False, bool fused=False) -> Optimizer", "Adam.",
+                a -> new Adam(params(a), options(a, "lr", "betas", "eps", "weight_decay", "amsgrad", "maximize")));
+        t.register("AdamW(any params, float lr=0.001, any betas=None, float eps=1e-08, float weight_decay=0.01, "
+                + "bool amsgrad=False, *, bool maximize=False, any foreach=None, bool capturable=False) -> Optimizer",
+                "Adam with decoupled weight decay.",
+                a -> new AdamW(params(a), options(a, "lr", "betas", "eps", "weight_decay", "amsgrad", "maximize")));
+        t.register("RMSprop(any params, float lr=0.01, float alpha=0.99, float eps=1e-08, float weight_decay=0, "
+                + "float momentum=0, bool centered=False, *, any foreach=None, bool maximize=False) -> Optimizer",
+                "RMSprop.", a -> new RMSprop(params(a), options(a, "lr", "alpha", "eps", "weight_decay", "momentum",
+                        "centered", "maximize")));
+        t.register("Adagrad(any params, float lr=0.01, float lr_decay=0, float weight_decay=0, "
+                + "float initial_accumulator_value=0, float eps=1e-10, *, any foreach=None, bool maximize=False) "
+                + "-> Optimizer", "Adagrad.", a -> new Adagrad(params(a), options(a, "lr", "lr_decay", "weight_decay",
+                        "initial_accumulator_value", "eps", "maximize")));
+        t.register("StepLR(any optimizer, int step_size, float gamma=0.1, int last_epoch=-1, bool verbose=False) -> any",
+                "Decays the learning rate by gamma every step_size epochs.",
+                a -> new StepLR(optimizer(a), a.intValue(1), a.doubleValue(2)));
+        t.register("ExponentialLR(any optimizer, float gamma, int last_epoch=-1, bool verbose=False) -> any",
+                "Decays the learning rate by gamma every epoch.", a -> new ExponentialLR(optimizer(a), a.doubleValue(1)));
+        t.register("CosineAnnealingLR(any optimizer, int T_max, float eta_min=0, int last_epoch=-1, bool verbose=False) "
+                + "-> any", "Cosine annealing of the learning rate.",
+                a -> new CosineAnnealingLR(optimizer(a), a.intValue(1), a.doubleValue(2)));
+    }
+
+    private static List<?> params(Args a) {
+        Object p = a.any(0);
+        if (p instanceof List<?> l) {
+            return l;
+        }
+        if (p instanceof Tensor t) {
+            throw TorchException.type("params argument given to the optimizer should be an iterable of Tensors or "
+                    + "dicts, but got torch.FloatTensor");
+        }
+        if (p instanceof Object[] arr) {
+            return List.of(arr);
+        }
+        if (p instanceof Iterable<?> it) {
+            List<Object> out = new java.util.ArrayList<>();
+            it.forEach(out::add);
+            return out;
+        }
+        throw TorchException.type("params argument given to the optimizer should be an iterable of Tensors or dicts, "
+                + "but got " + Conversions.describe(p));
+    }
+
+    private static Optimizer optimizer(Args a) {
+        if (a.any(0) instanceof Optimizer o) {
+            return o;
+        }
+        throw TorchException.type(Conversions.describe(a.any(0)) + " is not an Optimizer");
+    }
+
+    /** The given values of these parameters by PyTorch's names, skipping None: the optimizers' options. */
+    private static Map<String, Object> options(Args a, String... names) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String name : names) {
+            Object v = a.named(name);
+            if (v != null) {
+                out.put(name, v);
+            }
+        }
+        return out;
+    }
+}
