@@ -7,8 +7,8 @@ package org.torchglot.lang.r;
  * <li>{@code "$"} (args: object, name as character), {@code "$<-"} (object, name, value);</li>
  * <li>{@code "["}, {@code "[["} (object, indices...; an empty index is {@code RMissing}; names carry
  * {@code drop=}), {@code "[<-"}, {@code "[[<-"} (object, indices..., value last, named {@code value});</li>
- * <li>operators {@code + - * / ^ %% %/% %*% == != < > <= >= & |} (left, right; either may be the object) and unary
- * {@code "-"}, {@code "!"} (single argument, generic name prefixed: {@code "unary-"}, {@code "unary!"});</li>
+ * <li>operators {@code + - * / ^ %% %/% %*% == != < > <= >= & |} (left, right; either may be the object); unary
+ * {@code -}, {@code +} and {@code !} arrive under the same names with a single argument;</li>
  * <li>{@code "("}: calling the object ({@link #isCallable} must say yes);</li>
  * <li>builtins that are internal generics: {@code print format length dim names as.numeric as.double as.integer
  * as.logical as.character as.vector as.array as.matrix as.list sum mean max min abs sqrt exp log round t str
