@@ -12,6 +12,7 @@ from torch._size import Size
 from torch._tensor import Tensor
 from torch._generator import Generator
 from torch.autograd.grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode
+_bridge.late_bind()
 from torch import autograd, cuda, return_types, nn, optim, utils
 
 float = float32  # noqa: A001

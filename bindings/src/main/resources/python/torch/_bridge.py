@@ -40,12 +40,24 @@ def translate(e):
     return None
 
 
+# Classes of the package itself, bound once torch has imported them (see late_bind).
+_Tensor = _dtype = _Generator = _wrap_tensor = None
+
+
+def late_bind():
+    global _Tensor, _dtype, _Generator, _wrap_tensor
+    from torch._tensor import Tensor
+    from torch._dtypes import dtype
+    from torch._generator import Generator
+    _Tensor, _dtype, _Generator, _wrap_tensor = Tensor, dtype, Generator, Tensor._wrap
+
+
 def to_java(value):
     """A Python argument as the engine expects it: tensors and modules unwrapped, sequences as lists."""
-    from torch._tensor import Tensor
-    from torch._dtypes import dtype as _dtype
-    if isinstance(value, Tensor):
+    if isinstance(value, _Tensor):
         return value._t
+    if value is None or isinstance(value, (int, float, str)):
+        return value
     j = getattr(value, "_j", None)
     if j is not None:
         return j
@@ -57,8 +69,7 @@ def to_java(value):
         return [to_java(v) for v in value]
     if isinstance(value, _dtype):
         return value._j
-    from torch._generator import Generator
-    if isinstance(value, Generator):
+    if isinstance(value, _Generator):
         return value._g
     if type(value).__name__ == "ndarray" and hasattr(value, "_t"):
         return value._t
@@ -67,14 +78,13 @@ def to_java(value):
 
 def wrap(result):
     """An engine result as Python sees it: tensors wrapped, pairs as named tuples, sizes as torch.Size."""
-    from torch._tensor import Tensor
     if isinstance(result, JTensor):
-        return Tensor._wrap(result)
+        return _wrap_tensor(result)
+    if result is None or isinstance(result, (bool, int, float, str)):
+        return result
     if isinstance(result, JModule):
         from torch.nn.modules import from_java
         return from_java(result)
-    if result is None or isinstance(result, (bool, int, float, str)):
-        return result
     if isinstance(result, JGenerator):
         from torch._generator import Generator
         return Generator._wrap(result)
@@ -84,7 +94,7 @@ def wrap(result):
         return result
     if len(items) == 2 and all(isinstance(x, JTensor) for x in items):
         from torch.return_types import values_indices
-        return values_indices(Tensor._wrap(items[0]), Tensor._wrap(items[1]))
+        return values_indices(_wrap_tensor(items[0]), _wrap_tensor(items[1]))
     if all(isinstance(x, int) for x in items):
         from torch._size import Size
         return Size(items)
@@ -93,7 +103,7 @@ def wrap(result):
 
 def call(name, args, kwargs, table=None):
     """Runs op `name` of an engine table (by default torch's) with Python arguments."""
-    jargs = [to_java(a) for a in args]
+    jargs = [a._t if isinstance(a, _Tensor) else to_java(a) for a in args]
     jkwargs = {k: to_java(v) for k, v in kwargs.items()} if kwargs else None
     try:
         return wrap((table or TABLE).call(name, jargs, jkwargs, _ZERO_BASED))

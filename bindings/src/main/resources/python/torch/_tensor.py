@@ -231,15 +231,6 @@ class Tensor:
 
     # ---- methods ----------------------------------------------------------------------------
 
-    def __getattr__(self, name):
-        if _bridge.has_op(name):
-            op = _bridge.op_function(name)
-            return lambda *args, **kwargs: op(self, *args, **kwargs)
-        raise AttributeError(f"'Tensor' object has no attribute '{name}'")
-
-    def __dir__(self):
-        return sorted(set(object.__dir__(self)) | set(_bridge.TABLE.names()))
-
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         call("backward", (self, gradient, retain_graph, create_graph), None)
 
@@ -318,18 +309,19 @@ class Tensor:
         return self
 
     # ---- operators --------------------------------------------------------------------------
+    # NOTE: the arithmetic operators call the engine's tensor methods directly (one host call),
+    # the hot path of every training loop; other ops go through the op table.
 
     def __add__(self, other):
-        return call("add", (self, other), None)
+        return _fast(self._t.add, other) if _is_operand(other) else call("add", (self, other), None)
 
-    def __radd__(self, other):
-        return call("add", (self, other), None)
+    __radd__ = __add__
 
     def __iadd__(self, other):
         return call("add_", (self, other), None)
 
     def __sub__(self, other):
-        return call("sub", (self, other), None)
+        return _fast(self._t.sub, other) if _is_operand(other) else call("sub", (self, other), None)
 
     def __rsub__(self, other):
         return call("rsub", (self, other), None)
@@ -338,16 +330,15 @@ class Tensor:
         return call("sub_", (self, other), None)
 
     def __mul__(self, other):
-        return call("mul", (self, other), None)
+        return _fast(self._t.mul, other) if _is_operand(other) else call("mul", (self, other), None)
 
-    def __rmul__(self, other):
-        return call("mul", (self, other), None)
+    __rmul__ = __mul__
 
     def __imul__(self, other):
         return call("mul_", (self, other), None)
 
     def __truediv__(self, other):
-        return call("div", (self, other), None)
+        return _fast(self._t.div, other) if _is_operand(other) else call("div", (self, other), None)
 
     def __rtruediv__(self, other):
         return call("rdiv", (self, other), None)
@@ -365,12 +356,14 @@ class Tensor:
         return call("remainder", (self, other), None)
 
     def __pow__(self, other):
-        return call("pow", (self, other), None)
+        return _fast(self._t.pow, other) if _is_operand(other) else call("pow", (self, other), None)
 
     def __rpow__(self, other):
         return call("rpow", (self, other), None)
 
     def __matmul__(self, other):
+        if isinstance(other, Tensor):
+            return _new(guard(self._t.matmul, other._t))
         return call("matmul", (self, other), None)
 
     def __rmatmul__(self, other):
@@ -421,6 +414,50 @@ class Tensor:
         return (tensor, (self.tolist(),), None)
 
 
+_object_new = object.__new__
+
+
+def _new(jtensor):
+    """Wraps an engine result that is known to be a plain tensor (not a Parameter)."""
+    t = _object_new(Tensor)
+    t._t = jtensor
+    return t
+
+
+def _is_operand(x):
+    return isinstance(x, (Tensor, int, float))
+
+
+def _fast(method, other):
+    try:
+        return _new(method(other._t if isinstance(other, Tensor) else JTensor.scalar(other)))
+    except BaseException as e:
+        py = _bridge.translate(e)
+        if py is None:
+            raise
+        raise py from None
+
+
+def _install_table_methods():
+    """Every op of the table becomes a Tensor method (x.sum(), x.relu(), ...) unless defined above."""
+    for name in _bridge.TABLE.names():
+        if name in Tensor.__dict__ or name.startswith("_"):
+            continue
+        op = _bridge.TABLE.op(name)
+        params = op.signature().params()
+        if len(params) == 0 or params[0].name() != "self":
+            continue
+
+        def method(self, *args, _name=name, **kwargs):
+            return call(_name, (self,) + args, kwargs)
+        method.__name__ = name
+        method.__doc__ = f"{op.signature()}\n\n{op.summary()}"
+        setattr(Tensor, name, method)
+
+
 def _no_grad():
     from torch.autograd.grad_mode import no_grad
     return no_grad()
+
+
+_install_table_methods()
