@@ -165,8 +165,9 @@ final class TensorOps {
         });
         t.alias("divide", "div");
         t.alias("true_divide", "div");
+        // NOTE: PyTorch computes other / self as self.reciprocal() * other (grad_fn MulBackward0).
         t.register("rdiv(Tensor self, TensorOrScalar other)", "other / self.",
-                a -> org.torchglot.engine.ops.Pointwise.div(a.tensor(1), a.tensor(0)));
+                a -> a.tensor(0).reciprocal().mul(a.tensor(1)));
         t.register("floor_divide(Tensor self, TensorOrScalar other)", "Division rounded down.",
                 a -> a.tensor(0).floorDivide(a.tensor(1)));
         t.register("remainder(Tensor self, TensorOrScalar other)", "Python's modulus.",

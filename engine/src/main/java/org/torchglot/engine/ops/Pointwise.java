@@ -273,8 +273,8 @@ public final class Pointwise {
                     return out;
                 }
             }
-            String name = a.isWrappedNumber() ? "PowBackward2" : "PowBackward1";
-            out.withGradFn(new FunctionNode(name, new Tensor[] {a, b}, new Tensor[] {a, b, out},
+            // NOTE: PyTorch's 2 ** x also records PowBackward1 (__rpow__ makes the base a tensor).
+            out.withGradFn(new FunctionNode("PowBackward1", new Tensor[] {a, b}, new Tensor[] {a, b, out},
                     (g, s) -> new Tensor[] {
                         g.mul(s[1]).mul(s[0].pow(s[1].sub(1.0))),
                         g.mul(s[2]).mul(s[0].log())}));
