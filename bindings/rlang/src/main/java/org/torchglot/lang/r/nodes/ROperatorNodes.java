@@ -25,6 +25,18 @@ public final class ROperatorNodes {
             this.right = right;
         }
 
+        public String op() {
+            return op;
+        }
+
+        public RNode left() {
+            return left;
+        }
+
+        public RNode right() {
+            return right;
+        }
+
         @Override
         public Object execute(REnvironment env) {
             Object l = left.execute(env);

@@ -1,0 +1,105 @@
+package org.torchglot.lang.r.torch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.torchglot.engine.api.Convention;
+import org.torchglot.engine.api.Op;
+import org.torchglot.engine.api.OpTable;
+import org.torchglot.engine.api.ParamType;
+import org.torchglot.engine.api.Signature;
+import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.Tensor;
+import org.torchglot.engine.tensor.TorchException;
+import org.torchglot.lang.r.RCall;
+import org.torchglot.lang.r.runtime.RDouble;
+import org.torchglot.lang.r.runtime.RError;
+import org.torchglot.lang.r.runtime.RExternal;
+import org.torchglot.lang.r.runtime.RList;
+import org.torchglot.lang.r.runtime.RMissing;
+import org.torchglot.lang.r.runtime.RString;
+import org.torchglot.lang.r.runtime.RVector;
+
+/**
+ * Calls the engine's op tables with R arguments: unnamed arguments are positional, named ones keywords, dims and
+ * indices 1-based ({@link Convention#ONE_BASED}). R vectors given for tensor parameters become tensors.
+ */
+final class OpCalls {
+    private OpCalls() {
+    }
+
+    /** {@code table.name(self, ...)} with the R {@code ...} list {@code dots}; {@code self} may be null. */
+    static Object call(OpTable table, String name, Object self, RList dots, RCall call) {
+        Op op = table.op(name);
+        List<Signature.Param> params = op.signature().params();
+        List<Object> positional = new ArrayList<>();
+        Map<String, Object> keywords = new LinkedHashMap<>();
+        if (self != null) {
+            positional.add(self);
+        }
+        RString names = dots.names();
+        for (int i = 0; i < dots.length(); i++) {
+            Object value = dots.get(i);
+            if (value == RMissing.INSTANCE) {
+                continue;
+            }
+            String key = names == null || names.get(i).isEmpty() ? null : names.get(i);
+            if (key == null) {
+                int p = positional.size();
+                ParamType type = p < params.size() && !params.get(p).variadic() ? params.get(p).type() : ParamType.ANY;
+                positional.add(argument(value, type));
+            } else {
+                keywords.put(key, argument(value, typeOf(params, key)));
+            }
+        }
+        return guard(call, () -> Values.toR(table.call(name, positional.toArray(), keywords, Convention.ONE_BASED)));
+    }
+
+    private static ParamType typeOf(List<Signature.Param> params, String name) {
+        for (Signature.Param p : params) {
+            if (p.name().equals(name)) {
+                return p.type();
+            }
+        }
+        return ParamType.ANY;
+    }
+
+    /** One R argument for a parameter of {@code type}. */
+    static Object argument(Object value, ParamType type) {
+        boolean rData = value instanceof RVector v && !(v instanceof RList) && !(v instanceof RString);
+        return switch (type) {
+            case TENSOR -> rData ? Values.tensorFromR(value, null) : Values.toJava(value);
+            case INDEX_TENSOR -> rData ? indexTensor((RVector) value) : Values.toJava(value);
+            case TENSOR_OR_SCALAR -> rData && ((RVector) value).length() != 1 ? Values.tensorFromR(value, null)
+                    : Values.toJava(value);
+            default -> Values.toJava(value);
+        };
+    }
+
+    /** Class targets written as R doubles ({@code c(1, 3)}) are positions, so they become int64. */
+    private static Tensor indexTensor(RVector v) {
+        Tensor t = Values.tensorFromR(v, null);
+        return v instanceof RDouble && t.eq(t.floor()).all().item() != 0 ? t.to(DType.INT64) : t;
+    }
+
+    /** Runs engine code, turning its exceptions into R errors for the call. */
+    static <T> T guard(RCall call, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (TorchException | IllegalArgumentException | ArithmeticException e) {
+            throw error(call, e.getMessage());
+        }
+    }
+
+    static RError error(RCall call, String message) {
+        return call.error(message);
+    }
+
+    /** The external's host, or null when {@code v} is not an external holding a {@code type}. */
+    static <T> T host(Object v, Class<T> type) {
+        return v instanceof RExternal e && type.isInstance(e.host()) ? type.cast(e.host()) : null;
+    }
+}

@@ -1,0 +1,130 @@
+package org.torchglot.lang.r.torch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.torchglot.engine.optim.LRScheduler;
+import org.torchglot.engine.optim.Optimizer;
+import org.torchglot.engine.optim.ParamGroup;
+import org.torchglot.lang.r.RCall;
+import org.torchglot.lang.r.RClassHandler;
+import org.torchglot.lang.r.runtime.RBuiltin;
+import org.torchglot.lang.r.runtime.RExternal;
+import org.torchglot.lang.r.runtime.RFunction;
+import org.torchglot.lang.r.runtime.RList;
+import org.torchglot.lang.r.runtime.RNull;
+import org.torchglot.lang.r.runtime.RString;
+import org.torchglot.lang.r.runtime.RValues;
+import org.torchglot.lang.r.runtime.RVector;
+
+/**
+ * Optimizers ({@code optim_sgd(...)}) and learning-rate schedulers as R sees them: {@code $step()},
+ * {@code $zero_grad()}, {@code $param_groups} (a list of lists; assigning it back updates the hyper-parameters).
+ */
+final class OptimizerHandler implements RClassHandler {
+    static final String OPTIMIZER_CLASS = "torch_optimizer";
+    static final String SCHEDULER_CLASS = "lr_scheduler";
+
+    /** R constructor name to engine class name. */
+    static final Map<String, String> OPTIMIZERS = Map.of("optim_sgd", "SGD", "optim_adam", "Adam", "optim_adamw",
+            "AdamW", "optim_rmsprop", "RMSprop", "optim_adagrad", "Adagrad");
+    static final Map<String, String> SCHEDULERS = Map.of("lr_step", "StepLR", "lr_cosine_annealing",
+            "CosineAnnealingLR");
+
+    static RExternal wrap(Optimizer opt) {
+        String cls = OPTIMIZERS.entrySet().stream().filter(e -> e.getValue().equals(opt.getClass().getSimpleName()))
+                .map(Map.Entry::getKey).findFirst().orElse("optim_" + opt.getClass().getSimpleName().toLowerCase());
+        return new RExternal(opt, cls, OPTIMIZER_CLASS, "R6");
+    }
+
+    @Override
+    public Object dispatch(String generic, RCall call, Object[] args, String[] names) {
+        LRScheduler scheduler = OpCalls.host(args[0], LRScheduler.class);
+        if (scheduler != null) {
+            if (generic.equals("$") && RValues.asString(args[1]).equals("step")) {
+                return function("step", new String[0], (c, a) -> {
+                    scheduler.step();
+                    c.setInvisible();
+                    return RNull.INSTANCE;
+                });
+            }
+            return generic.equals("$") && RValues.asString(args[1]).equals("get_last_lr")
+                    ? function("get_last_lr", new String[0], (c, a) -> Values.toR(scheduler.getLastLr())) : NOT_HANDLED;
+        }
+        Optimizer opt = OpCalls.host(args[0], Optimizer.class);
+        return switch (generic) {
+            case "$" -> member(opt, RValues.asString(args[1]));
+            case "$<-" -> {
+                if (!RValues.asString(args[1]).equals("param_groups")) {
+                    throw call.error("cannot set field '" + RValues.asString(args[1]) + "' of an optimizer");
+                }
+                setParamGroups(opt, args[2], call);
+                yield args[0];
+            }
+            default -> NOT_HANDLED;
+        };
+    }
+
+    private static Object member(Optimizer opt, String name) {
+        return switch (name) {
+            case "step" -> function(name, new String[] {"closure"}, (c, a) -> {
+                if (a[0] instanceof RFunction f) {
+                    return OpCalls.guard(c, () -> Values.toR(opt.step(() -> Values.asTensor(c.callFunction(f)))));
+                }
+                OpCalls.guard(c, () -> {
+                    opt.step();
+                    return null;
+                });
+                c.setInvisible();
+                return RNull.INSTANCE;
+            });
+            case "zero_grad" -> function(name, new String[] {"set_to_none"}, (c, a) -> {
+                opt.zeroGrad(a[0] instanceof RVector v && RValues.asFlag(v, "set_to_none"));
+                c.setInvisible();
+                return RNull.INSTANCE;
+            });
+            case "param_groups" -> paramGroups(opt);
+            case "state_dict" -> function(name, new String[0], (c, a) -> Values.toR(opt.stateDict()));
+            default -> RNull.INSTANCE;
+        };
+    }
+
+    private static RList paramGroups(Optimizer opt) {
+        List<Object> groups = new ArrayList<>();
+        for (ParamGroup g : opt.paramGroups()) {
+            List<Object> values = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            names.add("params");
+            values.add(new RList(g.params().stream().map(p -> (Object) Values.wrap(p)).toArray()));
+            g.options().forEach((k, v) -> {
+                names.add(k);
+                values.add(Values.toR(v));
+            });
+            groups.add(RList.of(values, names));
+        }
+        return new RList(groups.toArray());
+    }
+
+    /** {@code optimizer$param_groups[[1]]$lr <- 0.01} arrives as the whole modified list. */
+    private static void setParamGroups(Optimizer opt, Object value, RCall call) {
+        if (!(value instanceof RList groups) || groups.length() != opt.paramGroups().size()) {
+            throw call.error("param_groups can only be modified in place, one group per existing group");
+        }
+        for (int i = 0; i < groups.length(); i++) {
+            RList group = (RList) groups.get(i);
+            RString names = group.names();
+            ParamGroup target = opt.paramGroups().get(i);
+            for (int k = 0; k < group.length(); k++) {
+                String key = names.get(k);
+                if (!key.equals("params")) {
+                    target.set(key, Values.toJava(group.get(k)));
+                }
+            }
+        }
+    }
+
+    private static RBuiltin function(String name, String[] formals, org.torchglot.lang.r.RBuiltinBody body) {
+        return new RBuiltin(name, formals, false, body);
+    }
+}
