@@ -43,7 +43,7 @@ final class SandboxFileSystem {
         return realPath(absolute).startsWith(root);
     }
 
-    private static Path realPath(Path path) {
+    static Path realPath(Path path) {
         Path normalized = path.toAbsolutePath().normalize();
         if (!Files.exists(normalized)) {
             Path parent = normalized.getParent();

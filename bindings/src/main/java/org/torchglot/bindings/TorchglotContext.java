@@ -111,6 +111,7 @@ public final class TorchglotContext implements AutoCloseable {
         }
         if (context == null) {
             context = ContextOptions.contextBuilder(settings).build();
+            context.getPolyglotBindings().putMember(GuestFiles.BINDING, GuestFiles.of(settings));
         }
         return context;
     }
