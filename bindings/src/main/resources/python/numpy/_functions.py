@@ -1,0 +1,366 @@
+"""numpy's module functions: creation, element-wise math, linear algebra, joining and comparison."""
+import builtins
+import math
+from numpy import _bridge
+from numpy._bridge import call, JDType
+from numpy._dtypes import as_dtype, float64 as _float64_scalar, kind_of_python
+from numpy._ndarray import ndarray, array, asarray, coerce, _wrap, _result, _floating, _shape_args
+
+_F64 = JDType.FLOAT64
+
+
+def _dtype_or(dtype, default):
+    dt = as_dtype(dtype)
+    return (dt or as_dtype(default))._j
+
+
+def _shape(shape):
+    return [shape] if isinstance(shape, builtins.int) else list(shape)
+
+
+# ---- creation ---------------------------------------------------------------------------------
+
+def zeros(shape, dtype=float):
+    return _wrap(call("zeros", _shape(shape), dtype=_dtype_or(dtype, float)))
+
+
+def ones(shape, dtype=float):
+    return _wrap(call("ones", _shape(shape), dtype=_dtype_or(dtype, float)))
+
+
+def empty(shape, dtype=float):
+    return zeros(shape, dtype)
+
+
+def full(shape, fill_value, dtype=None):
+    default = {"b": bool, "i": int}.get(kind_of_python(fill_value), float)
+    return _wrap(call("full", _shape(shape), fill_value, dtype=_dtype_or(dtype, default)))
+
+
+def zeros_like(a, dtype=None):
+    a = asarray(a)
+    return zeros(a.shape, dtype or a.dtype)
+
+
+def ones_like(a, dtype=None):
+    a = asarray(a)
+    return ones(a.shape, dtype or a.dtype)
+
+
+def empty_like(a, dtype=None):
+    return zeros_like(a, dtype)
+
+
+def full_like(a, fill_value, dtype=None):
+    a = asarray(a)
+    return full(a.shape, fill_value, dtype or a.dtype)
+
+
+def arange(start, stop=None, step=1, dtype=None):
+    """Values from start (default 0) to stop, exclusive: int64 for ints, float64 as soon as one bound is a float."""
+    if stop is None:
+        start, stop = 0, start
+    default = float if builtins.any(kind_of_python(v) == "f" for v in (start, stop, step)) else int
+    return _wrap(call("arange", start, stop, step, dtype=_dtype_or(dtype, default)))
+
+
+def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None):
+    """num evenly spaced float64 values, computed as numpy does: arange(num) * step + start, last = stop."""
+    div = (num - 1) if endpoint else num
+    step = (stop - start) / div if div > 0 else math.nan
+    y = arange(0, num, dtype=float)
+    y = y * step + start if div > 0 else y * (stop - start) + start
+    if endpoint and num > 1:
+        y[-1] = stop
+    if dtype is not None:
+        y = y.astype(dtype)
+    return (y, step) if retstep else y
+
+
+def eye(N, M=None, k=0, dtype=float):
+    if k != 0:
+        raise NotImplementedError("eye(k != 0) is not supported")
+    return _wrap(call("eye", N, M, dtype=_dtype_or(dtype, float)))
+
+
+def identity(n, dtype=float):
+    return eye(n, dtype=dtype)
+
+
+def copy(a):
+    return array(a, copy=True)
+
+
+# ---- element-wise math ------------------------------------------------------------------------
+
+def _unary(op, floating=True):
+    """A numpy function of one argument: scalars in, numpy scalar out; int data promoted to float64."""
+    def f(x):
+        a = asarray(x)
+        return _result(call(op, _floating(a) if floating else a._t))
+    f.__name__ = op
+    return f
+
+
+sin = _unary("sin")
+cos = _unary("cos")
+exp = _unary("exp")
+log = _unary("log")
+log1p = _unary("log1p")
+tanh = _unary("tanh")
+sqrt = _unary("sqrt")
+floor = _unary("floor")
+ceil = _unary("ceil")
+abs = absolute = _unary("abs", floating=False)  # noqa: A001
+negative = _unary("neg", floating=False)
+square = _unary("square", floating=False)
+sign = _unary("sign", floating=False)
+
+
+def _pair(op, floating=False):
+    def f(x, y):
+        a = asarray(x) if not isinstance(x, ndarray) and kind_of_python(x) is None else x
+        if not isinstance(a, ndarray):
+            a = asarray(a)
+        tx, ty = coerce(a, y, floating)
+        return _result(call(op, tx, ty))
+    f.__name__ = op
+    return f
+
+
+add = _pair("add")
+subtract = _pair("sub")
+multiply = _pair("mul")
+divide = true_divide = _pair("div", floating=True)
+power = _pair("pow")
+maximum = _pair("maximum")
+minimum = _pair("minimum")
+equal = _pair("eq")
+not_equal = _pair("ne")
+less = _pair("lt")
+greater = _pair("gt")
+
+
+def exp2(x):
+    return power(2.0, x)
+
+
+def round_(a, decimals=0):
+    a = asarray(a)
+    if decimals == 0:
+        return _result(call("round", a._t))
+    scale = 10.0 ** decimals
+    return _result(call("div", call("round", call("mul", _floating(a), scale)), scale))
+
+
+around = round_
+
+
+def clip(a, a_min, a_max):
+    a = asarray(a)
+    out = a
+    if a_min is not None:
+        out = maximum(out, a_min)
+    if a_max is not None:
+        out = minimum(out, a_max)
+    return out
+
+
+def where(condition, x=None, y=None):
+    if x is None and y is None:
+        return nonzero(condition)
+    cond = asarray(condition, bool)
+    tx, ty = coerce(asarray(x), y)
+    return _result(call("where", cond._t, tx, ty))
+
+
+def nonzero(a):
+    """Indices of the non-zero elements, one int64 array per dimension."""
+    a = asarray(a)
+    flat = [i for i, v in enumerate(a.ravel().tolist()) if v]
+    shape = a.shape
+    per_dim = []
+    for d in range(len(shape)):
+        stride = 1
+        for s in shape[d + 1:]:
+            stride *= s
+        per_dim.append(array([(i // stride) % shape[d] for i in flat], dtype=int))
+    return tuple(per_dim)
+
+
+def isnan(x):
+    a = asarray(x)
+    return a != a
+
+
+def isinf(x):
+    a = asarray(x)
+    return absolute(a) == math.inf
+
+
+def isfinite(x):
+    a = asarray(x)
+    return (a == a) & (absolute(a) != math.inf)
+
+
+# ---- reductions -------------------------------------------------------------------------------
+
+def sum(a, axis=None, dtype=None, keepdims=False):  # noqa: A001
+    return asarray(a).sum(axis=axis, dtype=dtype, keepdims=keepdims)
+
+
+def mean(a, axis=None, keepdims=False):
+    return asarray(a).mean(axis=axis, keepdims=keepdims)
+
+
+def std(a, axis=None, ddof=0, keepdims=False):
+    return asarray(a).std(axis=axis, ddof=ddof, keepdims=keepdims)
+
+
+def var(a, axis=None, ddof=0, keepdims=False):
+    return asarray(a).var(axis=axis, ddof=ddof, keepdims=keepdims)
+
+
+def prod(a, axis=None, keepdims=False):
+    return asarray(a).prod(axis=axis, keepdims=keepdims)
+
+
+def max(a, axis=None, keepdims=False):  # noqa: A001
+    return asarray(a).max(axis=axis, keepdims=keepdims)
+
+
+def min(a, axis=None, keepdims=False):  # noqa: A001
+    return asarray(a).min(axis=axis, keepdims=keepdims)
+
+
+amax = max
+amin = min
+
+
+def argmax(a, axis=None, keepdims=False):
+    return asarray(a).argmax(axis=axis, keepdims=keepdims)
+
+
+def argmin(a, axis=None, keepdims=False):
+    return asarray(a).argmin(axis=axis, keepdims=keepdims)
+
+
+def all(a, axis=None, keepdims=False):  # noqa: A001
+    return asarray(a).all(axis=axis, keepdims=keepdims)
+
+
+def any(a, axis=None, keepdims=False):  # noqa: A001
+    return asarray(a).any(axis=axis, keepdims=keepdims)
+
+
+# ---- linear algebra ---------------------------------------------------------------------------
+
+def dot(a, b):
+    """Inner product of vectors, matrix product of matrices, product with a scalar."""
+    a, b = asarray(a), asarray(b)
+    if a.ndim == 0 or b.ndim == 0:
+        return multiply(a, b)
+    tx, ty = coerce(a, b)
+    if a.ndim == 1 and b.ndim == 1:
+        return _result(call("dot", tx, ty))
+    return _result(call("matmul", tx, ty))
+
+
+def matmul(a, b):
+    a, b = asarray(a), asarray(b)
+    if a.ndim == 0 or b.ndim == 0:
+        raise ValueError("matmul: Input operand does not have enough dimensions")
+    return a @ b
+
+
+def inner(a, b):
+    return dot(a, b)
+
+
+def outer(a, b):
+    a, b = asarray(a).ravel(), asarray(b).ravel()
+    return a[:, None] * b[None, :]
+
+
+# ---- shape and joining ------------------------------------------------------------------------
+
+def reshape(a, newshape, order="C"):
+    return asarray(a).reshape(newshape)
+
+
+def ravel(a):
+    return asarray(a).ravel()
+
+
+def transpose(a, axes=None):
+    return asarray(a).transpose(*(axes or ()))
+
+
+def squeeze(a, axis=None):
+    return asarray(a).squeeze(axis)
+
+
+def expand_dims(a, axis):
+    return _wrap(call("unsqueeze", asarray(a)._t, axis))
+
+
+def _common(arrays):
+    """Arrays converted to one dtype, as numpy promotes them."""
+    arrays = [asarray(a) for a in arrays]
+    if not arrays:
+        raise ValueError("need at least one array to concatenate")
+    first = arrays[0]
+    for other in arrays[1:]:
+        first = _wrap(coerce(first, other)[0])
+    name = first._t.dtype()
+    return [a._t if a._t.dtype() == name else a._t.to(name) for a in arrays]
+
+
+def concatenate(arrays, axis=0):
+    return _wrap(call("cat", _common(arrays), axis))
+
+
+def stack(arrays, axis=0):
+    return _wrap(call("stack", _common(arrays), axis))
+
+
+def vstack(arrays):
+    return concatenate([a if a.ndim >= 2 else a.reshape(1, -1) for a in (asarray(x) for x in arrays)], 0)
+
+
+def hstack(arrays):
+    arrays = [asarray(a) for a in arrays]
+    return concatenate(arrays, 0 if builtins.all(a.ndim == 1 for a in arrays) else 1)
+
+
+def column_stack(arrays):
+    return hstack([a.reshape(-1, 1) if a.ndim == 1 else a for a in (asarray(x) for x in arrays)])
+
+
+def shape(a):
+    return asarray(a).shape
+
+
+def ndim(a):
+    return asarray(a).ndim
+
+
+def size(a):
+    return asarray(a).size
+
+
+# ---- comparison -------------------------------------------------------------------------------
+
+def isclose(a, b, rtol=1e-05, atol=1e-08):
+    """|a - b| <= atol + rtol * |b|, element-wise."""
+    a, b = asarray(a, float), asarray(b, float)
+    return absolute(a - b) <= atol + rtol * absolute(b)
+
+
+def allclose(a, b, rtol=1e-05, atol=1e-08):
+    return builtins.bool(isclose(a, b, rtol, atol).all())
+
+
+def array_equal(a1, a2):
+    a1, a2 = asarray(a1), asarray(a2)
+    return a1.shape == a2.shape and builtins.bool((a1 == a2).all())
