@@ -48,6 +48,10 @@ final class NativeBlas {
                         ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
                         ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
                         ValueLayout.JAVA_INT, ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
+                // NOTE: OpenBLAS's worker threads spin; on a busy 2-core machine they turn a 50 µs product
+                // into milliseconds. One thread (as the PyTorch baseline runs) unless told otherwise.
+                int threads = Integer.getInteger("torchglot.blas.threads", 1);
+                lookup.find("openblas_set_num_threads").ifPresent(f -> setThreads(linker, f, threads));
                 s = linker.downcallHandle(lookup.find("cblas_sgemm").orElseThrow(), sgemm, heap);
                 d = linker.downcallHandle(lookup.find("cblas_dgemm").orElseThrow(), dgemm, heap);
             } catch (RuntimeException | LinkageError e) {
@@ -61,6 +65,14 @@ final class NativeBlas {
     }
 
     private NativeBlas() {
+    }
+
+    private static void setThreads(Linker linker, MemorySegment function, int threads) {
+        try {
+            linker.downcallHandle(function, FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT)).invokeExact(threads);
+        } catch (Throwable t) {
+            throw new IllegalStateException("openblas_set_num_threads failed", t);
+        }
     }
 
     private static Optional<Path> locate() {
