@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import org.torchglot.bindings.SharedEngine;
 import org.torchglot.bindings.TorchglotVersion;
 
-/** The {@code torchglot} command: runs a script, code from {@code -c} or standard input. */
+/** The {@code torchglot} command: runs a script, code from {@code -c} or standard input, or the REPL on a terminal. */
 public final class Main {
 
     /** Exit status for a bad command line or an unreadable script, as CPython uses. */
@@ -46,12 +46,7 @@ public final class Main {
             case SCRIPT -> runner.runFile(options.script(), options.arguments());
             case CODE -> runner.runCode(options.language(), options.code(), "-c", options.arguments());
             case STDIN -> runner.runStdin(options.language());
-            case REPL -> {
-                // NOTE: the interactive REPL (issue 7) replaces this message.
-                out.println("torchglot " + TorchglotVersion.VERSION + ": the interactive REPL is coming; "
-                        + "run a script with 'torchglot script.py' or pipe code into 'torchglot'.");
-                yield 0;
-            }
+            case REPL -> Repl.start(Repl.Settings.defaults(options.language(), options.allowHostAccess()));
         };
     }
 }

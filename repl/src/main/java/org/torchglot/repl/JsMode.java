@@ -1,0 +1,111 @@
+package org.torchglot.repl;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.graalvm.polyglot.Value;
+import org.torchglot.bindings.Language;
+import org.torchglot.bindings.TorchglotContext;
+
+/** JavaScript: GraalJS's parser tells incomplete input; results print as Node's REPL inspects them. */
+final class JsMode extends LanguageMode {
+
+    JsMode(TorchglotContext context) {
+        super(Language.JS, context);
+    }
+
+    @Override
+    String prompt() {
+        return "js> ";
+    }
+
+    @Override
+    boolean needsMore(String source) {
+        // NOTE: GraalJS calls an open template literal an error, not incomplete input; Node waits for more.
+        return super.needsMore(source) || hasOpenTemplateLiteral(source);
+    }
+
+    @Override
+    void evaluate(String source, PrintStream out) {
+        helper();
+        Value result = context.eval(source(source));
+        Value text = helper().invokeMember("show", result);
+        if (!text.isNull()) {
+            out.println(text.asString());
+        }
+    }
+
+    @Override
+    String interruptedMessage() {
+        return "Uncaught Error: Script execution interrupted.";
+    }
+
+    @Override
+    List<String> keywords() {
+        return strings(helper().getMember("keywords"));
+    }
+
+    @Override
+    List<String> globalNames() {
+        return strings(helper().invokeMember("names", (Object) userNames().toArray(String[]::new)));
+    }
+
+    @Override
+    List<String> members(String path) {
+        return strings(helper().invokeMember("members", path));
+    }
+
+    @Override
+    List<Variable> variables() {
+        List<Variable> rows = new ArrayList<>();
+        for (String name : userNames()) {
+            List<String> description = strings(helper().invokeMember("describe", name));
+            rows.add(new Variable(name, description.get(0), description.get(1)));
+        }
+        return rows;
+    }
+
+    @Override
+    Value lookup(String name) {
+        Value globals = context.bindings(Language.JS);
+        return globals.hasMember(name) ? globals.getMember(name) : null;
+    }
+
+    @Override
+    void assign(String name, Value value) {
+        context.bindings(Language.JS).putMember(name, value);
+    }
+
+    @Override
+    void warmUp() {
+        helper().invokeMember("warm");
+    }
+
+    @Override
+    protected String helperResource() {
+        return "js_repl.js";
+    }
+
+    /** Global bindings the user made: var, let, const, function and class declarations. */
+    private List<String> userNames() {
+        Value isBuiltin = helper().getMember("isBuiltin");
+        return context.bindings(Language.JS).getMemberKeys().stream()
+                .filter(name -> !isBuiltin.execute(name).asBoolean())
+                .sorted()
+                .toList();
+    }
+
+    /** Whether an odd number of unescaped backticks leaves a template literal open (comments and strings aside). */
+    static boolean hasOpenTemplateLiteral(String source) {
+        boolean open = false;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '`') {
+                open = !open;
+            }
+        }
+        return open;
+    }
+}

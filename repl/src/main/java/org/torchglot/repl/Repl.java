@@ -1,0 +1,232 @@
+package org.torchglot.repl;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedStyle;
+import org.torchglot.bindings.Language;
+import org.torchglot.bindings.ProgressDisplay;
+import org.torchglot.bindings.TorchglotContext;
+import org.torchglot.bindings.TorchglotVersion;
+
+/**
+ * The interactive session: a JLine prompt per language ({@code py>}, {@code r>}, {@code js>})
+ * over one shared polyglot context, with multi-line input, completion, highlighting, history
+ * per language, {@code :commands}, and Ctrl-C that stops an evaluation but keeps the session.
+ *
+ * <pre>{@code
+ * try (Terminal terminal = TerminalBuilder.terminal()) {
+ *     int status = new Repl(terminal, Repl.Settings.defaults(Language.PYTHON, false)).run();
+ * }
+ * }</pre>
+ */
+public final class Repl {
+
+    /**
+     * How a REPL starts.
+     *
+     * @param language the language of the first prompt
+     * @param historyDirectory where the per-language history files live
+     * @param allowHostAccess open the sandbox ({@code --allow-host-access})
+     */
+    public record Settings(Language language, Path historyDirectory, boolean allowHostAccess) {
+        /** History in {@code ~/.torchglot/history/<language>}. */
+        public static Settings defaults(Language language, boolean allowHostAccess) {
+            return new Settings(language, Path.of(System.getProperty("user.home"), ".torchglot", "history"), allowHostAccess);
+        }
+    }
+
+    /** Evaluations that take longer print their elapsed time. */
+    private static final long REPORT_ELAPSED_NANOS = 1_000_000_000L;
+
+    private final Terminal terminal;
+    private final Settings settings;
+    private final PrintStream out;
+    private final ReplSession session;
+    private final Commands commands = new Commands();
+    private final LineReader reader;
+    private boolean exiting;
+
+    /** A REPL on {@code terminal}; nothing runs until {@link #run()}. */
+    public Repl(Terminal terminal, Settings settings) {
+        this.terminal = terminal;
+        this.settings = settings;
+        this.out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+        this.session = new ReplSession(this::newContext, settings.language(), out);
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("torchglot")
+                .parser(new InputParser(session))
+                .completer(new TorchCompleter(session, commands))
+                .highlighter(new TorchHighlighter(session))
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "... ")
+                .variable(LineReader.HISTORY_FILE, historyFile(settings.language()))
+                .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
+                // NOTE: '!' is an operator in all three languages, never a history reference.
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_TAB, true)
+                .build();
+    }
+
+    /** Starts the REPL on the process's terminal and returns the exit status. */
+    public static int start(Settings settings) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            return new Repl(terminal, settings).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the terminal", e);
+        }
+    }
+
+    /** Reads and runs input until Ctrl-D, {@code :quit} or two Ctrl-C at an empty prompt; returns 0. */
+    public int run() {
+        out.println("torchglot " + TorchglotVersion.VERSION + ": Python, JavaScript and R on one torch engine. "
+                + ":help for help, :py :r :js to switch, Ctrl-D to exit.");
+        session.warmUpInBackground();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT,
+                signal -> Thread.ofPlatform().daemon().start(session::interrupt));
+        boolean interactive = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        if (interactive) {
+            ProgressDisplay.install(new TerminalProgress(terminal, out));
+        }
+        try {
+            loop();
+        } finally {
+            if (interactive) {
+                ProgressDisplay.install(null);
+            }
+            terminal.handle(Terminal.Signal.INT, previous);
+            saveHistory();
+            session.close();
+            out.flush();
+        }
+        return 0;
+    }
+
+    private void loop() {
+        boolean interruptedAtEmptyPrompt = false;
+        while (!exiting) {
+            String line;
+            try {
+                out.flush();
+                line = reader.readLine(session.prompt());
+            } catch (UserInterruptException e) {
+                if (!e.getPartialLine().isBlank()) {
+                    interruptedAtEmptyPrompt = false;
+                    continue;
+                }
+                if (interruptedAtEmptyPrompt) {
+                    break;
+                }
+                interruptedAtEmptyPrompt = true;
+                out.println("(To exit, press Ctrl-C again or Ctrl-D or type :quit)");
+                continue;
+            } catch (EndOfFileException e) {
+                break;
+            }
+            interruptedAtEmptyPrompt = false;
+            try {
+                handle(line);
+            } catch (RuntimeException e) {
+                // NOTE: the REPL outlives any failure; a bug of ours is reported, not fatal.
+                out.println("torchglot: internal error: " + e);
+            }
+        }
+    }
+
+    private void handle(String line) {
+        if (line.isBlank()) {
+            return;
+        }
+        if (InputParser.isCommand(line)) {
+            String text = line.strip();
+            int space = text.indexOf(' ');
+            String name = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
+            String argument = space < 0 ? "" : text.substring(space + 1).strip();
+            commands.find(name).ifPresentOrElse(command -> command.run(this, name, argument),
+                    () -> out.println("unknown command " + name + " (:help lists the commands)"));
+            return;
+        }
+        timed(() -> session.evaluate(line), false);
+    }
+
+    /** Runs an evaluation; prints its wall time if {@code always}, or else if it took over a second. */
+    void timed(Supplier<ReplSession.Outcome> evaluation, boolean always) {
+        evaluation.get();
+        long elapsed = session.lastElapsedNanos();
+        if (always) {
+            out.println("Wall time: " + Durations.format(elapsed));
+        } else if (elapsed > REPORT_ELAPSED_NANOS) {
+            out.println(faint("(" + Durations.format(elapsed) + ")"));
+        }
+    }
+
+    /** Changes the prompt's language and loads that language's history. */
+    void switchLanguage(Language language) {
+        session.switchTo(language);
+        saveHistory();
+        reader.setVariable(LineReader.HISTORY_FILE, historyFile(language));
+        try {
+            reader.getHistory().load();
+        } catch (IOException e) {
+            out.println("cannot read the history: " + e.getMessage());
+        }
+        session.warmUpInBackground();
+    }
+
+    ReplSession session() {
+        return session;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    Commands commands() {
+        return commands;
+    }
+
+    /** Ends the loop after the current command. */
+    void exit() {
+        exiting = true;
+    }
+
+    private TorchglotContext newContext() {
+        return TorchglotContext.builder()
+                .out(out).err(out).in(terminal.input())
+                .arguments("")
+                .allowHostAccess(settings.allowHostAccess())
+                .build();
+    }
+
+    private Path historyFile(Language language) {
+        try {
+            Files.createDirectories(settings.historyDirectory());
+        } catch (IOException e) {
+            // NOTE: without a writable history directory the session still works; JLine reports the failed save.
+        }
+        return settings.historyDirectory().resolve(language.id().toLowerCase(Locale.ROOT));
+    }
+
+    private void saveHistory() {
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            out.println("cannot save the history: " + e.getMessage());
+        }
+    }
+
+    private String faint(String text) {
+        return new org.jline.utils.AttributedString(text, AttributedStyle.DEFAULT.faint()).toAnsi(terminal);
+    }
+}

@@ -1,0 +1,133 @@
+package org.torchglot.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.torchglot.bindings.Language;
+import org.torchglot.bindings.TorchglotContext;
+import org.torchglot.engine.api.OpTable;
+
+/** Completion from live values, the languages' completeness checks, and highlighting, on one session. */
+class CompletionAndInputTest {
+
+    private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
+    private static ReplSession session;
+    private static TorchCompleter completer;
+
+    @BeforeAll
+    static void openSession() {
+        PrintStream out = new PrintStream(OUT, true, StandardCharsets.UTF_8);
+        session = new ReplSession(() -> TorchglotContext.builder().out(out).err(out).build(), Language.PYTHON, out);
+        completer = new TorchCompleter(session, new Commands());
+    }
+
+    @AfterAll
+    static void closeSession() {
+        session.close();
+    }
+
+    @Test
+    void pythonCompletesMembersOfLiveValuesKeywordsAndTorchNames() {
+        session.switchTo(Language.PYTHON);
+        assertEquals(ReplSession.Outcome.DONE, session.evaluate("""
+                import torch
+                class Net(torch.nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.fc1 = torch.nn.Linear(2, 3)
+                model = Net()
+                """));
+        assertEquals(List.of("model.forward"), complete("model.fo"));
+        assertTrue(complete("model.f").contains("model.fc1"));
+        assertTrue(complete("model.").containsAll(List.of("model.fc1", "model.parameters", "model.zero_grad")));
+        assertTrue(complete("mod").contains("model"));
+        assertTrue(complete("whi").contains("while"));
+        assertTrue(complete("torch.nn.Li").contains("torch.nn.Linear"));
+        assertEquals(List.of(":help"), complete(":he"));
+        assertTrue(complete(":help torch.matm").contains("torch.matmul"));
+        assertTrue(completer.candidates(":help nn_li", "nn_li").contains("nn_linear"));
+    }
+
+    @Test
+    void javascriptCompletesThroughThePrototypeChain() {
+        session.switchTo(Language.JS);
+        session.evaluate("class Net { forward(x) { return x } }\nconst net = new Net(); net.hidden = 4");
+        assertEquals(List.of("net.forward", "net.hidden"), complete("net."));
+        assertTrue(complete("ne").contains("net"));
+        assertTrue(complete("cons").contains("const"));
+    }
+
+    @Test
+    void rCompletesNamesAfterTheDollarAndTorchFunctions() {
+        session.switchTo(Language.R);
+        session.evaluate("config <- list(lr = 0.1, epochs = 10)");
+        assertEquals(List.of("config$epochs", "config$lr"), complete("config$"));
+        assertTrue(complete("conf").contains("config"));
+        assertTrue(complete("torch_mat").contains("torch_matmul"));
+    }
+
+    @Test
+    void eachLanguageDecidesWhenInputIsComplete() {
+        session.switchTo(Language.PYTHON);
+        assertTrue(session.needsMore("def f():"));
+        assertTrue(session.needsMore("def f():\n    return 1"));
+        assertFalse(session.needsMore("def f():\n    return 1\n"));
+        assertTrue(session.needsMore("x = [1,"));
+        assertTrue(session.needsMore("s = '''abc"));
+        assertFalse(session.needsMore("x = )"));
+        assertFalse(session.needsMore("1 + 1"));
+        session.switchTo(Language.JS);
+        assertTrue(session.needsMore("function f() {"));
+        assertTrue(session.needsMore("1 +"));
+        assertTrue(session.needsMore("`abc"));
+        assertFalse(session.needsMore("x = )"));
+        assertFalse(session.needsMore("'abc"));
+        session.switchTo(Language.R);
+        assertTrue(session.needsMore("f <- function() {"));
+        assertTrue(session.needsMore("c(1,"));
+        assertFalse(session.needsMore("x <- )"));
+        assertFalse(session.needsMore("1 + 1"));
+    }
+
+    @Test
+    void pythonDocstringsAndTheOpTableHelpClasses() {
+        session.switchTo(Language.PYTHON);
+        session.evaluate("import torch");
+        String doc = session.query(mode -> mode.documentation("torch.nn.Linear"), null);
+        assertTrue(doc == null || !doc.isBlank());
+        assertEquals(OpTable.modules().op("Linear"), TorchApi.find("torch.nn.Linear").orElseThrow().op());
+        assertEquals(OpTable.optimizers().op("SGD"), TorchApi.find("optim_sgd").orElseThrow().op());
+        assertEquals(OpTable.functional().op("relu"), TorchApi.find("nnf_relu").orElseThrow().op());
+    }
+
+    @Test
+    void theLexerStylesKeywordsStringsNumbersAndComments() {
+        AttributedString python = SyntaxLexer.of(Language.PYTHON).highlight("def f(): return 'a' + 12 # note");
+        assertEquals(SyntaxLexer.KEYWORD, python.styleAt(0));
+        assertEquals(SyntaxLexer.STRING, python.styleAt("def f(): return ".length()));
+        assertEquals(SyntaxLexer.NUMBER, python.styleAt("def f(): return 'a' + ".length()));
+        assertEquals(SyntaxLexer.COMMENT, python.styleAt("def f(): return 'a' + 12 ".length()));
+        AttributedString js = SyntaxLexer.of(Language.JS).highlight("const s = `x` /* c */ // d");
+        assertEquals(SyntaxLexer.KEYWORD, js.styleAt(0));
+        assertEquals(SyntaxLexer.STRING, js.styleAt("const s = ".length()));
+        assertEquals(SyntaxLexer.COMMENT, js.styleAt("const s = `x` ".length()));
+        AttributedString r = SyntaxLexer.of(Language.R).highlight("is.na <- function(x) NULL # r");
+        assertEquals(SyntaxLexer.KEYWORD, r.styleAt("is.na <- ".length()));
+        assertEquals(SyntaxLexer.COMMENT, r.styleAt("is.na <- function(x) NULL ".length()));
+        assertFalse(r.styleAt(0).equals(SyntaxLexer.KEYWORD));
+    }
+
+    private static List<String> complete(String line) {
+        CodeLine parsed = CodeLine.at(line, line.length());
+        return completer.candidates(line, parsed.word());
+    }
+}
