@@ -9,6 +9,9 @@ const { Tensor, Parameter } = require('./tensor.js');
 
 // The engine module a built-in class passes to Module's constructor.
 const FROM_JAVA = Symbol('torchglot.fromJava');
+// The JavaScript objects standing for engine modules; an engine module's guest may belong to
+// another language (a Python model handed to JavaScript), and then JavaScript wraps it anew.
+const OWN_MODULES = new WeakSet();
 
 /**
  * Base class of all neural-network modules, as torch.nn.Module:
@@ -28,7 +31,10 @@ class Module {
     const j = fromJava ? jmodule : new J.CustomModule(new.target.name);
     this._j = j;
     const proxy = new Proxy(() => undefined, moduleHandler(this, j));
-    j.setGuest(proxy);
+    OWN_MODULES.add(proxy);
+    if (j.guest() === null) {
+      j.setGuest(proxy);
+    }
     if (!fromJava) {
       j.setForward((...args) => toJava(proxy.forward(...args.map(wrap))));
       const extraRepr = [proxy.extra_repr, proxy.extraRepr].find((f) => f !== Module.prototype.extra_repr);
@@ -250,7 +256,8 @@ function moduleHandler(instance, j) {
       return false;
     },
     apply(target, thisArg, args) {
-      return j.guest().forward(...args);
+      const self = j.guest();
+      return (OWN_MODULES.has(self) ? self : instance).forward(...args);
     },
   };
 }
@@ -258,10 +265,11 @@ function moduleHandler(instance, j) {
 /** The JavaScript object standing for an engine module: the user's own object when there is one. */
 function moduleFromJava(jmodule) {
   const guest = jmodule.guest();
-  if (guest !== null) {
+  if (guest !== null && OWN_MODULES.has(guest)) {
     return guest;
   }
-  return Reflect.construct(Module, [FROM_JAVA, jmodule], BUILTIN_CLASSES[jmodule.typeName()] || Module);
+  // NOTE: a module made elsewhere (Java, Python) runs its own forward through the engine.
+  return Reflect.construct(Module, [FROM_JAVA, jmodule], BUILTIN_CLASSES[jmodule.typeName()] || BuiltinBase);
 }
 
 /** Built-in modules run the engine's forward. */

@@ -35,7 +35,7 @@ final class ContextOptions {
                 .out(settings.out())
                 .err(settings.err())
                 .in(settings.in())
-                .currentWorkingDirectory(settings.workingDirectory())
+                .currentWorkingDirectory(guestDirectory(settings))
                 // NOTE: guest languages may call each other (Python's polyglot.eval(language="R")).
                 .allowPolyglotAccess(PolyglotAccess.ALL)
                 .allowNativeAccess(false)
@@ -50,7 +50,8 @@ final class ContextOptions {
             builder.allowHostAccess(HostApi.SANDBOXED)
                     .allowHostClassLookup(HostApi::isExported)
                     .allowIO(IOAccess.newBuilder()
-                            .fileSystem(SandboxFileSystem.create(settings.workingDirectory(), readOnlyRoots(settings)))
+                            .fileSystem(SandboxFileSystem.create(settings.workingDirectory(), readOnlyRoots(settings),
+                                    settings.fileAccess()))
                             .build());
         }
         for (Language language : languages) {
@@ -60,13 +61,21 @@ final class ContextOptions {
             builder.options(pythonOptions());
         }
         if (languages.contains(Language.JS)) {
-            builder.options(jsOptions(settings.workingDirectory()));
+            builder.options(jsOptions(guestDirectory(settings)));
         }
         return builder;
     }
 
+    /**
+     * The guests' current directory: the working directory, or without file access the (read-only)
+     * directory of the JavaScript packages, since the languages need one they can look at.
+     */
+    private static Path guestDirectory(ContextSettings settings) {
+        return settings.fileAccess() || settings.allowHostAccess() ? settings.workingDirectory() : GuestPackages.jsModules();
+    }
+
     private static List<Path> readOnlyRoots(ContextSettings settings) {
-        List<Path> roots = new ArrayList<>(settings.readableDirectories());
+        List<Path> roots = new ArrayList<>(settings.fileAccess() ? settings.readableDirectories() : List.of());
         roots.add(GuestPackages.pythonPath());
         roots.add(GuestPackages.jsModules());
         return roots;

@@ -25,7 +25,10 @@ public final class GuestErrors {
     private static final Map<String, String> SANDBOX_MESSAGES = Map.of(
             "Process creation is not allowed", "running other programs is not allowed in torchglot's sandbox",
             "Creating threads is not allowed", "starting threads is not allowed in torchglot's sandbox",
-            "Native access is not allowed", "native code is not allowed in torchglot's sandbox");
+            "Native access is not allowed", "native code is not allowed in torchglot's sandbox",
+            // NOTE: GraalPy's emulated POSIX layer has no sockets or name lookups without native access.
+            "socket was excluded", "network access is not allowed in torchglot's sandbox",
+            "getaddrinfo was excluded", "network access is not allowed in torchglot's sandbox");
 
     private GuestErrors() {
     }

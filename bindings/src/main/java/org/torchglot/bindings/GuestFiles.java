@@ -28,15 +28,22 @@ public final class GuestFiles {
     private final Path workingDirectory;
     private final List<Path> readableDirectories;
     private final boolean unrestricted;
+    private final boolean noFiles;
 
     GuestFiles(Path workingDirectory, List<Path> readableDirectories, boolean unrestricted) {
+        this(workingDirectory, readableDirectories, unrestricted, false);
+    }
+
+    private GuestFiles(Path workingDirectory, List<Path> readableDirectories, boolean unrestricted, boolean noFiles) {
         this.workingDirectory = SandboxFileSystem.realPath(workingDirectory);
         this.readableDirectories = readableDirectories.stream().map(SandboxFileSystem::realPath).toList();
         this.unrestricted = unrestricted;
+        this.noFiles = noFiles;
     }
 
     static GuestFiles of(ContextSettings settings) {
-        return new GuestFiles(settings.workingDirectory(), settings.readableDirectories(), settings.allowHostAccess());
+        return new GuestFiles(settings.workingDirectory(), settings.readableDirectories(), settings.allowHostAccess(),
+                !settings.fileAccess());
     }
 
     /** {@code torch.save(obj, path)}: the engine value {@code obj} in PyTorch's format, written atomically. */
@@ -117,7 +124,7 @@ public final class GuestFiles {
      */
     Path writable(String path) {
         Path real = SandboxFileSystem.realPath(resolve(path));
-        if (!unrestricted && !real.startsWith(workingDirectory)) {
+        if (noFiles || !unrestricted && !real.startsWith(workingDirectory)) {
             throw denied(path, "write");
         }
         return real;
@@ -130,13 +137,17 @@ public final class GuestFiles {
      */
     Path readable(String path) {
         Path real = SandboxFileSystem.realPath(resolve(path));
-        if (!unrestricted && !real.startsWith(workingDirectory) && readableDirectories.stream().noneMatch(real::startsWith)) {
+        if (noFiles || !unrestricted && !real.startsWith(workingDirectory)
+                && readableDirectories.stream().noneMatch(real::startsWith)) {
             throw denied(path, "read");
         }
         return real;
     }
 
     private SecurityException denied(String path, String access) {
+        if (noFiles) {
+            return new SecurityException("Permission denied: '" + path + "' (this sandbox gives scripts no file access)");
+        }
         return new SecurityException("Permission denied: '" + path + "' is outside the working directory "
                 + workingDirectory + " (the sandbox lets scripts " + access + " files only there)");
     }

@@ -87,9 +87,12 @@ public final class HostApi {
         out.add(org.torchglot.bindings.plot.Figure.class);
         out.add(org.torchglot.bindings.plot.Axes.class);
         out.add(GuestFiles.class);
+        out.add(ProgressDisplay.class);
         // NOTE: engine classes that touch files are reached only through GuestFiles, which checks paths.
         EngineClasses.publicClasses().stream()
                 .filter(type -> !type.isAnnotationPresent(org.torchglot.engine.io.HostFileAccess.class))
+                // NOTE: @HostOnly classes change process-wide settings, such as the memory guard.
+                .filter(type -> !type.isAnnotationPresent(org.torchglot.engine.HostOnly.class))
                 .forEach(out::add);
         return List.copyOf(out);
     }

@@ -23,13 +23,21 @@ final class SandboxFileSystem {
      * @param readOnlyRoots readable, with everything below them
      */
     static FileSystem create(Path workingDirectory, List<Path> readOnlyRoots) {
+        return create(workingDirectory, readOnlyRoots, true);
+    }
+
+    /**
+     * Creates the sandbox file system; without {@code writableWorkingDirectory} (the strict
+     * profile) the working directory is neither readable nor writable.
+     */
+    static FileSystem create(Path workingDirectory, List<Path> readOnlyRoots, boolean writableWorkingDirectory) {
         Path writable = realPath(workingDirectory);
         List<Path> readable = readOnlyRoots.stream().map(SandboxFileSystem::realPath).toList();
         FileSystem readWrite = FileSystem.newDefaultFileSystem();
         FileSystem readOnly = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
         FileSystem composite = FileSystem.newCompositeFileSystem(
                 FileSystem.newDenyIOFileSystem(),
-                FileSystem.Selector.of(readWrite, path -> isBelow(path, writable, writable)),
+                FileSystem.Selector.of(readWrite, path -> writableWorkingDirectory && isBelow(path, writable, writable)),
                 FileSystem.Selector.of(readOnly, path -> readable.stream().anyMatch(root -> isBelow(path, root, writable))));
         // NOTE: GraalPy reads its standard library from the python-resources internal resource,
         // unpacked outside the roots (~/.cache/org.graalvm.polyglot).

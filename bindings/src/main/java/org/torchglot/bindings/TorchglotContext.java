@@ -6,15 +6,22 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.torchglot.engine.nn.Module;
+import org.torchglot.engine.tensor.MemoryLimit;
+import org.torchglot.engine.tensor.Tensor;
 
 /**
  * The front door: a polyglot context for one or more guest languages with the torch packages
@@ -36,8 +43,11 @@ public final class TorchglotContext implements AutoCloseable {
     private final ContextSettings settings;
     private final List<Language> languages;
     private final Set<Language> initialised = EnumSet.noneOf(Language.class);
+    private final Map<String, Object> shared = new LinkedHashMap<>();
+    private final GuestValues guestValues = new GuestValues(this);
     private Context context;
     private boolean closed;
+    private String closedReason = "";
 
     private TorchglotContext(ContextSettings settings) {
         this.settings = settings;
@@ -73,7 +83,53 @@ public final class TorchglotContext implements AutoCloseable {
     public Value eval(Source source) {
         Language language = languageOf(source);
         initialise(language);
-        return polyglot().eval(source);
+        return guarded(() -> polyglot().eval(source));
+    }
+
+    /**
+     * Hands a Java value to this context's scripts as the variable {@code name}: a {@link Tensor}
+     * becomes a {@code torch.Tensor} and a {@link Module} a {@code torch.nn.Module} in Python and
+     * JavaScript, sharing the engine object (no copy); other values go as they are. The value is
+     * also in the polyglot bindings ({@code polyglot.import_value(name)}, {@code Polyglot.import(name)}).
+     * Languages first used later see it too. R scripts do not see it yet.
+     */
+    public void put(String name, Object value) {
+        shared.put(name, value);
+        polyglot().getPolyglotBindings().putMember(name, value);
+        for (Language language : initialised) {
+            putInto(language, name, value);
+        }
+    }
+
+    /**
+     * The engine tensor behind a script's variable (a {@code torch.Tensor} or an engine tensor).
+     *
+     * @throws IllegalArgumentException if the variable is undefined or not a tensor
+     */
+    public Tensor getTensor(Language language, String name) {
+        return get(language, name, Tensor.class);
+    }
+
+    /**
+     * The engine module behind a script's {@code torch.nn.Module}; calling it from Java runs the
+     * script's {@code forward}, and its parameters are the ones the script sees.
+     *
+     * @throws IllegalArgumentException if the variable is undefined or not a module
+     */
+    public Module getModule(Language language, String name) {
+        return get(language, name, Module.class);
+    }
+
+    /**
+     * The engine object of {@code type} behind a script's variable, e.g. an {@link
+     * org.torchglot.engine.optim.Optimizer} built by {@code torch.optim.SGD(...)}.
+     *
+     * @throws IllegalArgumentException if the variable is undefined or holds no such object
+     */
+    public <T> T get(Language language, String name, Class<T> type) {
+        Value bindings = bindings(language);
+        Value value = bindings.hasMember(name) ? bindings.getMember(name) : null;
+        return GuestValues.unwrap(value, type, language.id() + " variable '" + name + "'");
     }
 
     /**
@@ -95,6 +151,7 @@ public final class TorchglotContext implements AutoCloseable {
         requireLanguage(language);
         if (initialised.add(language)) {
             Preludes.run(this, language);
+            shared.forEach((name, value) -> putInto(language, name, value));
         }
     }
 
@@ -107,7 +164,7 @@ public final class TorchglotContext implements AutoCloseable {
     /** The underlying polyglot context, for embedders who need the full GraalVM API. */
     public Context polyglot() {
         if (closed) {
-            throw new IllegalStateException("the torchglot context is closed");
+            throw new IllegalStateException("the torchglot context is closed" + closedReason);
         }
         if (context == null) {
             context = ContextOptions.contextBuilder(settings).build();
@@ -132,11 +189,34 @@ public final class TorchglotContext implements AutoCloseable {
             try {
                 context.close();
             } catch (PolyglotException e) {
-                // NOTE: a context that a script ended with sys.exit/quit reports the exit again on close.
-                if (!e.isExit()) {
+                // NOTE: a context that a script ended with sys.exit/quit (or the watchdog cancelled)
+                // reports it again on close.
+                if (!e.isExit() && !e.isCancelled()) {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** Runs guest code under this context's time limit and memory guard. */
+    private <T> T guarded(Supplier<T> evaluation) {
+        try (MemoryLimit.Scope memory = settings.maxTensorBytes() > 0 ? MemoryLimit.limitTo(settings.maxTensorBytes()) : null) {
+            if (settings.timeLimit() == null) {
+                return evaluation.get();
+            }
+            return TimeLimit.run(polyglot(), settings.timeLimit(), evaluation);
+        } catch (ScriptTimeoutException e) {
+            if (e.contextClosed()) {
+                closed = true;
+                closedReason = " (its script exceeded the time limit of " + ScriptTimeoutException.format(e.limit()) + ")";
+            }
+            throw e;
+        }
+    }
+
+    private void putInto(Language language, String name, Object value) {
+        if (GuestValues.canAdopt(language)) {
+            polyglot().getBindings(language.id()).putMember(name, guestValues.adopt(language, value));
         }
     }
 
@@ -174,6 +254,9 @@ public final class TorchglotContext implements AutoCloseable {
         private Path workingDirectory = Path.of("").toAbsolutePath();
         private final List<Path> readableDirectories = new ArrayList<>();
         private boolean allowHostAccess;
+        private boolean fileAccess = true;
+        private Duration timeLimit;
+        private long maxTensorBytes;
 
         private Builder() {
         }
@@ -230,6 +313,49 @@ public final class TorchglotContext implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Gives scripts no files at all: not the working directory, not the readable directories
+         * ({@code torch.save}/{@code open} are refused); only the torch packages stay readable.
+         * Default: the working directory read-write.
+         */
+        public Builder noFileAccess() {
+            fileAccess = false;
+            return this;
+        }
+
+        /**
+         * Stops each evaluation that runs longer than {@code limit} with a {@link
+         * ScriptTimeoutException} ("script exceeded the time limit of 2s"). Default: no limit.
+         */
+        public Builder timeLimit(Duration limit) {
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("the time limit must be positive: " + limit);
+            }
+            timeLimit = limit;
+            return this;
+        }
+
+        /**
+         * The largest tensor a script may allocate while this context evaluates it; bigger ones
+         * fail with PyTorch's allocator error. Default: the process-wide {@link MemoryLimit}
+         * (half the heap, or {@code -Dtorchglot.maxTensorBytes}); this can only lower it.
+         */
+        public Builder maxTensorBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("the memory limit must be positive: " + bytes);
+            }
+            maxTensorBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The strict profile for applications that run untrusted scripts: {@link #noFileAccess()},
+         * the given time limit, and the given tensor memory limit, on top of the default sandbox.
+         */
+        public Builder strict(Duration limit, long maxTensorBytes) {
+            return noFileAccess().timeLimit(limit).maxTensorBytes(maxTensorBytes);
+        }
+
         /** Creates the context; the polyglot machinery starts lazily on first use. */
         public TorchglotContext build() {
             if (languages.isEmpty()) {
@@ -248,7 +374,8 @@ public final class TorchglotContext implements AutoCloseable {
                 throw new IllegalArgumentException("working directory does not exist: " + workingDirectory);
             }
             return new TorchglotContext(new ContextSettings(List.copyOf(languages), out, err, in,
-                    List.of(arguments), workingDirectory, List.copyOf(readableDirectories), allowHostAccess));
+                    List.of(arguments), workingDirectory, List.copyOf(readableDirectories), allowHostAccess,
+                    fileAccess, timeLimit, maxTensorBytes));
         }
     }
 }

@@ -21,13 +21,15 @@ class _LoadResult(_IncompatibleKeys):
 def from_java(jmodule):
     """The Python object standing for an engine module: the user's own object when there is one."""
     guest = jmodule.guest()
-    if guest is not None:
+    if isinstance(guest, Module):
         return guest
-    cls = _BUILTIN.get(jmodule.typeName(), Module)
+    # NOTE: a module made elsewhere (Java, JavaScript) runs its own forward through the engine.
+    cls = _BUILTIN.get(jmodule.typeName(), _EngineModule)
     m = object.__new__(cls)
     object.__setattr__(m, "_j", jmodule)
     object.__setattr__(m, "_children", {})
-    jmodule.setGuest(m)
+    if guest is None:
+        jmodule.setGuest(m)
     return m
 
 
@@ -49,8 +51,9 @@ class Module:
             if type(self).extra_repr is not Module.extra_repr:
                 jmodule.setExtraRepr(lambda: self.extra_repr())
 
-    def _forward_from_java(self, jargs):
-        # The engine calls a guest module (e.g. inside Sequential) with its arguments as one array.
+    def _forward_from_java(self, *jargs):
+        # The engine calls a guest module (e.g. inside Sequential, or from Java) with its arguments;
+        # NOTE: GraalPy spreads the Java varargs array of CustomModule.Forward.apply into arguments.
         out = self(*[wrap(a) for a in jargs])
         return to_java(out)
 
@@ -100,7 +103,10 @@ class Module:
             object.__delattr__(self, name)
 
     def __dir__(self):
-        return sorted(set(object.__dir__(self)) | {str(k) for k in self._j.namedChildren()})
+        # Direct parameters and buffers have undotted names; submodules come from namedChildren.
+        own = {str(k) for k in self._j.namedParameters() if "." not in str(k)}
+        own |= {str(k) for k in self._j.namedBuffers() if "." not in str(k)}
+        return sorted(set(object.__dir__(self)) | own | {str(k) for k in self._j.namedChildren()})
 
     def register_parameter(self, name, param):
         guard(self._j.registerParameter, name, None if param is None else param._t)
@@ -309,6 +315,13 @@ def _builtin(name):
     op = _bridge.MODULES.op(name)
     return type(name, (Module,), {"__init__": __init__, "forward": forward,
                                   "__doc__": f"{op.signature()}\n\n{op.summary()}", "__module__": "torch.nn"})
+
+
+class _EngineModule(Module):
+    """A module made outside Python (in Java or another language): calling it runs its engine forward."""
+
+    def forward(self, *args):
+        return wrap(guard(self._j.call, *[to_java(a) for a in args]))
 
 
 _BUILTIN = {"Sequential": Sequential, "ModuleList": ModuleList}

@@ -15,16 +15,16 @@ class GuestErrorsTest {
     @Test
     void pythonErrorsReadLikeCPythonTracebacks() throws IOException {
         Path script = Files.writeString(PolyglotFixture.WORKING_DIRECTORY.resolve("broken.py"),
-                "def f():\n    return y\n\nf()\n");
+                "def f():\n    return qq9\n\nf()\n");
         PolyglotException error = assertThrows(PolyglotException.class, () -> CONTEXT.evalFile(script));
         assertEquals("""
                 Traceback (most recent call last):
                   File "%1$s", line 4, in <module>
                     f()
                   File "%1$s", line 2, in f
-                    return y
-                           ^
-                NameError: name 'y' is not defined
+                    return qq9
+                           ^^^
+                NameError: name 'qq9' is not defined
                 """.formatted(script), CONTEXT.describe(error));
     }
 

@@ -32,8 +32,8 @@ class SandboxTest {
     void pythonCannotStartProcesses() {
         PolyglotException refusal = assertThrows(PolyglotException.class,
                 () -> CONTEXT.eval(Language.PYTHON, "import os\nos.system('true')"));
-        assertEquals("SandboxError: running other programs is not allowed in torchglot's sandbox\n",
-                CONTEXT.describe(refusal));
+        assertTrue(CONTEXT.describe(refusal).endsWith(
+                "PermissionError: [Errno 1] running other programs is not allowed in torchglot's sandbox\n"));
     }
 
     @Test

@@ -71,6 +71,10 @@ public final class Torch {
         if (length != Shapes.numel(shape)) {
             throw TorchException.value(length + " values cannot fill a tensor of shape " + Shapes.str(shape));
         }
+        checkDimensions(shape);
+    }
+
+    private static void checkDimensions(int[] shape) {
         for (int s : shape) {
             if (s < 0) {
                 throw TorchException.runtime("Trying to create tensor with negative dimension " + s + ": "
@@ -86,7 +90,7 @@ public final class Torch {
     }
 
     public static Tensor zeros(int[] shape, DType dtype) {
-        check(Shapes.numel(shape), shape);
+        checkDimensions(shape);
         return Tensor.zeros(shape, dtype);
     }
 

@@ -20,13 +20,28 @@ public final class Storage {
         this.b = b;
     }
 
+    /** A zero-filled storage of {@code size} elements, refused beyond the {@link MemoryLimit}. */
     public static Storage allocate(DType dtype, int size) {
+        MemoryLimit.check(dtype, size);
         return switch (dtype) {
             case FLOAT32 -> new Storage(dtype, new float[size], null, null, null);
             case FLOAT64 -> new Storage(dtype, null, new double[size], null, null);
             case INT64 -> new Storage(dtype, null, null, new long[size], null);
             case BOOL -> new Storage(dtype, null, null, null, new boolean[size]);
         };
+    }
+
+    /**
+     * A zero-filled storage for a contiguous tensor of {@code shape}; the memory guard runs before
+     * the 2^31 element limit of Java arrays, so a huge request gets the allocator's error.
+     */
+    public static Storage allocate(DType dtype, int[] shape) {
+        long count = 1;
+        for (int s : shape) {
+            count = MemoryLimit.saturatingMultiply(count, Math.max(s, 0));
+        }
+        MemoryLimit.check(dtype, count);
+        return allocate(dtype, Shapes.numel(shape));
     }
 
     public static Storage wrap(float[] values) {

@@ -50,7 +50,7 @@ public class Tensor {
 
     /** A new contiguous tensor of the given shape, filled with zeros. */
     public static Tensor zeros(int[] shape, DType dtype) {
-        return new Tensor(Storage.allocate(dtype, Shapes.numel(shape)), shape.clone(), Shapes.contiguousStrides(shape), 0);
+        return new Tensor(Storage.allocate(dtype, shape), shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
     /** Wraps row-major data with no copy. */

@@ -89,8 +89,15 @@ final class LanguageBuiltins {
             return d;
         });
         t.add("Sys.getenv", "x, unset", (c, a) -> {
-            String v = System.getenv(RValues.asString(a[0]));
+            // NOTE: the polyglot environment, not the process's: empty in torchglot's sandbox.
+            String v = c.context().env().getEnvironment().get(RValues.asString(a[0]));
             return RString.of(v == null ? Arg.str(a[1], "") : v);
+        });
+        t.add("system", "command, ...", (c, a) -> {
+            throw new RErrorSignal("system() is not available in torchglot's sandbox");
+        });
+        t.add("system2", "command, ...", (c, a) -> {
+            throw new RErrorSignal("system2() is not available in torchglot's sandbox");
         });
         t.add("Sys.setenv", "...", (c, a) -> RLogical.of(true));
         t.add("gc", "...", (c, a) -> {

@@ -1,5 +1,6 @@
 package org.torchglot.lang.r.nodes;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import org.torchglot.lang.r.runtime.ControlFlow;
 import org.torchglot.lang.r.runtime.REnvironment;
 import org.torchglot.lang.r.runtime.RError;
@@ -75,6 +76,8 @@ public final class RControlNodes {
             if (s instanceof RVector v) {
                 int n = v.length();
                 for (int i = 0; i < n; i++) {
+                    // NOTE: each iteration polls, so a time limit (Context.interrupt) can stop the loop.
+                    TruffleSafepoint.poll(this);
                     env.put(var, v instanceof RList l ? l.get(i) : v.elementVector(i));
                     try {
                         body.execute(env);
@@ -113,6 +116,7 @@ public final class RControlNodes {
         @Override
         public Object execute(REnvironment env) {
             while (true) {
+                TruffleSafepoint.poll(this);
                 boolean c;
                 try {
                     c = RValues.conditionValue(cond.execute(env), "while");
@@ -154,6 +158,7 @@ public final class RControlNodes {
         @Override
         public Object execute(REnvironment env) {
             while (true) {
+                TruffleSafepoint.poll(this);
                 try {
                     body.execute(env);
                 } catch (ControlFlow.Break b) {

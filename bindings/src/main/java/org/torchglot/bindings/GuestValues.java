@@ -1,0 +1,82 @@
+package org.torchglot.bindings;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.torchglot.engine.nn.Module;
+import org.torchglot.engine.tensor.Tensor;
+
+/**
+ * Moves engine objects between Java and one context's guests: a Java {@link Tensor} becomes the
+ * guest's {@code torch.Tensor} (and a {@link Module} its {@code torch.nn.Module}) through the
+ * language package's own wrapping function, and a guest wrapper gives back the engine object it
+ * holds ({@code _t} for tensors, {@code _j} for modules and optimizers).
+ */
+final class GuestValues {
+
+    /** The fields in which the Python and JavaScript packages keep the engine object they wrap. */
+    private static final List<String> ENGINE_FIELDS = List.of("_t", "_j");
+
+    private final TorchglotContext context;
+    private final Map<Language, Value> adopters = new EnumMap<>(Language.class);
+
+    GuestValues(TorchglotContext context) {
+        this.context = context;
+    }
+
+    /** Whether {@link #adopt} gives the language a wrapped value (R sees none yet). */
+    static boolean canAdopt(Language language) {
+        return language != Language.R;
+    }
+
+    /** The value as the language's scripts should see it: engine objects wrapped, anything else as it is. */
+    Object adopt(Language language, Object value) {
+        if (!(value instanceof Tensor || value instanceof Module)) {
+            return value;
+        }
+        return adopters.computeIfAbsent(language, this::adopter).execute(value);
+    }
+
+    /**
+     * The engine object of {@code type} behind a guest value: the value itself when it is one, or
+     * the object its wrapper holds.
+     *
+     * @throws IllegalArgumentException if the value is neither
+     */
+    static <T> T unwrap(Value value, Class<T> type, String description) {
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException(description + " is not defined");
+        }
+        if (value.isHostObject() && type.isInstance(value.asHostObject())) {
+            return type.cast(value.asHostObject());
+        }
+        for (String field : ENGINE_FIELDS) {
+            Value inner = value.hasMember(field) ? value.getMember(field) : null;
+            if (inner != null && inner.isHostObject() && type.isInstance(inner.asHostObject())) {
+                return type.cast(inner.asHostObject());
+            }
+        }
+        throw new IllegalArgumentException(description + " is not a " + type.getSimpleName() + ": " + value);
+    }
+
+    private Value adopter(Language language) {
+        String code = switch (language) {
+            case PYTHON -> "lambda value: __import__('torch')._bridge.wrap(value)";
+            // NOTE: require() caches modules by resolved file, so this is the bridge torch itself uses.
+            case JS -> "(value) => { require('torch'); return require(" + jsString(bridgePath()) + ").wrap(value); }";
+            case R -> throw new IllegalArgumentException("handing engine objects to R scripts is not supported yet");
+        };
+        Source source = Source.newBuilder(language.id(), code, "<torchglot-embedding>").internal(true).buildLiteral();
+        return context.polyglot().eval(source);
+    }
+
+    private static String bridgePath() {
+        return GuestPackages.jsModules().resolve("torch").resolve("bridge.js").toString();
+    }
+
+    private static String jsString(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
