@@ -22,8 +22,10 @@ import org.junit.jupiter.api.TestFactory;
  * expected to fail with exit status 1 and exactly that error text. The expected files are written
  * by tools/golden (from real PyTorch where it applies) and reviewed by a person, never by this test.
  *
- * <p>Text must match exactly; numbers with a fraction or exponent must match to 1e-4 relative, since
- * float32 results differ from libtorch's in the last bits (summation order, vectorised exp/log).
+ * <p>Text must match exactly, except for the spaces around numbers (numpy pads columns to its
+ * widest shortest-repr number, so a last-bit difference can shift alignment); numbers with a fraction
+ * or exponent must match to 1e-4 relative, since float32 results differ from libtorch's in the last
+ * bits (summation order, vectorised exp/log).
  */
 class ScriptGoldenTest {
     private static final Path SCRIPTS = Path.of("..", "scripts").toAbsolutePath().normalize();
@@ -66,6 +68,8 @@ class ScriptGoldenTest {
     }
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d*)?([eE][-+]?\\d+)?");
+    /** Spaces padding a number: numpy pads columns to its widest number, so widths follow the digits. */
+    private static final Pattern PADDED_NUMBER = Pattern.compile(" *# *");
     private static final double RELATIVE_TOLERANCE = 1e-4;
 
     private static double lastDigit(String number) {
@@ -78,9 +82,9 @@ class ScriptGoldenTest {
 
     /** Same text between numbers; same integers; same real numbers to {@link #RELATIVE_TOLERANCE}. */
     static void assertSameOutput(String expected, String actual) {
-        String shapeOfExpected = NUMBER.matcher(expected).replaceAll("#");
-        String shapeOfActual = NUMBER.matcher(actual).replaceAll("#");
-        assertEquals(shapeOfExpected, shapeOfActual, "output text (numbers shown as #)");
+        String shapeOfExpected = PADDED_NUMBER.matcher(NUMBER.matcher(expected).replaceAll("#")).replaceAll("#");
+        String shapeOfActual = PADDED_NUMBER.matcher(NUMBER.matcher(actual).replaceAll("#")).replaceAll("#");
+        assertEquals(shapeOfExpected, shapeOfActual, "output text (numbers shown as #, their padding dropped)");
         Matcher e = NUMBER.matcher(expected);
         Matcher a = NUMBER.matcher(actual);
         int line = 1;
