@@ -225,7 +225,30 @@ class Module:
         return self._j.toString()
 
 
-class Sequential(Module):
+class _ModuleSequence(Module):
+    """What Sequential and ModuleList share: indexing, length, iteration and append on the engine's list."""
+
+    def __getitem__(self, idx):
+        return from_java(guard(self._j.get, idx))
+
+    def __setitem__(self, idx, module):
+        guard(self._j.set, idx, module._j)
+        self._children[str(idx % len(self))] = module
+
+    def __len__(self):
+        return self._j.len()
+
+    def __iter__(self):
+        for m in self._j:
+            yield from_java(m)
+
+    def append(self, module):
+        self._j.append(module._j)
+        self._children[str(len(self) - 1)] = module
+        return self
+
+
+class Sequential(_ModuleSequence):
     """Runs its modules in order; indexable, sliceable and appendable."""
 
     def __init__(self, *args):
@@ -244,25 +267,10 @@ class Sequential(Module):
     def __getitem__(self, idx):
         if isinstance(idx, slice):
             return from_java(self._j.slice(*_slice_bounds(idx, len(self))))
-        return from_java(guard(self._j.get, idx))
-
-    def __setitem__(self, idx, module):
-        guard(self._j.set, idx, module._j)
-
-    def __len__(self):
-        return self._j.len()
-
-    def __iter__(self):
-        for m in self._j:
-            yield from_java(m)
-
-    def append(self, module):
-        self._j.append(module._j)
-        self._children[str(len(self) - 1)] = module
-        return self
+        return _ModuleSequence.__getitem__(self, idx)
 
 
-class ModuleList(Module):
+class ModuleList(_ModuleSequence):
     """A list of modules that registers each as a submodule."""
 
     def __init__(self, modules=None):
@@ -273,21 +281,7 @@ class ModuleList(Module):
     def __getitem__(self, idx):
         if isinstance(idx, slice):
             return ModuleList([self[i] for i in range(*idx.indices(len(self)))])
-        return from_java(guard(self._j.get, idx))
-
-    def __setitem__(self, idx, module):
-        guard(self._j.set, idx, module._j)
-
-    def __len__(self):
-        return self._j.len()
-
-    def __iter__(self):
-        for m in self._j:
-            yield from_java(m)
-
-    def append(self, module):
-        self._j.append(module._j)
-        return self
+        return _ModuleSequence.__getitem__(self, idx)
 
     def extend(self, modules):
         for m in modules:
