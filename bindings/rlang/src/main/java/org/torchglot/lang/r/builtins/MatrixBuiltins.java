@@ -41,6 +41,26 @@ final class MatrixBuiltins {
             }
             return r;
         });
+        // as.matrix: a vector becomes one column; a matrix stays as it is (torch tensors dispatch first).
+        t.add("as.matrix", "x, ...", (c, a) -> {
+            RVector x = Arg.vec(a[0]);
+            int[] d = x.dim();
+            if (d != null && d.length == 2) {
+                return x;
+            }
+            RVector r = recycle(x, x.length());
+            r.setAttr("dim", RInt.of(x.length(), 1));
+            return r;
+        });
+        t.add("as.array", "x, ...", (c, a) -> {
+            RVector x = Arg.vec(a[0]);
+            if (x.dim() != null) {
+                return x;
+            }
+            RVector r = recycle(x, x.length());
+            r.setAttr("dim", RInt.of(x.length()));
+            return r;
+        });
         t.add("nrow", "x", (c, a) -> dimAt(a[0], 0, false));
         t.add("ncol", "x", (c, a) -> dimAt(a[0], 1, false));
         t.add("NROW", "x", (c, a) -> dimAt(a[0], 0, true));
