@@ -260,6 +260,9 @@ class Sequential(_ModuleSequence):
             self._children.update({str(i): m for i, m in enumerate(args)})
 
     def forward(self, input):
+        # NOTE: one call into the engine runs every layer; Python modules inside are called back.
+        if isinstance(input, Tensor):
+            return wrap(guard(self._j.call, input._t))
         for m in self:
             input = m(input)
         return input
