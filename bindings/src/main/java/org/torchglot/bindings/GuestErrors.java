@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,16 +68,23 @@ public final class GuestErrors {
 
     private static String pythonTraceback(TorchglotContext context, PolyglotException error) {
         Value format = context.polyglot().eval(internalSource(Language.PYTHON, "python_traceback.py"));
-        return format.execute(error.getGuestObject()).asString();
+        return format.execute(error.getGuestObject(), GuestPackages.root().toString()).asString();
     }
 
-    /** Node's format: the message, then {@code "    at name (file:line:column)"} per guest frame. */
+    /**
+     * Node's format: the message, then {@code "    at name (file:line:column)"} per guest frame,
+     * leaving out the frames of our own packages (the torch module) when the user's code has frames.
+     */
     private static String guestStack(PolyglotException error) {
         StringBuilder text = new StringBuilder(cleanMessage(error)).append('\n');
+        List<PolyglotException.StackFrame> frames = new ArrayList<>();
         for (PolyglotException.StackFrame frame : error.getPolyglotStackTrace()) {
-            if (!frame.isGuestFrame()) {
-                continue;
+            if (frame.isGuestFrame()) {
+                frames.add(frame);
             }
+        }
+        List<PolyglotException.StackFrame> users = frames.stream().filter(f -> !isPackageFrame(f)).toList();
+        for (PolyglotException.StackFrame frame : users.isEmpty() ? frames : users) {
             text.append("    at ").append(frameName(frame));
             SourceSection location = frame.getSourceLocation();
             if (location != null) {
@@ -85,6 +94,12 @@ public final class GuestErrors {
             text.append('\n');
         }
         return text.toString();
+    }
+
+    private static boolean isPackageFrame(PolyglotException.StackFrame frame) {
+        SourceSection location = frame.getSourceLocation();
+        String path = location == null ? null : location.getSource().getPath();
+        return path != null && path.startsWith(GuestPackages.root().toString());
     }
 
     /** The function's name; top-level code (GraalJS calls it ":program") is {@code <anonymous>} as in Node. */

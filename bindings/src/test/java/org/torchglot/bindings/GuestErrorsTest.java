@@ -48,4 +48,15 @@ class GuestErrorsTest {
                     at <anonymous> (%1$s:2:1)
                 """.formatted(script), CONTEXT.describe(error));
     }
+
+    @Test
+    void javascriptTorchErrorsStopAtTheUsersCode() throws IOException {
+        Path script = Files.writeString(PolyglotFixture.WORKING_DIRECTORY.resolve("shapes.js"),
+                "const torch = require('torch');\nconst a = torch.ones(4, 2);\nconst c = a.matmul(torch.ones(3, 1));\n");
+        PolyglotException error = assertThrows(PolyglotException.class, () -> CONTEXT.evalFile(script));
+        assertEquals("""
+                Error: mat1 and mat2 shapes cannot be multiplied (4x2 and 3x1)
+                    at <anonymous> (%1$s:3:11)
+                """.formatted(script), CONTEXT.describe(error));
+    }
 }
