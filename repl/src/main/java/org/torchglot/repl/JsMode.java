@@ -66,17 +66,6 @@ final class JsMode extends LanguageMode {
     }
 
     @Override
-    Value lookup(String name) {
-        Value globals = context.bindings(Language.JS);
-        return globals.hasMember(name) ? globals.getMember(name) : null;
-    }
-
-    @Override
-    void assign(String name, Value value) {
-        context.bindings(Language.JS).putMember(name, value);
-    }
-
-    @Override
     void warmUp() {
         helper().invokeMember("warm");
     }

@@ -83,11 +83,16 @@ abstract class LanguageMode {
     /** The user's variables with their types and shapes. */
     abstract List<Variable> variables();
 
-    /** The value of a session variable, or {@code null} when there is none. */
-    abstract Value lookup(String name);
+    /** The value of a session variable, or {@code null} when there is none: a global of the language. */
+    Value lookup(String name) {
+        Value globals = context.bindings(language);
+        return globals.hasMember(name) ? globals.getMember(name) : null;
+    }
 
-    /** Defines a session variable (for {@code :share}). */
-    abstract void assign(String name, Value value);
+    /** Defines a session variable (for {@code :share}) as a global of the language. */
+    void assign(String name, Value value) {
+        context.bindings(language).putMember(name, value);
+    }
 
     /** The documentation the language holds for a dotted name (Python's docstring), or {@code null}. */
     String documentation(String path) {

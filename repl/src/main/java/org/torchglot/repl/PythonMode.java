@@ -61,17 +61,6 @@ final class PythonMode extends LanguageMode {
     }
 
     @Override
-    Value lookup(String name) {
-        Value globals = context.bindings(Language.PYTHON);
-        return globals.hasMember(name) ? globals.getMember(name) : null;
-    }
-
-    @Override
-    void assign(String name, Value value) {
-        context.bindings(Language.PYTHON).putMember(name, value);
-    }
-
-    @Override
     String documentation(String path) {
         Value doc = helper().invokeMember("doc", path);
         return doc.isString() ? doc.asString() : null;
