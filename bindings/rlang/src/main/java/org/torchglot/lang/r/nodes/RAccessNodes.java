@@ -2,7 +2,6 @@ package org.torchglot.lang.r.nodes;
 
 import org.torchglot.lang.r.runtime.RCaller;
 import org.torchglot.lang.r.runtime.REnvironment;
-import org.torchglot.lang.r.runtime.RError;
 import org.torchglot.lang.r.runtime.RErrorSignal;
 import org.torchglot.lang.r.runtime.Subset;
 
@@ -38,7 +37,7 @@ public final class RAccessNodes {
             try {
                 return Subset.dollar(x, name, env, this);
             } catch (RErrorSignal s) {
-                throw new RError(s.getMessage(), s.withCall() ? deparse() : null, this);
+                throw errorAt(s);
             }
         }
 
@@ -92,7 +91,7 @@ public final class RAccessNodes {
             try {
                 return Subset.index(x, a.values(), a.names(), doubleBracket, env, this);
             } catch (RErrorSignal s) {
-                throw new RError(s.getMessage(), s.withCall() ? deparse() : null, this);
+                throw errorAt(s);
             }
         }
 

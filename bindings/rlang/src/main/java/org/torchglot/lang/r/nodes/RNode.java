@@ -2,6 +2,8 @@ package org.torchglot.lang.r.nodes;
 
 import org.torchglot.lang.r.runtime.RContext;
 import org.torchglot.lang.r.runtime.REnvironment;
+import org.torchglot.lang.r.runtime.RError;
+import org.torchglot.lang.r.runtime.RErrorSignal;
 
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
@@ -39,6 +41,11 @@ public abstract class RNode extends Node {
     /** Appends the deparsed form; the default is the source text. */
     public void deparse(StringBuilder sb) {
         sb.append(section == null ? "<expr>" : section.getCharacters());
+    }
+
+    /** An R error raised by a runtime helper, reported at this node with this call when R names one. */
+    protected final RError errorAt(RErrorSignal signal) {
+        return new RError(signal.getMessage(), signal.withCall() ? deparse() : null, this);
     }
 
     protected final RContext ctx() {

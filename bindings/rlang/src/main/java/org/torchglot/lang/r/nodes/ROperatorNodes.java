@@ -47,7 +47,7 @@ public final class ROperatorNodes {
             try {
                 return Ops.binary(op, l, r, env, this);
             } catch (RErrorSignal s) {
-                throw new RError(s.getMessage(), s.withCall() ? deparse() : null, this);
+                throw errorAt(s);
             } finally {
                 ctx.exitCall(saved);
             }
@@ -84,7 +84,7 @@ public final class ROperatorNodes {
             try {
                 return Ops.unary(op, v, env, this);
             } catch (RErrorSignal s) {
-                throw new RError(s.getMessage(), s.withCall() ? deparse() : null, this);
+                throw errorAt(s);
             }
         }
 

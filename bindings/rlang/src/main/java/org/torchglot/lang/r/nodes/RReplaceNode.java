@@ -144,7 +144,7 @@ public final class RReplaceNode extends RNode implements REnvironment.CallSite {
             }
             RAssignNode.assign(env, var, v, superAssign, ctx().globalEnv());
         } catch (RErrorSignal s) {
-            throw new RError(s.getMessage(), s.withCall() ? deparse() : null, this);
+            throw errorAt(s);
         }
         setVisible(false);
         return rhs;
