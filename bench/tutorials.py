@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Times every tutorial in scripts/ as a whole process under torchglot and, when /usr/bin/python3 has
-torch, under real PyTorch; prints min / median / max over N runs and the ratio of medians.
+"""Times torchglot against PyTorch (/usr/bin/python3 with torch, when present) and prints min / median /
+max over N runs and the ratio of medians.
 
-    bench/tutorials.py [--runs 5] [--only xor_perceptron] [--threads 1]
+    bench/tutorials.py [--runs 5] [--only xor_mlp] [--cold] [--loops] [--threads 1]
+
+Default: every tutorial in scripts/ as a whole process (`./torchglot x.py` vs `python3 x.py`), with the
+warm server started beforehand as the launcher does for a user's second command; --cold runs each
+command in a fresh JVM instead (TORCHGLOT_ATTACH=0). --loops times the training loops of bench/loops/
+(the scripts time themselves and print `loop_seconds`).
 
 Not a test: run it on a quiet machine (load average near 0) or the numbers mean little.
 """
 import argparse
+import glob
 import os
 import statistics
 import subprocess
@@ -16,15 +22,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
+LOOPS = ROOT / "bench" / "loops"
 
 
-def timed(cmd, cwd, env):
+def run(cmd, cwd, env):
+    """Runs a command; returns (wall seconds, stdout)."""
     t0 = time.perf_counter()
-    result = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    result = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - t0
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{result.stderr.decode()}")
-    return elapsed
+    return elapsed, result.stdout.decode()
+
+
+def loop_seconds(output):
+    for line in output.splitlines():
+        if line.startswith("loop_seconds"):
+            return float(line.split()[1])
+    raise SystemExit("no loop_seconds line in:\n" + output)
 
 
 def has_pytorch():
@@ -34,35 +49,60 @@ def has_pytorch():
         return False
 
 
+def start_warm_server(env):
+    """Runs one command so the launcher starts its server, then waits until the server listens."""
+    sockets = f"{os.environ.get('XDG_RUNTIME_DIR', '/tmp')}/torchglot-{os.getuid()}/*.sock"
+    before = time.time()
+    run([str(ROOT / "torchglot"), "perceptron.py"], SCRIPTS, env)
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if any(os.path.getmtime(s) >= before for s in glob.glob(sockets)):
+            return
+        time.sleep(0.5)
+    raise SystemExit("the warm server did not start within 3 minutes; see the .log beside " + sockets)
+
+
+def summary(times):
+    return f"{min(times):6.2f} {statistics.median(times):6.2f} {max(times):6.2f}"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", default=None, help="a script name without extension")
+    parser.add_argument("--cold", action="store_true", help="every command in a fresh JVM (no warm server)")
+    parser.add_argument("--loops", action="store_true", help="time the training loops of bench/loops/")
     parser.add_argument("--threads", default="1", help="threads for PyTorch/OpenBLAS (the baseline uses 1)")
     args = parser.parse_args()
     env = dict(os.environ, TORCHGLOT_NO_BUILD="1", OMP_NUM_THREADS=args.threads, MKL_NUM_THREADS=args.threads,
                OPENBLAS_NUM_THREADS=args.threads, MPLBACKEND="Agg")
+    if args.cold:
+        env["TORCHGLOT_ATTACH"] = "0"
     subprocess.run([str(ROOT / "torchglot"), "--version"], check=True, stdout=subprocess.DEVNULL,
                    env=dict(os.environ))  # builds if needed, outside the timings
+    if not args.cold:
+        start_warm_server(env)
     pytorch = has_pytorch()
+    folder = LOOPS if args.loops else SCRIPTS
+    measure = (lambda cmd: loop_seconds(run(cmd, folder, env)[1])) if args.loops else (lambda cmd: run(cmd, folder, env)[0])
     rows = []
-    for script in sorted(SCRIPTS.glob("*.*")):
+    for script in sorted(folder.glob("*.*")):
         if script.suffix not in (".py", ".R", ".js") or (args.only and script.stem != args.only):
             continue
-        ours = [timed([str(ROOT / "torchglot"), script.name], SCRIPTS, env) for _ in range(args.runs)]
+        ours = [measure([str(ROOT / "torchglot"), script.name]) for _ in range(args.runs)]
         theirs = None
         if pytorch and script.suffix == ".py":
-            theirs = [timed(["/usr/bin/python3", script.name], SCRIPTS, env) for _ in range(args.runs)]
+            theirs = [measure(["/usr/bin/python3", script.name]) for _ in range(args.runs)]
         rows.append((script.name, ours, theirs))
-    print(f"{'script':28} {'torchglot min/med/max (s)':>28} {'PyTorch min/med/max (s)':>26} {'ratio':>7}")
+    what = "training loop" if args.loops else "whole process, " + ("cold JVM" if args.cold else "warm server")
+    print(f"{what}; seconds over {args.runs} runs")
+    print(f"{'script':28} {'torchglot min/med/max':>22} {'PyTorch min/med/max':>22} {'ratio':>7}")
     for name, ours, theirs in rows:
-        o = f"{min(ours):6.2f} {statistics.median(ours):6.2f} {max(ours):6.2f}"
         if theirs:
-            t = f"{min(theirs):6.2f} {statistics.median(theirs):6.2f} {max(theirs):6.2f}"
-            ratio = f"{statistics.median(ours) / statistics.median(theirs):7.2f}"
+            t, ratio = summary(theirs), f"{statistics.median(ours) / statistics.median(theirs):7.2f}"
         else:
             t, ratio = f"{'-':>20}", f"{'-':>7}"
-        print(f"{name:28} {o:>28} {t:>26} {ratio}")
+        print(f"{name:28} {summary(ours):>22} {t:>22} {ratio}")
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
 
 

@@ -146,6 +146,9 @@ class Tensor:
     # ---- conversions ------------------------------------------------------------------------
 
     def item(self):
+        # NOTE: the common float case skips the op table (one host call instead of the binder's path).
+        if self._t.isFloatingPoint():
+            return guard(self._t.item)
         return call("item", (self,), None)
 
     def tolist(self):
@@ -232,7 +235,10 @@ class Tensor:
     # ---- methods ----------------------------------------------------------------------------
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        call("backward", (self, gradient, retain_graph, create_graph), None)
+        if gradient is None and not retain_graph and not create_graph:
+            guard(self._t.backward)  # NOTE: the training loop's form, straight to the engine
+        else:
+            call("backward", (self, gradient, retain_graph, create_graph), None)
 
     def detach(self):
         return Tensor._wrap(self._t.detach())

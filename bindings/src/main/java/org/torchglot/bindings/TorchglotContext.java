@@ -45,7 +45,7 @@ public final class TorchglotContext implements AutoCloseable {
     private final Set<Language> initialised = EnumSet.noneOf(Language.class);
     private final Map<String, Object> shared = new LinkedHashMap<>();
     private final GuestValues guestValues = new GuestValues(this);
-    private Context context;
+    private volatile Context context;
     private boolean closed;
     private String closedReason = "";
 
@@ -176,6 +176,17 @@ public final class TorchglotContext implements AutoCloseable {
     /** Turns a failure of this context's guest code into the text a user of that language expects. */
     public String describe(PolyglotException error) {
         return GuestErrors.describe(this, error);
+    }
+
+    /**
+     * Stops guest code running in this context, from any thread, and closes the context: the
+     * running evaluation ends with a {@link PolyglotException} that {@link PolyglotException#isCancelled() is cancelled}.
+     */
+    public void cancel() {
+        Context current = context;
+        if (current != null) {
+            current.close(true);
+        }
     }
 
     /** Closes the polyglot context; the shared engine stays alive for other contexts. */

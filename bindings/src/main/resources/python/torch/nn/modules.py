@@ -308,6 +308,8 @@ def _builtin(name):
                                        {k: to_java(v) for k, v in kwargs.items()} or None, _bridge._ZERO_BASED))
 
     def forward(self, *args):
+        if len(args) == 1 and type(args[0]) is Tensor:
+            return wrap(guard(self._j.call, args[0]._t))  # NOTE: a layer's usual call, without the list
         return wrap(guard(self._j.call, *[to_java(a) for a in args]))
     op = _bridge.MODULES.op(name)
     return type(name, (Module,), {"__init__": __init__, "forward": forward,

@@ -28,11 +28,20 @@ public final class Main {
         try {
             options = Options.parse(args, stdinIsTerminal());
         } catch (IllegalArgumentException e) {
-            err.println("torchglot: " + e.getMessage());
-            err.print(Options.USAGE);
-            return USAGE_ERROR;
+            return badCommandLine(e, err);
         }
-        ScriptRunner runner = new ScriptRunner(out, err, System.in, options.allowHostAccess());
+        return run(options, new ScriptRunner(out, err, System.in, options.allowHostAccess()), out);
+    }
+
+    /** Prints the complaint and the usage; returns the exit status of a bad command line. */
+    public static int badCommandLine(IllegalArgumentException e, PrintStream err) {
+        err.println("torchglot: " + e.getMessage());
+        err.print(Options.USAGE);
+        return USAGE_ERROR;
+    }
+
+    /** Carries out parsed options with {@code runner}'s streams; {@code out} gets the version and help texts. */
+    public static int run(Options options, ScriptRunner runner, PrintStream out) {
         return switch (options.mode()) {
             case VERSION -> {
                 out.println("torchglot " + TorchglotVersion.VERSION + " (" + SharedEngine.implementationName()

@@ -15,10 +15,10 @@ import org.torchglot.bindings.Language;
  * @param arguments the program's own arguments, after the script or code
  * @param allowHostAccess {@code --allow-host-access}: open Java interop and the file system
  */
-record Options(Mode mode, Path script, String code, Language language, List<String> arguments, boolean allowHostAccess) {
+public record Options(Mode mode, Path script, String code, Language language, List<String> arguments, boolean allowHostAccess) {
 
     /** What the command line asks for. */
-    enum Mode { VERSION, HELP, SCRIPT, CODE, STDIN, REPL }
+    public enum Mode { VERSION, HELP, SCRIPT, CODE, STDIN, REPL }
 
     static final String USAGE = """
             usage: torchglot [options] [script.py|script.js|script.mjs|script.R] [args...]
@@ -35,7 +35,7 @@ record Options(Mode mode, Path script, String code, Language language, List<Stri
      *
      * @throws IllegalArgumentException with a user-facing message on a bad command line
      */
-    static Options parse(String[] argv, boolean stdinIsTerminal) {
+    public static Options parse(String[] argv, boolean stdinIsTerminal) {
         Language language = Language.PYTHON;
         boolean allowHostAccess = false;
         int i = 0;

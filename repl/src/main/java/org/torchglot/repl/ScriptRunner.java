@@ -27,6 +27,8 @@ public final class ScriptRunner {
     private final PrintStream err;
     private final InputStream in;
     private final boolean allowHostAccess;
+    private final Path workingDirectory;
+    private volatile TorchglotContext running;
 
     /**
      * @param out the program's standard output
@@ -35,14 +37,34 @@ public final class ScriptRunner {
      * @param allowHostAccess open the sandbox ({@code --allow-host-access})
      */
     public ScriptRunner(PrintStream out, PrintStream err, InputStream in, boolean allowHostAccess) {
+        this(out, err, in, allowHostAccess, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * As above, with the program's current directory: relative script paths are found there and
+     * the guest sees it as its working directory (the warm server runs each client's command in
+     * the client's directory).
+     */
+    public ScriptRunner(PrintStream out, PrintStream err, InputStream in, boolean allowHostAccess,
+                        Path workingDirectory) {
         this.out = out;
         this.err = err;
         this.in = in;
         this.allowHostAccess = allowHostAccess;
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    /** Stops the program now running, from another thread; its run returns as soon as the guest notices. */
+    public void cancel() {
+        TorchglotContext context = running;
+        if (context != null) {
+            context.cancel();
+        }
     }
 
     /** Runs a script file; its language comes from the extension; {@code args} follow the script in argv. */
-    public int runFile(Path script, List<String> args) {
+    public int runFile(Path typed, List<String> args) {
+        Path script = workingDirectory.resolve(typed);
         Optional<Language> language = Language.forFile(script);
         if (language.isEmpty()) {
             return usageError("don't know how to run '" + script + "': expected a .py, .js, .mjs, .R or .r file");
@@ -51,7 +73,7 @@ public final class ScriptRunner {
             return usageError("can't open file '" + script.toAbsolutePath() + "': No such file or readable file");
         }
         Path directory = script.toAbsolutePath().getParent();
-        return run(language.get(), argv(script.toString(), args), builder -> builder.readableDirectory(directory),
+        return run(language.get(), argv(typed.toString(), args), builder -> builder.readableDirectory(directory),
                 context -> context.evalFile(script));
     }
 
@@ -82,9 +104,11 @@ public final class ScriptRunner {
         TorchglotContext.Builder builder = TorchglotContext.builder()
                 .out(out).err(err).in(in)
                 .arguments(argv.toArray(String[]::new))
-                .allowHostAccess(allowHostAccess);
+                .allowHostAccess(allowHostAccess)
+                .workingDirectory(workingDirectory);
         configure.accept(builder);
         try (TorchglotContext context = builder.build()) {
+            running = context;
             try {
                 program.accept(context);
                 return 0;
@@ -98,6 +122,7 @@ public final class ScriptRunner {
         } catch (UncheckedIOException e) {
             return usageError(e.getMessage());
         } finally {
+            running = null;
             out.flush();
             err.flush();
         }

@@ -1,0 +1,174 @@
+package org.torchglot.repl.attach;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A JVM kept running in the background so that scripts skip start-up: the launcher's {@link
+ * AttachClient} hands it a command, and it runs the script in a fresh sandboxed context of its
+ * warm engine, relaying output, input and exit status (see {@link AttachedRun}).
+ *
+ * <p>It runs one script at a time (the engine's default generator and print options are
+ * process-wide; they are reset before each script), only sandboxed ones, only for the user who owns
+ * its socket, and it exits after an idle spell ({@value #IDLE_PROPERTY}) or when its socket is removed.
+ * Usage: {@code WarmServer <socket>}; the socket's directory must be private ({@link SocketDirectory}).
+ */
+public final class WarmServer implements AutoCloseable {
+
+    /** Minutes without a script after which the server exits; property {@code torchglot.attach.idleMinutes}. */
+    static final String IDLE_PROPERTY = "torchglot.attach.idleMinutes";
+
+    private final Path socket;
+    private final ServerSocketChannel channel;
+    private final Duration idleLimit;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile long lastActivity = System.nanoTime();
+
+    private WarmServer(Path socket, ServerSocketChannel channel, Duration idleLimit) {
+        this.socket = socket;
+        this.channel = channel;
+        this.idleLimit = idleLimit;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: WarmServer <socket>");
+            System.exit(2);
+        }
+        Path socket = Path.of(args[0]).toAbsolutePath();
+        if (!SocketDirectory.isPrivate(socket.getParent())) {
+            System.err.println("WarmServer: " + socket.getParent() + " is not a private directory");
+            System.exit(1);
+        }
+        // NOTE: two launchers may each start a server for the same build; the lock lets one win.
+        Path lockFile = socket.resolveSibling(socket.getFileName() + ".lock");
+        try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockChannel.tryLock()) {
+            if (lock == null) {
+                return;
+            }
+            WarmUp.run(socket.getParent());
+            try (WarmServer server = open(socket, configuredIdleLimit())) {
+                server.retireOlderBuilds();
+                server.serve();
+                server.awaitRunningScript();
+            }
+        }
+        System.exit(0);
+    }
+
+    /**
+     * Removes the sockets of servers for other builds of the same installation (the name's part
+     * before '-' names the installation, the rest its build, see the launcher); each such server
+     * notices its socket is gone and exits once its script, if any, has finished.
+     */
+    void retireOlderBuilds() throws IOException {
+        String name = socket.getFileName().toString();
+        int dash = name.indexOf('-');
+        if (dash < 0) {
+            return;
+        }
+        String installation = name.substring(0, dash + 1);
+        try (var siblings = Files.newDirectoryStream(socket.getParent(), installation + "*.sock")) {
+            for (Path sibling : siblings) {
+                if (!sibling.equals(socket)) {
+                    Files.deleteIfExists(sibling);
+                }
+            }
+        }
+    }
+
+    /** Waits for the script in progress, if any, so that exiting does not cut it short. */
+    void awaitRunningScript() {
+        while (busy.get()) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Binds a server to {@code socket}, replacing a stale socket file left by a server that died. */
+    static WarmServer open(Path socket, Duration idleLimit) throws IOException {
+        Files.deleteIfExists(socket);
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.bind(UnixDomainSocketAddress.of(socket));
+        return new WarmServer(socket, channel, idleLimit);
+    }
+
+    /** Accepts clients until closed, idle for too long, or the socket file is removed. */
+    void serve() {
+        Thread.ofPlatform().daemon().name("torchglot-idle-watch").start(this::watchIdleness);
+        while (channel.isOpen()) {
+            SocketChannel client;
+            try {
+                client = channel.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            lastActivity = System.nanoTime();
+            Thread.ofPlatform().name("torchglot-attach").start(new AttachedRun(this, client));
+        }
+    }
+
+    /** Takes the one script slot; false when another script is running. */
+    boolean tryBeginRun() {
+        lastActivity = System.nanoTime();
+        return busy.compareAndSet(false, true);
+    }
+
+    void endRun() {
+        lastActivity = System.nanoTime();
+        busy.set(false);
+    }
+
+    Path socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() throws IOException {
+        // NOTE: the file goes first, so that once serve() has returned no client finds a dead socket.
+        Files.deleteIfExists(socket);
+        channel.close();
+    }
+
+    private void watchIdleness() {
+        while (channel.isOpen()) {
+            try {
+                Thread.sleep(Math.min(1_000, Math.max(50, idleLimit.toMillis() / 4)));
+                boolean idle = !busy.get() && System.nanoTime() - lastActivity > idleLimit.toNanos();
+                if (idle || !Files.exists(socket)) {
+                    close();
+                }
+            } catch (InterruptedException | IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static Duration configuredIdleLimit() {
+        String minutes = System.getProperty(IDLE_PROPERTY, "15");
+        try {
+            return Duration.ofMinutes(Long.parseLong(minutes));
+        } catch (NumberFormatException e) {
+            return Duration.ofMinutes(15);
+        }
+    }
+}

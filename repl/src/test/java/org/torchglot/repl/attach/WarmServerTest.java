@@ -1,0 +1,267 @@
+package org.torchglot.repl.attach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.torchglot.repl.ScriptRunner;
+
+/** The warm server and its client over a real Unix socket, in this JVM (whose engine the server shares). */
+class WarmServerTest {
+
+    @TempDir
+    Path directory;
+
+    private Path socket;
+    private WarmServer server;
+    private Thread serving;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        Path runtime = Files.createDirectory(directory.resolve("run"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        socket = runtime.resolve("test.sock");
+        server = WarmServer.open(socket, Duration.ofMinutes(5));
+        serving = Thread.ofPlatform().daemon().start(server::serve);
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+        serving.join(5_000);
+    }
+
+    @Test
+    void runsAScriptFromTheClientsDirectoryWithItsArguments() throws IOException {
+        Files.writeString(directory.resolve("data.txt"), "weights\n");
+        Files.writeString(directory.resolve("train.py"), """
+                import os, sys
+                print(os.getcwd() == %s, sys.argv)
+                print(open("data.txt").read().strip())
+                """.formatted(pythonString(directory.toString())));
+        AttachClient.Outcome outcome = attach(List.of("train.py", "--epochs", "3"), InputStream.nullInputStream());
+        assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 0), outcome);
+        assertEquals("True ['train.py', '--epochs', '3']\nweights\n", stdout());
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void exitStatusAndTracebackAreThoseOfADirectRun() throws IOException {
+        Path script = Files.writeString(directory.resolve("broken.py"), "print('before')\nprint(undefined_name)\n");
+        AttachClient.Outcome attached = attach(List.of("broken.py"), InputStream.nullInputStream());
+
+        ByteArrayOutputStream directOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream directErr = new ByteArrayOutputStream();
+        int direct = new ScriptRunner(new PrintStream(directOut, true, StandardCharsets.UTF_8),
+                new PrintStream(directErr, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), false, directory)
+                .runFile(script.getFileName(), List.of());
+
+        assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, direct), attached);
+        assertEquals(1, direct);
+        assertEquals(directOut.toString(StandardCharsets.UTF_8), stdout());
+        assertEquals(directErr.toString(StandardCharsets.UTF_8), stderr());
+        assertTrue(stderr().contains("File \"" + script + "\", line 2"), stderr());
+
+        out.reset();
+        Files.writeString(directory.resolve("exits.js"), "console.log('bye');\nprocess.exit(4);\n");
+        assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 4),
+                attach(List.of("exits.js"), InputStream.nullInputStream()));
+        assertEquals("bye\n", stdout());
+    }
+
+    @Test
+    void standardInputIsRelayedWhenTheScriptReads() throws IOException {
+        Files.writeString(directory.resolve("ask.py"), """
+                import sys
+                name = input("name? ")
+                print("hello", name)
+                print(sys.stdin.read().upper(), end="")
+                """);
+        InputStream in = new ByteArrayInputStream("ada\nrest of\nthe input\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, attach(List.of("ask.py"), in).status());
+        assertEquals("name? hello ada\nREST OF\nTHE INPUT\n", stdout());
+    }
+
+    @Test
+    void eachScriptStartsFromAFreshProcessState() throws IOException {
+        Files.writeString(directory.resolve("state.py"), """
+                import torch
+                print(torch.initial_seed())
+                print(torch.tensor([1.23456789]))
+                torch.set_printoptions(precision=2)
+                torch.manual_seed(1)
+                """);
+        assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 0), attach(List.of("state.py"), InputStream.nullInputStream()), this::stderr);
+        List<String> first = stdout().lines().toList();
+        out.reset();
+        assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 0), attach(List.of("state.py"), InputStream.nullInputStream()), this::stderr);
+        List<String> second = stdout().lines().toList();
+
+        assertEquals("tensor([1.2346])", first.get(1));
+        assertEquals("tensor([1.2346])", second.get(1), "print options were reset");
+        assertNotEquals("1", second.get(0), "the default generator was reseeded");
+        assertNotEquals(first.get(0), second.get(0));
+    }
+
+    @Test
+    void theReplAndHostAccessAreLeftToADirectRun() throws IOException {
+        Files.writeString(directory.resolve("any.py"), "print(1)\n");
+        assertEquals(AttachClient.Kind.DECLINED, attach(List.of(), InputStream.nullInputStream(), true).kind());
+        assertEquals(AttachClient.Kind.DECLINED,
+                attach(List.of("--allow-host-access", "any.py"), InputStream.nullInputStream()).kind());
+        assertEquals(AttachClient.Kind.DECLINED, attach(List.of("--no-such-option"), InputStream.nullInputStream()).kind());
+        assertEquals("", stdout());
+    }
+
+    @Test
+    void aSecondClientIsTurnedAwayWhileAScriptRuns() throws Exception {
+        Files.writeString(directory.resolve("waits.py"), "print('started', flush=True)\ninput()\nprint('done')\n");
+        Files.writeString(directory.resolve("other.py"), "print('other')\n");
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InputStream heldInput = new InputStream() {
+            @Override
+            public int read() {
+                return -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                started.countDown();
+                awaitQuietly(release);
+                b[off] = '\n';
+                return 1;
+            }
+        };
+        Thread first = Thread.ofPlatform().start(() -> attach(List.of("waits.py"), heldInput));
+        assertTrue(started.await(60, TimeUnit.SECONDS));
+
+        ByteArrayOutputStream otherOut = new ByteArrayOutputStream();
+        AttachClient.Outcome second = AttachClient.attach(socket, request(List.of("other.py"), false), otherOut,
+                new ByteArrayOutputStream(), InputStream.nullInputStream());
+        assertEquals(AttachClient.Kind.DECLINED, second.kind());
+        assertEquals("", otherOut.toString(StandardCharsets.UTF_8));
+
+        release.countDown();
+        first.join(60_000);
+        assertEquals("started\ndone\n", stdout());
+    }
+
+    @Test
+    void aClientThatLeavesCancelsItsScript() throws Exception {
+        Files.writeString(directory.resolve("forever.py"), "while True:\n    pass\n");
+        Files.writeString(directory.resolve("after.py"), "print('after')\n");
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            var toServer = Frames.output(channel);
+            var fromServer = Frames.input(channel);
+            Frames.write(toServer, Frames.REQUEST, request(List.of("forever.py"), false).encode());
+            assertEquals(Frames.ACCEPTED, Frames.read(fromServer).type());
+            Thread.sleep(500);
+        }
+        AttachClient.Outcome after = new AttachClient.Outcome(AttachClient.Kind.DECLINED, 0);
+        for (int attempt = 0; attempt < 100 && after.kind() != AttachClient.Kind.RAN; attempt++) {
+            Thread.sleep(100);
+            after = attach(List.of("after.py"), InputStream.nullInputStream());
+        }
+        assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 0), after, "the cancelled script freed the server");
+        assertEquals("after\n", stdout());
+    }
+
+    @Test
+    void withoutAServerTheClientIsToldSo() throws IOException {
+        server.close();
+        assertFalse(Files.exists(socket));
+        assertEquals(AttachClient.Kind.NO_SERVER, attach(List.of("x.py"), InputStream.nullInputStream()).kind());
+    }
+
+    @Test
+    void anIdleServerClosesAndRemovesItsSocket() throws Exception {
+        Path idleSocket = socket.resolveSibling("idle.sock");
+        WarmServer idle = WarmServer.open(idleSocket, Duration.ofMillis(200));
+        Thread thread = Thread.ofPlatform().daemon().start(idle::serve);
+        thread.join(10_000);
+        assertFalse(thread.isAlive());
+        assertFalse(Files.exists(idleSocket));
+    }
+
+    @Test
+    void aNewBuildsServerRetiresTheOldOne() throws Exception {
+        WarmServer old = WarmServer.open(socket.resolveSibling("install-oldbuild.sock"), Duration.ofMinutes(5));
+        Thread oldServing = Thread.ofPlatform().daemon().start(old::serve);
+        WarmServer other = WarmServer.open(socket.resolveSibling("elsewhere-build.sock"), Duration.ofMinutes(5));
+        Thread otherServing = Thread.ofPlatform().daemon().start(other::serve);
+        try (WarmServer fresh = WarmServer.open(socket.resolveSibling("install-newbuild.sock"), Duration.ofMinutes(5))) {
+            fresh.retireOlderBuilds();
+            oldServing.join(10_000);
+            assertFalse(oldServing.isAlive(), "the old build's server stopped");
+            assertTrue(otherServing.isAlive(), "another installation's server is left alone");
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void theSocketDirectoryMustBePrivate() throws IOException {
+        Path open = Files.createDirectory(directory.resolve("open"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        assertFalse(SocketDirectory.isPrivate(open));
+        assertTrue(SocketDirectory.isPrivate(socket.getParent()));
+        Path created = directory.resolve("created");
+        assertTrue(SocketDirectory.isPrivate(created));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(created)));
+    }
+
+    private AttachClient.Outcome attach(List<String> arguments, InputStream in) {
+        return attach(arguments, in, false);
+    }
+
+    private AttachClient.Outcome attach(List<String> arguments, InputStream in, boolean terminal) {
+        return AttachClient.attach(socket, request(arguments, terminal), out, err, in);
+    }
+
+    private AttachRequest request(List<String> arguments, boolean terminal) {
+        return new AttachRequest(directory.toString(), terminal, arguments);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String pythonString(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
