@@ -90,25 +90,25 @@ final class NativeBlas {
         return SGEMM != null;
     }
 
-    /** c[n x m] = a[n x k] @ b, b stored [k x m] or, when {@code bTransposed}, [m x k]. */
-    static void sgemm(float[] a, int aOff, float[] b, int bOff, boolean bTransposed, float[] c, int cOff,
-            int n, int k, int m) {
+    /** c[n x m] = op(a) @ op(b), operands laid out as {@link Gemm} describes; c is dense. */
+    static void sgemm(float[] a, int aOff, int lda, boolean aTransposed, float[] b, int bOff, int ldb,
+            boolean bTransposed, float[] c, int cOff, int n, int k, int m) {
         try {
-            SGEMM.invokeExact(ROW_MAJOR, NO_TRANS, bTransposed ? TRANS : NO_TRANS, n, m, k, 1f,
-                    MemorySegment.ofArray(a).asSlice(4L * aOff), k,
-                    MemorySegment.ofArray(b).asSlice(4L * bOff), bTransposed ? k : m, 0f,
+            SGEMM.invokeExact(ROW_MAJOR, aTransposed ? TRANS : NO_TRANS, bTransposed ? TRANS : NO_TRANS, n, m, k, 1f,
+                    MemorySegment.ofArray(a).asSlice(4L * aOff), lda,
+                    MemorySegment.ofArray(b).asSlice(4L * bOff), ldb, 0f,
                     MemorySegment.ofArray(c).asSlice(4L * cOff), m);
         } catch (Throwable t) {
             throw new IllegalStateException("BLAS sgemm failed", t);
         }
     }
 
-    static void dgemm(double[] a, int aOff, double[] b, int bOff, boolean bTransposed, double[] c, int cOff,
-            int n, int k, int m) {
+    static void dgemm(double[] a, int aOff, int lda, boolean aTransposed, double[] b, int bOff, int ldb,
+            boolean bTransposed, double[] c, int cOff, int n, int k, int m) {
         try {
-            DGEMM.invokeExact(ROW_MAJOR, NO_TRANS, bTransposed ? TRANS : NO_TRANS, n, m, k, 1.0,
-                    MemorySegment.ofArray(a).asSlice(8L * aOff), k,
-                    MemorySegment.ofArray(b).asSlice(8L * bOff), bTransposed ? k : m, 0.0,
+            DGEMM.invokeExact(ROW_MAJOR, aTransposed ? TRANS : NO_TRANS, bTransposed ? TRANS : NO_TRANS, n, m, k, 1.0,
+                    MemorySegment.ofArray(a).asSlice(8L * aOff), lda,
+                    MemorySegment.ofArray(b).asSlice(8L * bOff), ldb, 0.0,
                     MemorySegment.ofArray(c).asSlice(8L * cOff), m);
         } catch (Throwable t) {
             throw new IllegalStateException("BLAS dgemm failed", t);

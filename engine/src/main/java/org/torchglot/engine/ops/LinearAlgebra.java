@@ -5,6 +5,7 @@ import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.kernels.Gemm;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Shapes;
+import org.torchglot.engine.tensor.Storage;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
 
@@ -23,35 +24,91 @@ public final class LinearAlgebra {
     /** The 2-D product as a new tensor; no autograd. */
     static Tensor product(Tensor a, Tensor b) {
         checkSameType(a, b);
+        Tensor out = Tensor.zeros(new int[] {a.shapeRef()[0], b.shapeRef()[1]}, a.dtype());
+        multiplyInto(a, b, out.storage(), 0);
+        return out;
+    }
+
+    /**
+     * How BLAS can read a 2-D operand in place: rows {@code ld} apart, or, when {@code transposed},
+     * stored as its transpose with rows {@code ld} apart (a {@code t()} view).
+     */
+    private record Layout(boolean transposed, int ld) {
+        /** The layout of {@code t}, or null when its strides need a contiguous copy first. */
+        static Layout of(Tensor t) {
+            int rows = t.shapeRef()[0];
+            int cols = t.shapeRef()[1];
+            int rowStride = t.stridesRef()[0];
+            int colStride = t.stridesRef()[1];
+            // NOTE: a size-1 dim's stride is arbitrary (1 x k rows of any stride are dense).
+            if ((cols <= 1 || colStride == 1) && (rows <= 1 || rowStride >= Math.max(cols, 1))) {
+                return new Layout(false, rows <= 1 ? Math.max(cols, 1) : rowStride);
+            }
+            if ((rows <= 1 || rowStride == 1) && (cols <= 1 || colStride >= Math.max(rows, 1))) {
+                return new Layout(true, cols <= 1 ? Math.max(rows, 1) : colStride);
+            }
+            return null;
+        }
+    }
+
+    /** Writes 2-D {@code a @ b} into zero-filled {@code out} as a dense matrix from {@code outOffset}. */
+    private static void multiplyInto(Tensor a, Tensor b, Storage out, int outOffset) {
         int n = a.shapeRef()[0];
         int k = a.shapeRef()[1];
         int m = b.shapeRef()[1];
         DType type = a.dtype();
-        Tensor out = Tensor.zeros(new int[] {n, m}, type);
-        Tensor ac = a.isContiguous() ? a : a.contiguousCopy();
-        // b stored as a transposed contiguous matrix (e.g. weight.t()) is read in place.
-        boolean bTransposed = !b.isContiguous() && b.stridesRef()[0] == 1 && b.stridesRef()[1] == k;
-        Tensor bc = bTransposed || b.isContiguous() ? b : b.contiguousCopy();
-        switch (type) {
-            case FLOAT32 -> Gemm.multiply(ac.storage().f, ac.storageOffset(), bc.storage().f, bc.storageOffset(),
-                    bTransposed, out.storage().f, 0, n, k, m);
-            case FLOAT64 -> Gemm.multiply(ac.storage().d, ac.storageOffset(), bc.storage().d, bc.storageOffset(),
-                    bTransposed, out.storage().d, 0, n, k, m);
-            default -> {
-                double[] x = ac.toDoubleArray();
-                double[] y = bc.contiguousCopy().toDoubleArray();
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < m; j++) {
-                        double s = 0;
-                        for (int p = 0; p < k; p++) {
-                            s += x[i * k + p] * y[p * m + j];
-                        }
-                        out.storage().setDouble(i * m + j, s);
+        if (n == 0 || k == 0 || m == 0) {
+            return;
+        }
+        if (type != DType.FLOAT32 && type != DType.FLOAT64) {
+            double[] x = a.toDoubleArray();
+            double[] y = b.toDoubleArray();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    double s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += x[i * k + p] * y[p * m + j];
                     }
+                    out.setDouble(outOffset + i * m + j, s);
                 }
             }
+            return;
         }
-        return out;
+        Layout la = Layout.of(a);
+        if (la == null) {
+            a = a.contiguousCopy();
+            la = Layout.of(a);
+        }
+        Layout lb = Layout.of(b);
+        if (lb == null) {
+            b = b.contiguousCopy();
+            lb = Layout.of(b);
+        }
+        if (type == DType.FLOAT32) {
+            Gemm.multiply(a.storage().f, a.storageOffset(), la.ld(), la.transposed(), b.storage().f, b.storageOffset(),
+                    lb.ld(), lb.transposed(), out.f, outOffset, n, k, m);
+        } else {
+            Gemm.multiply(a.storage().d, a.storageOffset(), la.ld(), la.transposed(), b.storage().d, b.storageOffset(),
+                    lb.ld(), lb.transposed(), out.d, outOffset, n, k, m);
+        }
+    }
+
+    /** PyTorch's test for a column-major matrix, whose gradient it returns column-major too. */
+    private static boolean columnMajor(Tensor t) {
+        return t.stridesRef()[0] == 1 && t.stridesRef()[1] == t.shapeRef()[0];
+    }
+
+    /** d(a @ b)/da given the output gradient, laid out like {@code a} (PyTorch's mm_mat1_backward). */
+    private static Tensor mat1Grad(Tensor g, Tensor a, Tensor b) {
+        return columnMajor(a) ? b.mm(g.t()).t() : g.mm(b.t());
+    }
+
+    /**
+     * d(a @ b)/db, laid out like {@code b} (PyTorch's mm_mat2_backward): for {@code nn.Linear}'s
+     * {@code weight.t()} that is {@code (g^T @ x)^T}, one GEMM straight into the weight's layout.
+     */
+    private static Tensor mat2Grad(Tensor g, Tensor a, Tensor b) {
+        return columnMajor(b) ? g.t().mm(a).t() : a.t().mm(g);
     }
 
     private static void checkMm(Tensor a, Tensor b) {
@@ -70,8 +127,8 @@ public final class LinearAlgebra {
         if (Tensor.needsGrad(a, b)) {
             out.withGradFn(new FunctionNode("MmBackward0", new Tensor[] {a, b}, new Tensor[] {a, b},
                     (g, s) -> new Tensor[] {
-                        a.requiresGrad() ? g.mm(s[1].t()) : null,
-                        b.requiresGrad() ? s[0].t().mm(g) : null}));
+                        a.requiresGrad() ? mat1Grad(g, s[0], s[1]) : null,
+                        b.requiresGrad() ? mat2Grad(g, s[0], s[1]) : null}));
         }
         return out;
     }
@@ -87,8 +144,8 @@ public final class LinearAlgebra {
             out.withGradFn(new FunctionNode("AddmmBackward0", new Tensor[] {bias, m1, m2}, new Tensor[] {m1, m2},
                     (g, s) -> new Tensor[] {
                         g,
-                        m1.requiresGrad() ? g.mm(s[1].t()) : null,
-                        m2.requiresGrad() ? s[0].t().mm(g) : null}));
+                        m1.requiresGrad() ? mat1Grad(g, s[0], s[1]) : null,
+                        m2.requiresGrad() ? mat2Grad(g, s[0], s[1]) : null}));
         }
         return out;
     }
@@ -134,9 +191,12 @@ public final class LinearAlgebra {
             throw TorchException.runtime("Expected size for first two dimensions of batch2 tensor to be: [" + batch + ", "
                     + a.shapeRef()[2] + "] but got: [" + b.shapeRef()[0] + ", " + b.shapeRef()[1] + "].");
         }
-        Tensor out = Tensor.zeros(new int[] {batch, a.shapeRef()[1], b.shapeRef()[2]}, a.dtype());
+        checkSameType(a, b);
+        int n = a.shapeRef()[1];
+        int m = b.shapeRef()[2];
+        Tensor out = Tensor.zeros(new int[] {batch, n, m}, a.dtype());
         for (int i = 0; i < batch; i++) {
-            Pointwise.copyData(out.detach().select(0, i), product(a.detach().select(0, i), b.detach().select(0, i)));
+            multiplyInto(a.detach().select(0, i), b.detach().select(0, i), out.storage(), i * n * m);
         }
         if (Tensor.needsGrad(a, b)) {
             out.withGradFn(new FunctionNode("BmmBackward0", new Tensor[] {a, b}, new Tensor[] {a, b},

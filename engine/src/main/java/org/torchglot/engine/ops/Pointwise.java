@@ -5,6 +5,9 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
 import org.torchglot.engine.autograd.FunctionNode;
+import org.torchglot.engine.autograd.GradMode;
+import org.torchglot.engine.kernels.Elementwise;
+import org.torchglot.engine.kernels.Elementwise.Arith;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Shapes;
 import org.torchglot.engine.tensor.Storage;
@@ -167,20 +170,121 @@ public final class Pointwise {
         return out;
     }
 
+    /**
+     * The number of elements after which {@code t}'s values repeat when broadcast to {@code outShape}
+     * (its whole size when its shape, leading 1s dropped, is a suffix of the output's), or -1.
+     */
+    private static int period(Tensor t, int[] outShape) {
+        int[] shape = t.shapeRef();
+        int lead = 0;
+        while (lead < shape.length && shape[lead] == 1) {
+            lead++;
+        }
+        int skip = outShape.length - (shape.length - lead);
+        if (skip < 0) {
+            return -1;
+        }
+        for (int i = lead; i < shape.length; i++) {
+            if (shape[i] != outShape[skip + i - lead]) {
+                return -1;
+            }
+        }
+        return t.numel();
+    }
+
+    /**
+     * {@code a op b} (with {@code alpha} on b for add and sub) as one kernel loop per row, written
+     * into {@code out} or a new tensor; null when the operands need the general path. Covered: float
+     * operands of the result's dtype that are contiguous and either the output's shape, a trailing
+     * row of it (a bias), or a single value of any dtype (a scalar).
+     */
+    private static Tensor arithmetic(Arith op, Tensor a, Tensor b, DType type, double alpha, Tensor out) {
+        if (type != DType.FLOAT32 && type != DType.FLOAT64) {
+            return null;
+        }
+        int[] outShape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+        int n = Shapes.numel(outShape);
+        boolean aScalar = a.numel() == 1;
+        boolean bScalar = b.numel() == 1;
+        int pa = aScalar ? 1 : fastPeriod(a, type, outShape);
+        int pb = bScalar ? 1 : fastPeriod(b, type, outShape);
+        if (pa < 0 || pb < 0 || n == 0) {
+            return null;
+        }
+        int row = aScalar ? pb : bScalar ? pa : Math.min(pa, pb);
+        if (row == 0 || (pa != n && pa != row && !aScalar) || (pb != n && pb != row && !bScalar)) {
+            return null;
+        }
+        if (out == null) {
+            out = Tensor.zeros(outShape, type);
+        }
+        int aRowStep = pa == n && !aScalar ? row : 0;
+        int bRowStep = pb == n && !bScalar ? row : 0;
+        int aOff = aScalar ? 0 : a.storageOffset();
+        int bOff = bScalar ? 0 : b.storageOffset();
+        int o = out.storageOffset();
+        boolean scaled = (op == Arith.ADD || op == Arith.SUB) && alpha != 1.0;
+        double signedAlpha = op == Arith.SUB ? -alpha : alpha;
+        if (type == DType.FLOAT32) {
+            // NOTE: a scalar is cast to float first, as the general path casts its operands.
+            float[] x = aScalar ? new float[] {(float) a.storage().getDouble(a.storageOffset())} : a.storage().f;
+            float[] y = bScalar ? new float[] {(float) b.storage().getDouble(b.storageOffset())} : b.storage().f;
+            for (int r = 0; r < n; r += row, aOff += aRowStep, bOff += bRowStep) {
+                if (scaled) {
+                    Elementwise.addScaled((float) signedAlpha, x, aOff, aScalar ? 0 : 1, y, bOff, bScalar ? 0 : 1,
+                            out.storage().f, o + r, row);
+                } else {
+                    Elementwise.apply(op, x, aOff, aScalar ? 0 : 1, y, bOff, bScalar ? 0 : 1, out.storage().f, o + r, row);
+                }
+            }
+        } else {
+            double[] x = aScalar ? new double[] {a.storage().getDouble(a.storageOffset())} : a.storage().d;
+            double[] y = bScalar ? new double[] {b.storage().getDouble(b.storageOffset())} : b.storage().d;
+            for (int r = 0; r < n; r += row, aOff += aRowStep, bOff += bRowStep) {
+                if (scaled) {
+                    Elementwise.addScaled(signedAlpha, x, aOff, aScalar ? 0 : 1, y, bOff, bScalar ? 0 : 1,
+                            out.storage().d, o + r, row);
+                } else {
+                    Elementwise.apply(op, x, aOff, aScalar ? 0 : 1, y, bOff, bScalar ? 0 : 1, out.storage().d, o + r, row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@link #period}, for a contiguous operand already of the compute dtype; else -1. */
+    private static int fastPeriod(Tensor t, DType type, int[] outShape) {
+        return t.dtype() == type && t.isContiguous() ? period(t, outShape) : -1;
+    }
+
+    /** {@code dst += src} with no autograd, as gradient accumulation needs; in one loop when it can. */
+    public static void addInPlace(Tensor dst, Tensor src) {
+        if (dst.isContiguous() && dst.storage() != src.storage() && dst.dtype() == src.dtype()
+                && Arrays.equals(Shapes.broadcast(dst.shapeRef(), src.shapeRef()), dst.shapeRef())
+                && arithmetic(Arith.ADD, dst, src, dst.dtype(), 1.0, dst) != null) {
+            return;
+        }
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            copyInto(dst, add(dst, src, 1.0));
+        }
+    }
+
     // ---- arithmetic ---------------------------------------------------------------------------
 
     public static Tensor add(Tensor a, Tensor b, double alpha) {
         DType type = resultType(a, b);
         checkAlpha(type, alpha);
-        Tensor out;
-        if (alpha == 1.0) {
-            out = map(a, b, type, type, Double::sum, Long::sum);
-        } else if (type == DType.FLOAT32) {
-            float fa = (float) alpha;
-            // NOTE: libtorch's vectorized add computes a + alpha * b as one fused multiply-add.
-            out = map(a, b, type, type, (x, y) -> Math.fma(fa, (float) y, (float) x), (x, y) -> x + (long) alpha * y);
-        } else {
-            out = map(a, b, type, type, (x, y) -> x + alpha * y, (x, y) -> x + (long) alpha * y);
+        Tensor out = arithmetic(Arith.ADD, a, b, type, alpha, null);
+        if (out == null) {
+            if (alpha == 1.0) {
+                out = map(a, b, type, type, Double::sum, Long::sum);
+            } else if (type == DType.FLOAT32) {
+                float fa = (float) alpha;
+                // NOTE: libtorch's vectorized add computes a + alpha * b as one fused multiply-add.
+                out = map(a, b, type, type, (x, y) -> Math.fma(fa, (float) y, (float) x), (x, y) -> x + (long) alpha * y);
+            } else {
+                out = map(a, b, type, type, (x, y) -> x + alpha * y, (x, y) -> x + (long) alpha * y);
+            }
         }
         if (Tensor.needsGrad(a, b)) {
             out.withGradFn(new FunctionNode("AddBackward0", new Tensor[] {a, b}, null,
@@ -196,12 +300,14 @@ public final class Pointwise {
                     + "Use the `^` or `logical_xor()` operator instead.");
         }
         checkAlpha(type, alpha);
-        Tensor out;
-        if (type == DType.FLOAT32 && alpha != 1.0) {
-            float fa = (float) -alpha;
-            out = map(a, b, type, type, (x, y) -> Math.fma(fa, (float) y, (float) x), (x, y) -> x - (long) alpha * y);
-        } else {
-            out = map(a, b, type, type, (x, y) -> x - alpha * y, (x, y) -> x - (long) alpha * y);
+        Tensor out = arithmetic(Arith.SUB, a, b, type, alpha, null);
+        if (out == null) {
+            if (type == DType.FLOAT32 && alpha != 1.0) {
+                float fa = (float) -alpha;
+                out = map(a, b, type, type, (x, y) -> Math.fma(fa, (float) y, (float) x), (x, y) -> x - (long) alpha * y);
+            } else {
+                out = map(a, b, type, type, (x, y) -> x - alpha * y, (x, y) -> x - (long) alpha * y);
+            }
         }
         if (Tensor.needsGrad(a, b)) {
             String name = a.isWrappedNumber() ? "RsubBackward1" : "SubBackward0";
@@ -219,9 +325,12 @@ public final class Pointwise {
 
     public static Tensor mul(Tensor a, Tensor b) {
         DType type = resultType(a, b);
-        Tensor out = type == DType.BOOL
-                ? map(a, b, type, type, (x, y) -> x * y, (x, y) -> x & y)
-                : map(a, b, type, type, (x, y) -> x * y, (x, y) -> x * y);
+        Tensor out = arithmetic(Arith.MUL, a, b, type, 1.0, null);
+        if (out == null) {
+            out = type == DType.BOOL
+                    ? map(a, b, type, type, (x, y) -> x * y, (x, y) -> x & y)
+                    : map(a, b, type, type, (x, y) -> x * y, (x, y) -> x * y);
+        }
         if (Tensor.needsGrad(a, b)) {
             out.withGradFn(new FunctionNode("MulBackward0", new Tensor[] {a, b}, new Tensor[] {a, b},
                     (g, s) -> new Tensor[] {g.mul(s[1]), g.mul(s[0])}));
@@ -232,7 +341,10 @@ public final class Pointwise {
     /** True division: integers divide as floats, as {@code torch.div} does by default. */
     public static Tensor div(Tensor a, Tensor b) {
         DType type = floatResult(resultType(a, b));
-        Tensor out = map(a, b, type, type, (x, y) -> x / y, null);
+        Tensor out = arithmetic(Arith.DIV, a, b, type, 1.0, null);
+        if (out == null) {
+            out = map(a, b, type, type, (x, y) -> x / y, null);
+        }
         if (Tensor.needsGrad(a, b)) {
             out.withGradFn(new FunctionNode("DivBackward0", new Tensor[] {a, b}, new Tensor[] {a, b},
                     (g, s) -> new Tensor[] {g.div(s[1]), g.neg().mul(s[0]).div(s[1].mul(s[1]))}));
@@ -326,8 +438,16 @@ public final class Pointwise {
 
     // ---- unary --------------------------------------------------------------------------------
 
-    /** A unary op: forward function, whether ints become float32, and its derivative. */
-    public record Unary(String backwardName, DoubleUnaryOperator f, boolean toFloat, Derivative derivative) {
+    /**
+     * A unary op: forward function, whether ints become float32, its derivative, and optionally a
+     * kernel loop equal to {@code f} for contiguous float input.
+     */
+    public record Unary(String backwardName, DoubleUnaryOperator f, boolean toFloat, Derivative derivative,
+            Elementwise.UnaryKernel kernel) {
+        public Unary(String backwardName, DoubleUnaryOperator f, boolean toFloat, Derivative derivative) {
+            this(backwardName, f, toFloat, derivative, null);
+        }
+
         /** d(out)/d(in) times the output gradient, from the input and the result. */
         @FunctionalInterface
         public interface Derivative {
@@ -335,8 +455,10 @@ public final class Pointwise {
         }
     }
 
-    public static final Unary NEG = new Unary("NegBackward0", x -> -x, false, (g, x, r) -> g.neg());
-    public static final Unary EXP = new Unary("ExpBackward0", Math::exp, true, (g, x, r) -> g.mul(r));
+    public static final Unary NEG = new Unary("NegBackward0", x -> -x, false, (g, x, r) -> g.neg(),
+            Elementwise.UnaryKernel.NEG);
+    public static final Unary EXP = new Unary("ExpBackward0", Math::exp, true, (g, x, r) -> g.mul(r),
+            Elementwise.UnaryKernel.EXP);
     public static final Unary LOG = new Unary("LogBackward0", Math::log, true, (g, x, r) -> g.div(x));
     public static final Unary LOG1P = new Unary("Log1PBackward0", Math::log1p, true, (g, x, r) -> g.div(x.add(1.0)));
     public static final Unary SQRT = new Unary("SqrtBackward0", Math::sqrt, true, (g, x, r) -> g.div(r.mul(2.0)));
@@ -344,11 +466,12 @@ public final class Pointwise {
     public static final Unary SIN = new Unary("SinBackward0", Math::sin, true, (g, x, r) -> g.mul(x.cos()));
     public static final Unary COS = new Unary("CosBackward0", Math::cos, true, (g, x, r) -> g.mul(x.sin()).neg());
     public static final Unary TANH = new Unary("TanhBackward0", Math::tanh, true,
-            (g, x, r) -> g.mul(r.mul(r).rsub(1.0)));
+            (g, x, r) -> g.mul(r.mul(r).rsub(1.0)), Elementwise.UnaryKernel.TANH);
     public static final Unary SIGMOID = new Unary("SigmoidBackward0", x -> 1.0 / (1.0 + Math.exp(-x)), true,
-            (g, x, r) -> g.mul(r.mul(r.rsub(1.0))));
-    public static final Unary RELU = new Unary("ReluBackward0", x -> x > 0 ? x : 0.0, false,
-            (g, x, r) -> g.mul(r.gt(Tensor.scalar(0L)).to(g.dtype())));
+            (g, x, r) -> g.mul(r.mul(r.rsub(1.0))), Elementwise.UnaryKernel.SIGMOID);
+    // NOTE: as PyTorch, ReLU keeps NaN and -0 (only values below zero become 0).
+    public static final Unary RELU = new Unary("ReluBackward0", x -> x < 0 ? 0.0 : x, false,
+            (g, x, r) -> reluBackward(g, r), Elementwise.UnaryKernel.RELU);
     public static final Unary SIGN = new Unary("SignBackward0", Math::signum, false, (g, x, r) -> g.mul(0.0));
     public static final Unary RECIPROCAL = new Unary("ReciprocalBackward0", x -> 1.0 / x, true,
             (g, x, r) -> g.mul(r.mul(r)).neg());
@@ -362,10 +485,37 @@ public final class Pointwise {
             throw TorchException.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are "
                     + "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
-        Tensor out = map(a, type, op.f());
+        Tensor out;
+        if (op.kernel() != null && a.dtype() == type && a.isContiguous() && type.isFloatingPoint()) {
+            out = Tensor.zeros(a.shapeRef(), type);
+            if (type == DType.FLOAT32) {
+                op.kernel().apply(a.storage().f, a.storageOffset(), out.storage().f, out.numel());
+            } else {
+                op.kernel().apply(a.storage().d, a.storageOffset(), out.storage().d, out.numel());
+            }
+        } else {
+            out = map(a, type, op.f());
+        }
         if (Tensor.needsGrad(a)) {
             out.withGradFn(new FunctionNode(op.backwardName(), new Tensor[] {a}, new Tensor[] {a, out},
                     (g, s) -> new Tensor[] {op.derivative().apply(g, s[0], s[1])}));
+        }
+        return out;
+    }
+
+    /** {@code r <= 0 ? 0 : g}: ReLU's gradient from its result, in one loop when both are contiguous alike. */
+    private static Tensor reluBackward(Tensor g, Tensor r) {
+        if (g.dtype() != r.dtype() || !g.isFloatingPoint() || !g.isContiguous() || !r.isContiguous()
+                || !Arrays.equals(g.shapeRef(), r.shapeRef())) {
+            return Tensor.where(r.le(Tensor.scalar(0L)), Tensor.zeros(new int[0], g.dtype()), g);
+        }
+        Tensor out = Tensor.zeros(g.shapeRef(), g.dtype());
+        if (g.dtype() == DType.FLOAT32) {
+            Elementwise.reluBackward(g.storage().f, g.storageOffset(), r.storage().f, r.storageOffset(), out.storage().f,
+                    out.numel());
+        } else {
+            Elementwise.reluBackward(g.storage().d, g.storageOffset(), r.storage().d, r.storageOffset(), out.storage().d,
+                    out.numel());
         }
         return out;
     }

@@ -107,10 +107,79 @@ public final class Reductions {
         return t.isFloatingPoint() ? t : DType.INT64;
     }
 
+    /**
+     * Sum (or mean) over {@code dims} as {@link #reduce} with {@link #sumOf} computes it, adding in the
+     * same order, but read straight from storage: {@code dims} must be leading (column sums, as
+     * undoing a broadcast needs) or trailing (row sums, or everything) dims of a contiguous float tensor.
+     */
+    private static Tensor sumOrMean(Tensor t, int[] dims, boolean keepdim, boolean mean) {
+        DType type = t.dtype();
+        boolean leading = dims.length > 0 && dims[dims.length - 1] == dims.length - 1;
+        boolean trailing = dims.length > 0 && dims[0] == t.dim() - dims.length;
+        if (!t.isContiguous() || !type.isFloatingPoint() || t.numel() == 0 || !(leading || trailing)) {
+            GroupReducer reducer = mean ? (v, f, len) -> sumOf(v, f, len) / len : Reductions::sumOf;
+            return reduce(t, dims, keepdim, sumType(type), reducer);
+        }
+        int group = 1;
+        for (int d : dims) {
+            group *= t.shapeRef()[d];
+        }
+        int groups = t.numel() / group;
+        double[] sums = new double[groups];
+        Storage in = t.storage();
+        int off = t.storageOffset();
+        if (trailing) {
+            for (int g = 0; g < groups; g++) {
+                sums[g] = type == DType.FLOAT32 ? sumRun(in.f, off + g * group, group) : sumRun(in.d, off + g * group, group);
+            }
+        } else if (type == DType.FLOAT32) {
+            for (int r = 0; r < group; r++) {
+                addRow(in.f, off + r * groups, sums);
+            }
+        } else {
+            for (int r = 0; r < group; r++) {
+                addRow(in.d, off + r * groups, sums);
+            }
+        }
+        Tensor out = Tensor.zeros(reducedShape(t.shapeRef(), dims, keepdim), type);
+        for (int g = 0; g < groups; g++) {
+            out.storage().setDouble(g, mean ? sums[g] / group : sums[g]);
+        }
+        return out;
+    }
+
+    private static double sumRun(float[] v, int from, int n) {
+        double s = 0;
+        for (int i = from; i < from + n; i++) {
+            s += v[i];
+        }
+        return s;
+    }
+
+    private static double sumRun(double[] v, int from, int n) {
+        double s = 0;
+        for (int i = from; i < from + n; i++) {
+            s += v[i];
+        }
+        return s;
+    }
+
+    private static void addRow(float[] v, int from, double[] sums) {
+        for (int j = 0; j < sums.length; j++) {
+            sums[j] += v[from + j];
+        }
+    }
+
+    private static void addRow(double[] v, int from, double[] sums) {
+        for (int j = 0; j < sums.length; j++) {
+            sums[j] += v[from + j];
+        }
+    }
+
     // ---- sum and mean -------------------------------------------------------------------------
 
     public static Tensor sum(Tensor t) {
-        Tensor out = reduce(t, normalize(null, t.dim()), false, sumType(t.dtype()), Reductions::sumOf);
+        Tensor out = sumOrMean(t, normalize(null, t.dim()), false, false);
         int[] inputShape = t.shape();
         if (Tensor.needsGrad(t)) {
             out.withGradFn(new FunctionNode("SumBackward0", new Tensor[] {t}, null,
@@ -121,7 +190,7 @@ public final class Reductions {
 
     public static Tensor sum(Tensor t, int[] dims, boolean keepdim) {
         int[] ds = normalize(dims, t.dim());
-        Tensor out = reduce(t, ds, keepdim, sumType(t.dtype()), Reductions::sumOf);
+        Tensor out = sumOrMean(t, ds, keepdim, false);
         int[] inputShape = t.shape();
         if (Tensor.needsGrad(t)) {
             out.withGradFn(new FunctionNode("SumBackward1", new Tensor[] {t}, null,
@@ -152,7 +221,7 @@ public final class Reductions {
     public static Tensor mean(Tensor t) {
         checkMeanType(t, "mean");
         int n = t.numel();
-        Tensor out = reduce(t, normalize(null, t.dim()), false, t.dtype(), (v, f, len) -> sumOf(v, f, len) / len);
+        Tensor out = sumOrMean(t, normalize(null, t.dim()), false, true);
         int[] inputShape = t.shape();
         if (Tensor.needsGrad(t)) {
             out.withGradFn(new FunctionNode("MeanBackward0", new Tensor[] {t}, null,
@@ -168,7 +237,7 @@ public final class Reductions {
         for (int d : ds) {
             count *= t.shapeRef()[d];
         }
-        Tensor out = reduce(t, ds, keepdim, t.dtype(), (v, f, len) -> sumOf(v, f, len) / len);
+        Tensor out = sumOrMean(t, ds, keepdim, true);
         int[] inputShape = t.shape();
         double n = count;
         if (Tensor.needsGrad(t)) {

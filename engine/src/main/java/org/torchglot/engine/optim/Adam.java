@@ -2,6 +2,7 @@ package org.torchglot.engine.optim;
 
 import java.util.List;
 import java.util.Map;
+import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
 
 /**
@@ -72,7 +73,7 @@ public class Adam extends Optimizer {
         boolean amsgrad = group.getBoolean("amsgrad");
         boolean maximize = group.getBoolean("maximize");
         if (state.isEmpty()) {
-            state.put("step", Tensor.zeros(new int[0], org.torchglot.engine.tensor.DType.FLOAT32));
+            state.put("step", Tensor.zeros(new int[0], DType.FLOAT32));
             state.put("exp_avg", zerosLike(param));
             state.put("exp_avg_sq", zerosLike(param));
             if (amsgrad) {
@@ -86,32 +87,93 @@ public class Adam extends Optimizer {
         double biasCorrection2 = 1 - Math.pow(beta2, step);
         double stepSize = lr / biasCorrection1;
         double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
-        Elements p = new Elements(param);
-        Elements g = new Elements(grad);
-        Elements m = new Elements((Tensor) state.get("exp_avg"));
-        Elements v = new Elements((Tensor) state.get("exp_avg_sq"));
-        Elements vMax = amsgrad ? new Elements((Tensor) state.get("max_exp_avg_sq")) : null;
-        boolean decoupled = decoupledWeightDecay();
-        double decay = p.scalar(1 - lr * weightDecay);
-        for (int i = 0; i < p.size; i++) {
-            double gi = maximize ? -g.get(i) : g.get(i);
-            double pi = p.get(i);
-            if (decoupled) {
-                pi = p.round(pi * decay);
-            } else if (weightDecay != 0) {
-                gi = p.fma(pi, weightDecay, gi);
+        Tensor expAvg = (Tensor) state.get("exp_avg");
+        Tensor expAvgSq = (Tensor) state.get("exp_avg_sq");
+        Tensor maxExpAvgSq = amsgrad ? (Tensor) state.get("max_exp_avg_sq") : null;
+        Rule rule = new Rule(lr, beta1, beta2, eps, weightDecay, maximize, decoupledWeightDecay(), stepSize,
+                biasCorrection2Sqrt);
+        int n = param.numel();
+        if (param.dtype() == DType.FLOAT32) {
+            rule.apply(param.storage().f, param.storageOffset(), grad.storage().f, grad.storageOffset(),
+                    expAvg.storage().f, expAvg.storageOffset(), expAvgSq.storage().f, expAvgSq.storageOffset(),
+                    maxExpAvgSq == null ? null : maxExpAvgSq.storage().f,
+                    maxExpAvgSq == null ? 0 : maxExpAvgSq.storageOffset(), n);
+        } else {
+            rule.apply(param.storage().d, param.storageOffset(), grad.storage().d, grad.storageOffset(),
+                    expAvg.storage().d, expAvg.storageOffset(), expAvgSq.storage().d, expAvgSq.storageOffset(),
+                    maxExpAvgSq == null ? null : maxExpAvgSq.storage().d,
+                    maxExpAvgSq == null ? 0 : maxExpAvgSq.storageOffset(), n);
+        }
+    }
+
+    /**
+     * One step's hyper-parameters and the loops that apply them to contiguous storage: p, grad,
+     * exp_avg (m), exp_avg_sq (v) and max_exp_avg_sq (null without amsgrad).
+     *
+     * <p>NOTE: the float loop rounds like {@link Elements} does in float32: every product, quotient,
+     * sum and square root rounded to float, {@code add_(alpha)} and {@code addcmul_}'s last step
+     * fused, and every scalar cast to float first.
+     */
+    private record Rule(double lr, double beta1, double beta2, double eps, double weightDecay, boolean maximize,
+            boolean decoupled, double stepSize, double biasCorrection2Sqrt) {
+        void apply(float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff, float[] vMax,
+                int vMaxOff, int n) {
+            boolean coupledDecay = !decoupled && weightDecay != 0;
+            float wd = (float) weightDecay;
+            float decay = (float) (1 - lr * weightDecay);
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float oneMinusB1 = (float) (1 - beta1);
+            float oneMinusB2 = (float) (1 - beta2);
+            float correction2 = (float) biasCorrection2Sqrt;
+            float epsilon = (float) eps;
+            float negStep = (float) -stepSize;
+            for (int i = 0; i < n; i++) {
+                float gi = maximize ? -g[gOff + i] : g[gOff + i];
+                float pi = p[pOff + i];
+                if (decoupled) {
+                    pi = pi * decay;
+                } else if (coupledDecay) {
+                    gi = Math.fma(pi, wd, gi);
+                }
+                float mi = Math.fma(gi, oneMinusB1, m[mOff + i] * b1);
+                float vi = Math.fma(oneMinusB2 * gi, gi, v[vOff + i] * b2);
+                m[mOff + i] = mi;
+                v[vOff + i] = vi;
+                float second = vi;
+                if (vMax != null) {
+                    second = Math.max(vMax[vMaxOff + i], vi);
+                    vMax[vMaxOff + i] = second;
+                }
+                float denom = (float) Math.sqrt(second) / correction2 + epsilon;
+                p[pOff + i] = pi + negStep * mi / denom;
             }
-            double mi = p.fma(gi, 1 - beta1, p.round(m.get(i) * p.scalar(beta1)));
-            double vi = p.addcmul(p.round(v.get(i) * p.scalar(beta2)), 1 - beta2, gi, gi);
-            m.set(i, mi);
-            v.set(i, vi);
-            double second = vi;
-            if (vMax != null) {
-                second = Math.max(vMax.get(i), vi);
-                vMax.set(i, second);
+        }
+
+        void apply(double[] p, int pOff, double[] g, int gOff, double[] m, int mOff, double[] v, int vOff,
+                double[] vMax, int vMaxOff, int n) {
+            boolean coupledDecay = !decoupled && weightDecay != 0;
+            double decay = 1 - lr * weightDecay;
+            for (int i = 0; i < n; i++) {
+                double gi = maximize ? -g[gOff + i] : g[gOff + i];
+                double pi = p[pOff + i];
+                if (decoupled) {
+                    pi = pi * decay;
+                } else if (coupledDecay) {
+                    gi = Math.fma(pi, weightDecay, gi);
+                }
+                double mi = Math.fma(gi, 1 - beta1, m[mOff + i] * beta1);
+                double vi = Math.fma((1 - beta2) * gi, gi, v[vOff + i] * beta2);
+                m[mOff + i] = mi;
+                v[vOff + i] = vi;
+                double second = vi;
+                if (vMax != null) {
+                    second = Math.max(vMax[vMaxOff + i], vi);
+                    vMax[vMaxOff + i] = second;
+                }
+                double denom = Math.sqrt(second) / biasCorrection2Sqrt + eps;
+                p[pOff + i] = pi + -stepSize * mi / denom;
             }
-            double denom = p.round(p.round(p.round(Math.sqrt(second)) / p.scalar(biasCorrection2Sqrt)) + p.scalar(eps));
-            p.set(i, p.addcdiv(pi, -stepSize, mi, denom));
         }
     }
 }

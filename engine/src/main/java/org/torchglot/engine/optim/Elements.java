@@ -9,6 +9,7 @@ import org.torchglot.engine.tensor.Tensor;
  * libtorch's CPU kernels in that precision, so update rules reproduce PyTorch's rounding: products
  * and sums round to the tensor's dtype, {@code add(x, alpha=a)} and the last step of
  * {@code addcmul} are fused multiply-adds (checked against PyTorch 1.13 with AVX2 kernels).
+ * SGD and Adam loop over the storage arrays directly for speed, with the same rounding.
  */
 final class Elements {
     private final Storage storage;

@@ -168,7 +168,8 @@ public abstract class Optimizer {
     }
 
     private void updateContiguous(Tensor p, ParamGroup group) {
-        Tensor grad = p.grad().isContiguous() ? p.grad() : p.grad().contiguousCopy();
+        Tensor grad = p.grad().dtype() != p.dtype() ? p.grad().to(p.dtype())
+                : p.grad().isContiguous() ? p.grad() : p.grad().contiguousCopy();
         if (p.isContiguous()) {
             update(p, grad, state(p), group);
             return;

@@ -7,6 +7,7 @@ import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.autograd.Node;
 import org.torchglot.engine.format.LibtorchFormatter;
 import org.torchglot.engine.format.PyTorchFormatter;
+import org.torchglot.engine.kernels.Elementwise;
 import org.torchglot.engine.ops.Indexing;
 import org.torchglot.engine.ops.LinearAlgebra;
 import org.torchglot.engine.ops.Pointwise;
@@ -572,6 +573,10 @@ public class Tensor {
     public void fillNoGrad(double value) {
         if (isContiguous()) {
             int n = numel();
+            if (Double.doubleToRawLongBits(value) == 0) {
+                zeroContiguous(n);
+                return;
+            }
             switch (dtype()) {
                 case FLOAT32 -> java.util.Arrays.fill(storage.f, offset, offset + n, (float) value);
                 case FLOAT64 -> java.util.Arrays.fill(storage.d, offset, offset + n, value);
@@ -585,11 +590,19 @@ public class Tensor {
         }
     }
 
+    /** Zeroes this contiguous tensor's {@code n} elements ({@code zero_grad}'s fill). */
+    private void zeroContiguous(int n) {
+        switch (dtype()) {
+            case FLOAT32 -> Elementwise.zero(storage.f, offset, n);
+            case FLOAT64 -> Elementwise.zero(storage.d, offset, n);
+            case INT64 -> Elementwise.zero(storage.l, offset, n);
+            case BOOL -> java.util.Arrays.fill(storage.b, offset, offset + n, false);
+        }
+    }
+
     /** {@code this += other} with no autograd, e.g. for gradient accumulation. */
     public void addInPlaceNoGrad(Tensor other) {
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
-            Pointwise.copyInto(this, Pointwise.add(this, other, 1.0));
-        }
+        Pointwise.addInPlace(this, other);
     }
 
     // ---- shape and views ----------------------------------------------------------------------

@@ -50,9 +50,10 @@ final class Losses {
         if (Tensor.needsGrad(a, b)) {
             // NOTE: libtorch's kernel is norm * (input - target) * grad with norm = 2/numel for a mean.
             double norm = reduction == Reduction.MEAN ? 2.0 / a.numel() : 2.0;
+            boolean targetNeedsGrad = b.requiresGrad();
             out.withGradFn(new FunctionNode("MseLossBackward0", new Tensor[] {a, b}, new Tensor[] {a, b}, (g, s) -> {
                 Tensor gradInput = s[0].sub(s[1]).mul(norm).mul(g);
-                return new Tensor[] {gradInput, gradInput.neg()};
+                return new Tensor[] {gradInput, targetNeedsGrad ? gradInput.neg() : null};
             }));
         }
         return out;
