@@ -2,7 +2,7 @@
 """Times torchglot against PyTorch (/usr/bin/python3 with torch, when present) and prints min / median /
 max over N runs and the ratio of medians.
 
-    bench/tutorials.py [--runs 5] [--only xor_mlp] [--cold] [--loops] [--threads 1]
+    bench/tutorials.py [--runs 5] [--only xor_mlp,perceptron] [--ext py] [--cold] [--loops] [--threads 1]
 
 Default: every tutorial in scripts/ as a whole process (`./torchglot x.py` vs `python3 x.py`), with the
 warm server started beforehand as the launcher does for a user's second command; --cold runs each
@@ -14,6 +14,7 @@ Not a test: run it on a quiet machine (load average near 0) or the numbers mean 
 import argparse
 import glob
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -25,13 +26,17 @@ SCRIPTS = ROOT / "scripts"
 LOOPS = ROOT / "bench" / "loops"
 
 
+class Failed(Exception):
+    pass
+
+
 def run(cmd, cwd, env):
     """Runs a command; returns (wall seconds, stdout)."""
     t0 = time.perf_counter()
     result = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - t0
     if result.returncode != 0:
-        raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{result.stderr.decode()}")
+        raise Failed(f"{' '.join(map(str, cmd))} failed:\n{result.stderr.decode()}")
     return elapsed, result.stdout.decode()
 
 
@@ -49,14 +54,22 @@ def has_pytorch():
         return False
 
 
+def listening(path):
+    with socket.socket(socket.AF_UNIX) as s:
+        try:
+            s.connect(path)
+            return True
+        except OSError:
+            return False
+
+
 def start_warm_server(env):
-    """Runs one command so the launcher starts its server, then waits until the server listens."""
+    """Runs one command so the launcher starts its server (if none runs), then waits until one listens."""
     sockets = f"{os.environ.get('XDG_RUNTIME_DIR', '/tmp')}/torchglot-{os.getuid()}/*.sock"
-    before = time.time()
     run([str(ROOT / "torchglot"), "perceptron.py"], SCRIPTS, env)
     deadline = time.time() + 180
     while time.time() < deadline:
-        if any(os.path.getmtime(s) >= before for s in glob.glob(sockets)):
+        if any(listening(s) for s in glob.glob(sockets)):
             return
         time.sleep(0.5)
     raise SystemExit("the warm server did not start within 3 minutes; see the .log beside " + sockets)
@@ -69,7 +82,8 @@ def summary(times):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", default=None, help="a script name without extension")
+    parser.add_argument("--only", default=None, help="script names without extension, comma-separated")
+    parser.add_argument("--ext", default=None, help="only scripts with this extension, e.g. py")
     parser.add_argument("--cold", action="store_true", help="every command in a fresh JVM (no warm server)")
     parser.add_argument("--loops", action="store_true", help="time the training loops of bench/loops/")
     parser.add_argument("--threads", default="1", help="threads for PyTorch/OpenBLAS (the baseline uses 1)")
@@ -87,12 +101,16 @@ def main():
     measure = (lambda cmd: loop_seconds(run(cmd, folder, env)[1])) if args.loops else (lambda cmd: run(cmd, folder, env)[0])
     rows = []
     for script in sorted(folder.glob("*.*")):
-        if script.suffix not in (".py", ".R", ".js") or (args.only and script.stem != args.only):
+        if script.suffix not in (".py", ".R", ".js") or (args.only and script.stem not in args.only.split(",")) \
+                or (args.ext and script.suffix != "." + args.ext):
             continue
         ours = [measure([str(ROOT / "torchglot"), script.name]) for _ in range(args.runs)]
         theirs = None
         if pytorch and script.suffix == ".py":
-            theirs = [measure(["/usr/bin/python3", script.name]) for _ in range(args.runs)]
+            try:
+                theirs = [measure(["/usr/bin/python3", script.name]) for _ in range(args.runs)]
+            except Failed as e:  # e.g. a tutorial importing matplotlib, which Debian's python3-torch lacks
+                print(f"{script.name}: PyTorch run skipped: {str(e).strip().splitlines()[-1]}", file=sys.stderr)
         rows.append((script.name, ours, theirs))
     what = "training loop" if args.loops else "whole process, " + ("cold JVM" if args.cold else "warm server")
     print(f"{what}; seconds over {args.runs} runs")

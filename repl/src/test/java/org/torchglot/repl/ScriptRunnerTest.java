@@ -46,6 +46,13 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void anRScriptSeesItsArgumentsAsRscriptGivesThem() throws IOException {
+        Path script = write("args.R", "print(commandArgs(trailingOnly = TRUE))\ncat(tail(commandArgs(), 3), \"\\n\")\n");
+        assertEquals(0, runner("").runFile(script, List.of("--epochs", "3")));
+        assertEquals("[1] \"--epochs\" \"3\"       \n--args --epochs 3 \n", stdout());
+    }
+
+    @Test
     void sysExitSetsTheExitStatus() throws IOException {
         Path script = write("exits.py", "import sys\nsys.exit(3)\nprint('not reached')\n");
         assertEquals(3, runner("").runFile(script, List.of()));

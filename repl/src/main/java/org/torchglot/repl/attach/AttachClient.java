@@ -23,15 +23,15 @@ import sun.misc.SignalHandler;
  * JVM when there is no server, it is busy, or it declines. When there was no server, one is started
  * in the background after the command has finished, for the next command.
  *
- * <p>Usage: {@code AttachClient <socket> -- <java command of the direct run...>}; the direct command
- * ends with the main class {@code org.torchglot.repl.Main} and the user's arguments. This class
- * runs in a plain JVM (no Truffle, no JIT flags) so that it starts in tens of milliseconds; it
- * must not touch the polyglot classes.
+ * <p>Usage: {@code AttachClient <socket> <n> <server command: n words> <direct command...>}: the
+ * server command starts a {@link WarmServer} on the socket; the direct command ends with the main
+ * class {@code org.torchglot.repl.Main} and the user's arguments. This class runs in a plain JVM
+ * (no Truffle, no JIT flags) so that it starts in tens of milliseconds; it must not touch the
+ * polyglot classes.
  */
 public final class AttachClient {
 
     static final String DIRECT_MAIN = "org.torchglot.repl.Main";
-    static final String SERVER_MAIN = "org.torchglot.repl.attach.WarmServer";
 
     /** How an attempt to attach ended. */
     enum Kind { RAN, NO_SERVER, DECLINED }
@@ -43,32 +43,48 @@ public final class AttachClient {
     private AttachClient() {
     }
 
+    /** The launcher's command line, split: where the server listens, how to start it, how to run directly. */
+    record Command(Path socket, List<String> server, List<String> direct, List<String> userArguments) {
+
+        /** Splits {@code <socket> <n> <server command: n words> <direct command...> Main [args...]}. */
+        static Command parse(String... args) {
+            int serverWords = args.length >= 2 && args[1].matches("[0-9]{1,4}") ? Integer.parseInt(args[1]) : -1;
+            boolean fits = serverWords >= 1 && 2 + serverWords <= args.length;
+            int main = fits ? List.of(args).subList(2 + serverWords, args.length).indexOf(DIRECT_MAIN) : -1;
+            if (main < 1) {
+                throw new IllegalArgumentException("usage: AttachClient <socket> <n> <server command: n words> "
+                        + "<java command...> " + DIRECT_MAIN + " [args...]");
+            }
+            List<String> all = List.of(args);
+            List<String> direct = all.subList(2 + serverWords, args.length);
+            return new Command(Path.of(args[0]), all.subList(2, 2 + serverWords), direct,
+                    direct.subList(main + 1, direct.size()));
+        }
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length < 3 || !args[1].equals("--")) {
-            System.err.println("usage: AttachClient <socket> -- <java command...> " + DIRECT_MAIN + " [args...]");
+        Command command;
+        try {
+            command = Command.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
+            return;
         }
-        Path socket = Path.of(args[0]);
-        List<String> direct = List.of(args).subList(2, args.length);
-        int main = direct.indexOf(DIRECT_MAIN);
-        if (main < 0) {
-            System.err.println("AttachClient: the direct command names no " + DIRECT_MAIN);
-            System.exit(2);
-        }
-        List<String> userArguments = direct.subList(main + 1, direct.size());
+        Path socket = command.socket();
         Outcome outcome = new Outcome(Kind.DECLINED, 0);
         if (SocketDirectory.isPrivate(socket.getParent())) {
             AttachRequest request = new AttachRequest(Path.of("").toAbsolutePath().toString(), stdinIsTerminal(),
-                    userArguments);
+                    command.userArguments());
             outcome = attach(socket, request, new FileOutputStream(FileDescriptor.out),
                     new FileOutputStream(FileDescriptor.err), System.in);
         }
         if (outcome.kind() == Kind.RAN) {
             System.exit(outcome.status());
         }
-        int status = runDirect(direct);
+        int status = runDirect(command.direct());
         if (outcome.kind() == Kind.NO_SERVER) {
-            startServer(socket, serverCommand(direct.subList(0, main), socket));
+            startServer(socket, command.server());
         }
         System.exit(status);
     }
@@ -153,14 +169,6 @@ public final class AttachClient {
         Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
         Process child = new ProcessBuilder(command).inheritIO().start();
         return child.waitFor();
-    }
-
-    /** The server's command: the direct JVM's flags, then the server's main class and socket. */
-    static List<String> serverCommand(List<String> jvm, Path socket) {
-        List<String> command = new ArrayList<>(jvm);
-        command.add(SERVER_MAIN);
-        command.add(socket.toString());
-        return command;
     }
 
     /**

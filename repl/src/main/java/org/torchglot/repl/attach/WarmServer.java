@@ -70,9 +70,10 @@ public final class WarmServer implements AutoCloseable {
     }
 
     /**
-     * Removes the sockets of servers for other builds of the same installation (the name's part
-     * before '-' names the installation, the rest its build, see the launcher); each such server
-     * notices its socket is gone and exits once its script, if any, has finished.
+     * Removes the sockets (and their lock and log files) of servers for other builds of the same
+     * installation (the name's part before '-' names the installation, the rest its build, see the
+     * launcher); each such server notices its socket is gone and exits once its script, if any, has
+     * finished.
      */
     void retireOlderBuilds() throws IOException {
         String name = socket.getFileName().toString();
@@ -81,9 +82,9 @@ public final class WarmServer implements AutoCloseable {
             return;
         }
         String installation = name.substring(0, dash + 1);
-        try (var siblings = Files.newDirectoryStream(socket.getParent(), installation + "*.sock")) {
+        try (var siblings = Files.newDirectoryStream(socket.getParent(), installation + "*")) {
             for (Path sibling : siblings) {
-                if (!sibling.equals(socket)) {
+                if (!sibling.getFileName().toString().startsWith(name)) {
                     Files.deleteIfExists(sibling);
                 }
             }

@@ -3,6 +3,7 @@ package org.torchglot.repl.attach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -210,6 +211,8 @@ class WarmServerTest {
     void aNewBuildsServerRetiresTheOldOne() throws Exception {
         WarmServer old = WarmServer.open(socket.resolveSibling("install-oldbuild.sock"), Duration.ofMinutes(5));
         Thread oldServing = Thread.ofPlatform().daemon().start(old::serve);
+        Path oldLog = Files.writeString(socket.resolveSibling("install-oldbuild.sock.log"), "old\n");
+        Path newLog = Files.writeString(socket.resolveSibling("install-newbuild.sock.log"), "new\n");
         WarmServer other = WarmServer.open(socket.resolveSibling("elsewhere-build.sock"), Duration.ofMinutes(5));
         Thread otherServing = Thread.ofPlatform().daemon().start(other::serve);
         try (WarmServer fresh = WarmServer.open(socket.resolveSibling("install-newbuild.sock"), Duration.ofMinutes(5))) {
@@ -217,6 +220,8 @@ class WarmServerTest {
             oldServing.join(10_000);
             assertFalse(oldServing.isAlive(), "the old build's server stopped");
             assertTrue(otherServing.isAlive(), "another installation's server is left alone");
+            assertFalse(Files.exists(oldLog), "the old build's files are removed");
+            assertTrue(Files.exists(newLog), "the new build's own files stay");
         } finally {
             other.close();
         }
@@ -231,6 +236,20 @@ class WarmServerTest {
         Path created = directory.resolve("created");
         assertTrue(SocketDirectory.isPrivate(created));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(created)));
+    }
+
+    @Test
+    void theLaunchersCommandLineSplitsIntoServerDirectAndUserParts() {
+        AttachClient.Command command = AttachClient.Command.parse("/run/t.sock", "3",
+                "java", "org.torchglot.repl.attach.WarmServer", "/run/t.sock",
+                "java", "-XX:TieredStopAtLevel=1", "org.torchglot.repl.Main", "train.py", "--epochs", "3");
+        assertEquals(Path.of("/run/t.sock"), command.socket());
+        assertEquals(List.of("java", "org.torchglot.repl.attach.WarmServer", "/run/t.sock"), command.server());
+        assertEquals(List.of("java", "-XX:TieredStopAtLevel=1", "org.torchglot.repl.Main", "train.py", "--epochs", "3"),
+                command.direct());
+        assertEquals(List.of("train.py", "--epochs", "3"), command.userArguments());
+        assertThrows(IllegalArgumentException.class, () -> AttachClient.Command.parse("/run/t.sock", "2", "java", "x"));
+        assertThrows(IllegalArgumentException.class, () -> AttachClient.Command.parse("/run/t.sock", "many", "java"));
     }
 
     private AttachClient.Outcome attach(List<String> arguments, InputStream in) {

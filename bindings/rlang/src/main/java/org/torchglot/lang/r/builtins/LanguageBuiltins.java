@@ -88,6 +88,24 @@ final class LanguageBuiltins {
             d.setAttr("names", RString.of("user.self", "sys.self", "elapsed"));
             return d;
         });
+        t.add("commandArgs", "trailingOnly", (c, a) -> {
+            // NOTE: the context's arguments are the script then its own arguments; Rscript's full
+            // form puts the interpreter and --file=script before "--args".
+            String[] argv = c.context().env().getApplicationArguments();
+            java.util.List<String> trailing = java.util.Arrays.asList(argv).subList(Math.min(1, argv.length), argv.length);
+            if (Arg.flag(a[0], false)) {
+                return RString.of(trailing.toArray(String[]::new));
+            }
+            java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("R", "--no-echo", "--no-restore"));
+            if (argv.length > 0) {
+                all.add("--file=" + argv[0]);
+            }
+            if (!trailing.isEmpty()) {
+                all.add("--args");
+                all.addAll(trailing);
+            }
+            return RString.of(all.toArray(String[]::new));
+        });
         t.add("Sys.getenv", "x, unset", (c, a) -> {
             // NOTE: the polyglot environment, not the process's: empty in torchglot's sandbox.
             String v = c.context().env().getEnvironment().get(RValues.asString(a[0]));
