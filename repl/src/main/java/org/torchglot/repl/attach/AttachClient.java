@@ -100,6 +100,7 @@ public final class AttachClient {
         } catch (IOException | UnsupportedOperationException e) {
             return new Outcome(Kind.NO_SERVER, 0);
         }
+        boolean accepted = false;
         try (channel) {
             DataOutputStream toServer = Frames.output(channel);
             DataInputStream fromServer = Frames.input(channel);
@@ -108,6 +109,7 @@ public final class AttachClient {
             if (answer.type() != Frames.ACCEPTED) {
                 return new Outcome(Kind.DECLINED, 0);
             }
+            accepted = true;
             SignalHandler previous = onInterrupt(channel);
             try {
                 return new Outcome(Kind.RAN, relay(fromServer, toServer, out, err, in));
@@ -115,7 +117,10 @@ public final class AttachClient {
                 Signal.handle(new Signal("INT"), previous);
             }
         } catch (IOException e) {
-            // NOTE: the server went away before or during the run (a crash, or it was stopped).
+            if (!accepted) {
+                return new Outcome(Kind.DECLINED, 0);  // NOTE: a server shutting down; nothing ran yet
+            }
+            // NOTE: the server went away during the run (a crash, or it was killed).
             try {
                 err.write(("torchglot: lost the warm server: " + e.getMessage() + "\n").getBytes());
                 err.flush();

@@ -32,6 +32,7 @@ final class AttachedRun implements Runnable {
     private final SocketChannel client;
     private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
     private volatile boolean finished;
+    private final java.util.concurrent.atomic.AtomicBoolean slotReleased = new java.util.concurrent.atomic.AtomicBoolean();
 
     AttachedRun(WarmServer server, SocketChannel client) {
         this.server = server;
@@ -63,7 +64,7 @@ final class AttachedRun implements Runnable {
                 Frames.write(out, Frames.ACCEPTED, new byte[0]);
                 runScript(request, options, in, out);
             } finally {
-                server.endRun();
+                releaseSlot();
             }
         } catch (IOException e) {
             // NOTE: the client left; a script it started has been cancelled by readInput.
@@ -80,6 +81,9 @@ final class AttachedRun implements Runnable {
         Thread script = Thread.ofPlatform().name("torchglot-script").start(() -> {
             int status = Main.run(options, runner, stdout);
             finished = true;
+            // NOTE: free the server before the client hears the status, or a command started right
+            // after this one would find the server still busy and run directly.
+            releaseSlot();
             try {
                 Frames.writeInt(out, Frames.EXIT, status);
                 client.shutdownInput();
@@ -110,6 +114,12 @@ final class AttachedRun implements Runnable {
                 runner.cancel();
             }
             input.add(END_OF_INPUT);
+        }
+    }
+
+    private void releaseSlot() {
+        if (slotReleased.compareAndSet(false, true)) {
+            server.endRun();
         }
     }
 
