@@ -4,20 +4,22 @@ max over N runs and the ratio of medians.
 
     bench/tutorials.py [--runs 5] [--only xor_mlp,perceptron] [--ext py] [--cold] [--loops] [--threads 1]
 
-Default: every tutorial in scripts/ as a whole process (`./torchglot x.py` vs `python3 x.py`), with the
-warm server started beforehand as the launcher does for a user's second command; --cold runs each
-command in a fresh JVM instead (TORCHGLOT_ATTACH=0). --loops times the training loops of bench/loops/
-(the scripts time themselves and print `loop_seconds`).
+Default: every tutorial in scripts/ as a whole process (`./torchglot x.py` vs `python3 x.py`), with a
+warm server started beforehand (after retiring any running one), as a user's second command finds it;
+--cold runs each command in a fresh JVM instead (TORCHGLOT_ATTACH=0). --loops times the training loops
+of bench/loops/ (the scripts time themselves and print `loop_seconds`).
 
 Not a test: run it on a quiet machine (load average near 0) or the numbers mean little.
 """
 import argparse
 import glob
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -64,9 +66,13 @@ def listening(path):
 
 
 def start_warm_server(env):
-    """Runs one command so the launcher starts its server (if none runs), then waits until one listens."""
+    """Retires running servers (removing a socket makes its server exit), runs one command so the
+    launcher starts a server for this build, then waits until it listens."""
     sockets = f"{os.environ.get('XDG_RUNTIME_DIR', '/tmp')}/torchglot-{os.getuid()}/*.sock"
-    run([str(ROOT / "torchglot"), "perceptron.py"], SCRIPTS, env)
+    for stale in glob.glob(sockets):
+        os.remove(stale)
+    time.sleep(2)
+    run([str(ROOT / "torchglot"), str(SCRIPTS / "perceptron.py")], tempfile.gettempdir(), env)
     deadline = time.time() + 180
     while time.time() < deadline:
         if any(listening(s) for s in glob.glob(sockets)):
@@ -98,17 +104,19 @@ def main():
         start_warm_server(env)
     pytorch = has_pytorch()
     folder = LOOPS if args.loops else SCRIPTS
-    measure = (lambda cmd: loop_seconds(run(cmd, folder, env)[1])) if args.loops else (lambda cmd: run(cmd, folder, env)[0])
+    # NOTE: scripts run in a scratch directory, so files they write (plt.show's figure_N.png) stay out of the tree.
+    scratch = tempfile.mkdtemp(prefix="torchglot-bench-")
+    measure = (lambda cmd: loop_seconds(run(cmd, scratch, env)[1])) if args.loops else (lambda cmd: run(cmd, scratch, env)[0])
     rows = []
     for script in sorted(folder.glob("*.*")):
         if script.suffix not in (".py", ".R", ".js") or (args.only and script.stem not in args.only.split(",")) \
                 or (args.ext and script.suffix != "." + args.ext):
             continue
-        ours = [measure([str(ROOT / "torchglot"), script.name]) for _ in range(args.runs)]
+        ours = [measure([str(ROOT / "torchglot"), str(script)]) for _ in range(args.runs)]
         theirs = None
         if pytorch and script.suffix == ".py":
             try:
-                theirs = [measure(["/usr/bin/python3", script.name]) for _ in range(args.runs)]
+                theirs = [measure(["/usr/bin/python3", str(script)]) for _ in range(args.runs)]
             except Failed as e:  # e.g. a tutorial importing matplotlib, which Debian's python3-torch lacks
                 print(f"{script.name}: PyTorch run skipped: {str(e).strip().splitlines()[-1]}", file=sys.stderr)
         rows.append((script.name, ours, theirs))
@@ -122,6 +130,7 @@ def main():
             t, ratio = f"{'-':>20}", f"{'-':>7}"
         print(f"{name:28} {summary(ours):>22} {t:>22} {ratio}")
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":
