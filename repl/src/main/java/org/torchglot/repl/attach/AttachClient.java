@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -133,20 +134,23 @@ public final class AttachClient {
 
     private static int relay(DataInputStream fromServer, DataOutputStream toServer, OutputStream out,
                              OutputStream err, InputStream in) throws IOException {
+        // NOTE: as a direct run's PrintStreams do, output that can no longer be written (`| head -1`)
+        // is dropped and the script goes on; only the socket failing means the server is lost.
+        PrintStream stdout = new PrintStream(out, true);
+        PrintStream stderr = new PrintStream(err, true);
         while (true) {
             Frames.Frame frame = Frames.read(fromServer);
             switch (frame.type()) {
-                case Frames.OUT -> {
-                    out.write(frame.payload());
-                    out.flush();
-                }
-                case Frames.ERR -> {
-                    err.write(frame.payload());
-                    err.flush();
-                }
+                case Frames.OUT -> stdout.write(frame.payload(), 0, frame.payload().length);
+                case Frames.ERR -> stderr.write(frame.payload(), 0, frame.payload().length);
                 case Frames.STDIN_WANTED -> {
                     byte[] buffer = new byte[Math.max(1, Math.min(frame.intPayload(), 1 << 16))];
-                    int n = in.read(buffer);
+                    int n;
+                    try {
+                        n = in.read(buffer);
+                    } catch (IOException e) {
+                        n = -1;  // NOTE: unreadable input is the end of input, as for a direct run
+                    }
                     Frames.write(toServer, Frames.STDIN, buffer, 0, Math.max(n, 0));
                 }
                 case Frames.EXIT -> {

@@ -59,7 +59,7 @@ public final class WarmServer implements AutoCloseable {
             if (lock == null) {
                 return;
             }
-            WarmUp.run(socket.getParent());
+            WarmUp.run(socket.getParent(), Duration.ofMinutes(3));
             try (WarmServer server = open(socket, configuredIdleLimit())) {
                 server.retireOlderBuilds();
                 server.serve();

@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.torchglot.bindings.Language;
 import org.torchglot.bindings.TorchglotContext;
@@ -22,6 +25,41 @@ final class WarmUp {
     private static final List<Language> ORDER = List.of(Language.PYTHON, Language.R, Language.JS);
 
     private WarmUp() {
+    }
+
+    /**
+     * Runs the warm-up scripts, then waits (at most {@code maxWait}) until the JVM's JIT has
+     * caught up: the server then takes scripts without compiling its own code beside them.
+     */
+    static void run(Path workingDirectory, Duration maxWait) {
+        run(workingDirectory);
+        awaitQuietCompiler(maxWait);
+    }
+
+    /**
+     * Returns when the JVM's compilers have spent under 5% of a second compiling in each of the
+     * last two seconds, or after {@code maxWait}. NOTE: with full tiering on 2 cores, C2 keeps
+     * compiling the warm-up's code for a minute or more; a script arriving then ran twice as slowly.
+     */
+    static void awaitQuietCompiler(Duration maxWait) {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        long last = compiler.getTotalCompilationTime();
+        int quietSeconds = 0;
+        while (quietSeconds < 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = compiler.getTotalCompilationTime();
+            quietSeconds = now - last < 50 ? quietSeconds + 1 : 0;
+            last = now;
+        }
     }
 
     static void run(Path workingDirectory) {

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -124,6 +125,21 @@ class WarmServerTest {
         assertEquals("tensor([1.2346])", second.get(1), "print options were reset");
         assertNotEquals("1", second.get(0), "the default generator was reseeded");
         assertNotEquals(first.get(0), second.get(0));
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsDroppedAndTheScriptFinishes() throws IOException {
+        Files.writeString(directory.resolve("chatty.py"), "for i in range(1000):\n    print(i)\nimport sys\nsys.exit(7)\n");
+        OutputStream closedPipe = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        AttachClient.Outcome outcome = AttachClient.attach(socket, request(List.of("chatty.py"), false), closedPipe, err,
+                InputStream.nullInputStream());
+        assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 7), outcome);
+        assertEquals("", stderr());
     }
 
     @Test
