@@ -79,16 +79,28 @@ final class AttachedRun implements Runnable {
         ScriptRunner runner = new ScriptRunner(stdout, stderr, new RequestedInput(out), false,
                 Path.of(request.workingDirectory()));
         Thread script = Thread.ofPlatform().name("torchglot-script").start(() -> {
-            int status = Main.run(options, runner, stdout);
-            finished = true;
-            // NOTE: free the server before the client hears the status, or a command started right
-            // after this one would find the server still busy and run directly.
-            releaseSlot();
+            int status = 1;
             try {
-                Frames.writeInt(out, Frames.EXIT, status);
-                client.shutdownInput();
-            } catch (IOException e) {
-                // the client is gone; nobody waits for the status
+                status = Main.run(options, runner, stdout);
+            } catch (RuntimeException | Error e) {
+                // NOTE: what would end a direct run's JVM with a stack trace ends this script alike,
+                // and the client still gets a status instead of waiting forever.
+                e.printStackTrace(stderr);
+                stderr.flush();
+                if (e instanceof OutOfMemoryError) {
+                    retireServer();  // NOTE: a JVM that ran out of memory is not one to keep serving from
+                }
+            } finally {
+                finished = true;
+                // NOTE: free the server before the client hears the status, or a command started right
+                // after this one would find the server still busy and run directly.
+                releaseSlot();
+                try {
+                    Frames.writeInt(out, Frames.EXIT, status);
+                    client.shutdownInput();
+                } catch (IOException e) {
+                    // the client is gone; nobody waits for the status
+                }
             }
         });
         readInput(in, runner);
@@ -114,6 +126,14 @@ final class AttachedRun implements Runnable {
                 runner.cancel();
             }
             input.add(END_OF_INPUT);
+        }
+    }
+
+    private void retireServer() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // the socket is gone or going; the server exits either way
         }
     }
 
