@@ -54,7 +54,7 @@ public final class Main {
             }
             case SCRIPT -> runner.runFile(options.script(), options.arguments());
             case CODE -> runner.runCode(options.language(), options.code(), "-c", options.arguments());
-            case STDIN -> runner.runStdin(options.language());
+            case STDIN -> runner.runStdin(options.language(), options.script() == null ? "" : "-", options.arguments());
             case REPL -> Repl.start(Repl.Settings.defaults(options.language(), options.allowHostAccess()));
         };
     }

@@ -9,7 +9,7 @@ import org.torchglot.bindings.Language;
  * The parsed command line.
  *
  * @param mode what to do
- * @param script the script file (mode {@link Mode#SCRIPT})
+ * @param script the script file (mode {@link Mode#SCRIPT}), or "-" when standard input was named (mode {@link Mode#STDIN})
  * @param code the program text of {@code -c} (mode {@link Mode#CODE})
  * @param language the language of {@code -c} and standard input ({@code --lang}, default Python)
  * @param arguments the program's own arguments, after the script or code
@@ -21,7 +21,7 @@ public record Options(Mode mode, Path script, String code, Language language, Li
     public enum Mode { VERSION, HELP, SCRIPT, CODE, STDIN, REPL }
 
     static final String USAGE = """
-            usage: torchglot [options] [script.py|script.js|script.mjs|script.R] [args...]
+            usage: torchglot [options] [script.py|script.js|script.mjs|script.R|-] [args...]
                    torchglot [options] -c CODE [args...]
             options:
               --lang python|js|R     language of -c and of standard input (default python)
@@ -39,7 +39,7 @@ public record Options(Mode mode, Path script, String code, Language language, Li
         Language language = Language.PYTHON;
         boolean allowHostAccess = false;
         int i = 0;
-        for (; i < argv.length && argv[i].startsWith("-"); i++) {
+        for (; i < argv.length && argv[i].startsWith("-") && !argv[i].equals("-"); i++) {
             switch (argv[i]) {
                 case "--version", "-V" -> {
                     return new Options(Mode.VERSION, null, null, language, List.of(), false);
@@ -70,6 +70,10 @@ public record Options(Mode mode, Path script, String code, Language language, Li
             return new Options(mode, null, null, language, List.of(), allowHostAccess);
         }
         List<String> rest = List.of(argv).subList(i + 1, argv.length);
+        if (argv[i].equals("-")) {
+            // NOTE: as CPython's "python - args": the program comes from standard input, even from a terminal.
+            return new Options(Mode.STDIN, Path.of("-"), null, language, rest, allowHostAccess);
+        }
         return new Options(Mode.SCRIPT, Path.of(argv[i]), null, language, rest, allowHostAccess);
     }
 

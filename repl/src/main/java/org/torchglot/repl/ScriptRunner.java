@@ -83,8 +83,12 @@ public final class ScriptRunner {
         return run(language, argv(name, args), builder -> { }, context -> context.eval(source));
     }
 
-    /** Runs the whole of standard input as one program, named {@code <stdin>} in tracebacks. */
-    public int runStdin(Language language) {
+    /**
+     * Runs the whole of standard input as one program, named {@code <stdin>} in tracebacks;
+     * {@code name} is argv[0]: {@code ""} for a piped program, {@code "-"} when the command line
+     * named standard input ({@code torchglot - a b}), as in CPython.
+     */
+    public int runStdin(Language language, String name, List<String> args) {
         String code;
         try {
             code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -92,8 +96,7 @@ public final class ScriptRunner {
             return usageError("cannot read standard input: " + e.getMessage());
         }
         Source source = Source.newBuilder(language.id(), code, "<stdin>").buildLiteral();
-        // NOTE: CPython sets sys.argv to [""] for a program read from a pipe.
-        return run(language, argv("", List.of()), builder -> { }, context -> context.eval(source));
+        return run(language, argv(name, args), builder -> { }, context -> context.eval(source));
     }
 
     private int run(Language language, List<String> argv, Consumer<TorchglotContext.Builder> configure,

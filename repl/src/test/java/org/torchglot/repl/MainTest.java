@@ -50,6 +50,14 @@ class MainTest {
         assertEquals(Options.Mode.REPL, Options.parse(new String[0], true).mode());
     }
 
+    @Test
+    void aDashNamesStandardInputAndTheArgumentsFollowIt() {
+        Options options = Options.parse(new String[] {"--lang", "R", "-", "a", "--b"}, true);
+        assertEquals(Options.Mode.STDIN, options.mode());
+        assertEquals(Language.R, options.language());
+        assertEquals(List.of("a", "--b"), options.arguments());
+    }
+
     private int run(String... args) {
         return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }

@@ -53,6 +53,12 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void aProgramOnStandardInputNamedByADashGetsItsArguments() {
+        assertEquals(0, runner("import sys\nprint(sys.argv)\n").runStdin(Language.PYTHON, "-", List.of("a", "b")));
+        assertEquals("['-', 'a', 'b']\n", stdout());
+    }
+
+    @Test
     void sysExitSetsTheExitStatus() throws IOException {
         Path script = write("exits.py", "import sys\nsys.exit(3)\nprint('not reached')\n");
         assertEquals(3, runner("").runFile(script, List.of()));
@@ -91,7 +97,7 @@ class ScriptRunnerTest {
 
     @Test
     void standardInputRunsAsAProgramNamedStdin() {
-        assertEquals(1, runner("print(6 * 7)\nraise ValueError('bad')\n").runStdin(Language.PYTHON));
+        assertEquals(1, runner("print(6 * 7)\nraise ValueError('bad')\n").runStdin(Language.PYTHON, "", List.of()));
         assertEquals("42\n", stdout());
         assertTrue(stderr().startsWith("Traceback (most recent call last):\n  File \"<stdin>\", line 2, in <module>\n"), stderr());
         assertTrue(stderr().endsWith("ValueError: bad\n"), stderr());
