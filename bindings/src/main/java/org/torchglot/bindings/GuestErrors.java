@@ -1,9 +1,5 @@
 package org.torchglot.bindings;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,14 +138,7 @@ public final class GuestErrors {
     }
 
     private static Source internalSource(Language language, String resource) {
-        try (InputStream in = GuestErrors.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            String code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder(language.id(), code, "<torchglot>").internal(true).buildLiteral();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String code = ResourceText.read(GuestErrors.class, resource);
+        return Source.newBuilder(language.id(), code, "<torchglot>").internal(true).buildLiteral();
     }
 }

@@ -1,16 +1,13 @@
 package org.torchglot.repl;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.torchglot.bindings.Language;
+import org.torchglot.bindings.ResourceText;
 import org.torchglot.bindings.TorchglotContext;
 
 /**
@@ -113,7 +110,8 @@ abstract class LanguageMode {
     protected Value helper() {
         if (helper == null) {
             context.initialise(language);
-            helper = context.polyglot().eval(Source.newBuilder(language.id(), resource(helperResource()), "<torchglot-repl>")
+            String code = ResourceText.read(LanguageMode.class, helperResource());
+            helper = context.polyglot().eval(Source.newBuilder(language.id(), code, "<torchglot-repl>")
                     .internal(true).buildLiteral());
         }
         return helper;
@@ -131,16 +129,5 @@ abstract class LanguageMode {
             }
         }
         return out;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = LanguageMode.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

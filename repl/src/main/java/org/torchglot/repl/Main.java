@@ -17,16 +17,11 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    // NOTE: since JDK 22 System.console() exists even when input is piped; isTerminal() tells.
-    private static boolean stdinIsTerminal() {
-        return System.console() != null && System.console().isTerminal();
-    }
-
     /** Runs the command and returns its exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
         try {
-            options = Options.parse(args, stdinIsTerminal());
+            options = Options.parse(args, StandardInput.isTerminal());
         } catch (IllegalArgumentException e) {
             return badCommandLine(e, err);
         }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.torchglot.repl.StandardInput;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -75,7 +76,7 @@ public final class AttachClient {
         Path socket = command.socket();
         Outcome outcome = new Outcome(Kind.DECLINED, 0);
         if (SocketDirectory.isPrivate(socket.getParent())) {
-            AttachRequest request = new AttachRequest(Path.of("").toAbsolutePath().toString(), stdinIsTerminal(),
+            AttachRequest request = new AttachRequest(Path.of("").toAbsolutePath().toString(), StandardInput.isTerminal(),
                     command.userArguments());
             outcome = attach(socket, request, new FileOutputStream(FileDescriptor.out),
                     new FileOutputStream(FileDescriptor.err), System.in);
@@ -204,10 +205,5 @@ public final class AttachClient {
         } catch (IOException | InterruptedException e) {
             // NOTE: no server means every command runs directly, as without one; nothing is lost.
         }
-    }
-
-    // NOTE: since JDK 22 System.console() exists even when input is piped; isTerminal() tells.
-    private static boolean stdinIsTerminal() {
-        return System.console() != null && System.console().isTerminal();
     }
 }

@@ -1,17 +1,15 @@
 package org.torchglot.repl.attach;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.torchglot.bindings.Language;
+import org.torchglot.bindings.ResourceText;
 import org.torchglot.bindings.TorchglotContext;
 import org.torchglot.repl.ScriptRunner;
 
@@ -71,21 +69,10 @@ final class WarmUp {
             String resource = "warmup." + language.extensions().get(0);
             ScriptRunner runner = new ScriptRunner(discard, System.err, InputStream.nullInputStream(), false,
                     workingDirectory);
-            int status = runner.runCode(language, code(resource), resource, List.of());
+            int status = runner.runCode(language, ResourceText.read(WarmUp.class, resource), resource, List.of());
             if (status != 0) {
                 System.err.println("torchglot warm server: " + resource + " exited with " + status);
             }
-        }
-    }
-
-    private static String code(String resource) {
-        try (InputStream in = WarmUp.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
