@@ -36,3 +36,17 @@ for optimizer_class in (torch.optim.SGD, torch.optim.Adam):
             print(step, loss.item())
 with torch.no_grad():
     print(model(x).argmax(dim=1) == y)
+
+# The classic small-network loop (Sequential of layers and activations, BCE, SGD) of many tutorials.
+X = torch.FloatTensor([[0, 0], [0, 1], [1, 0], [1, 1]])
+Y = torch.FloatTensor([[0], [1], [1], [0]])
+xor = nn.Sequential(nn.Linear(2, 2), nn.Sigmoid(), nn.Linear(2, 1), nn.Sigmoid())
+criterion = nn.BCELoss()
+optimizer = torch.optim.SGD(xor.parameters(), lr=1)
+for epoch in range(2001):
+    optimizer.zero_grad()
+    cost = criterion(xor(X), Y)
+    cost.backward()
+    optimizer.step()
+    if epoch % 1000 == 0:
+        print('Epoch: {:4d} Cost: {:.4f}'.format(epoch, cost.item()))
