@@ -21,8 +21,8 @@ final class JsMode extends LanguageMode {
 
     @Override
     boolean needsMore(String source) {
-        // NOTE: GraalJS calls an open template literal an error, not incomplete input; Node waits for more.
-        return super.needsMore(source) || hasOpenTemplateLiteral(source);
+        // NOTE: GraalJS calls an open template literal or block comment an error, not incomplete input; Node waits for more.
+        return super.needsMore(source) || hasOpenTemplateOrComment(source);
     }
 
     @Override
@@ -84,17 +84,46 @@ final class JsMode extends LanguageMode {
                 .toList();
     }
 
-    /** Whether an odd number of unescaped backticks leaves a template literal open (comments and strings aside). */
-    static boolean hasOpenTemplateLiteral(String source) {
-        boolean open = false;
-        for (int i = 0; i < source.length(); i++) {
+    /** Whether a template literal or a block comment is still open at the end (strings and line comments aside). */
+    static boolean hasOpenTemplateOrComment(String source) {
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (source.startsWith("//", i)) {
+                int end = source.indexOf('\n', i);
+                i = end < 0 ? source.length() : end + 1;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                if (end < 0) {
+                    return true;
+                }
+                i = end + 2;
+            } else if (c == '`' || c == '\'' || c == '"') {
+                int end = closingQuote(source, i);
+                if (end < 0) {
+                    return c == '`';
+                }
+                i = end + 1;
+            } else {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the quote closing the literal opened at {@code start}, or -1; quotes other than '`' end at a line end. */
+    private static int closingQuote(String source, int start) {
+        char quote = source.charAt(start);
+        for (int i = start + 1; i < source.length(); i++) {
             char c = source.charAt(i);
             if (c == '\\') {
                 i++;
-            } else if (c == '`') {
-                open = !open;
+            } else if (c == quote) {
+                return i;
+            } else if (c == '\n' && quote != '`') {
+                return -1;
             }
         }
-        return open;
+        return -1;
     }
 }

@@ -8,7 +8,8 @@ import org.torchglot.bindings.Language;
 
 /**
  * A small lexer for highlighting: keywords, strings, numbers and comments of one language. It
- * never fails: unfinished strings and comments simply run to the end of the input.
+ * never fails and always ends: each token consumes at least one character, and unfinished strings
+ * and comments simply run to the end of the input.
  */
 final class SyntaxLexer {
 
@@ -77,8 +78,8 @@ final class SyntaxLexer {
                     end++;
                 }
                 out.styled(NUMBER, text.substring(i, end));
-            } else if (Character.isLetter(c) || c == '_' || c == '$') {
-                end = i;
+            } else if (isIdentifierStart(c)) {
+                end = i + 1;
                 while (end < text.length() && isIdentifierPart(text.charAt(end))) {
                     end++;
                 }
@@ -91,6 +92,11 @@ final class SyntaxLexer {
             i = end;
         }
         return out.toAttributedString();
+    }
+
+    private boolean isIdentifierStart(char c) {
+        // NOTE: in R, '$' is an operator (self$fc1), never part of a name.
+        return Character.isLetter(c) || c == '_' || (this == R ? c == '.' : c == '$');
     }
 
     private boolean isIdentifierPart(char c) {

@@ -17,7 +17,8 @@ import org.torchglot.bindings.Language;
 /**
  * Tab completion from live values: REPL commands, language keywords, the session's names, torch
  * API names from the op table, and after {@code .} (R: {@code $}) the members of the value
- * before it, asked from the language ({@code dir()}, the prototype chain, {@code names()}).
+ * before it, asked from the language ({@code dir()}, the prototype chain, {@code names()}). Private
+ * names (a last part starting with {@code _}) are left out unless the user typed the {@code _}.
  */
 final class TorchCompleter implements Completer {
 
@@ -49,7 +50,15 @@ final class TorchCompleter implements Completer {
         } else {
             names.addAll(codeNames(word));
         }
-        return names.stream().filter(name -> name.startsWith(word)).sorted().toList();
+        boolean privateTyped = lastPart(word).startsWith("_");
+        return names.stream().filter(name -> name.startsWith(word))
+                .filter(name -> privateTyped || !lastPart(name).startsWith("_"))
+                .sorted().toList();
+    }
+
+    /** The name after the last member separator: {@code _bridge} of {@code torch._bridge}, {@code fc1} of {@code self$fc1}. */
+    private static String lastPart(String name) {
+        return name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
     }
 
     private List<String> codeNames(String word) {

@@ -19,6 +19,9 @@ class _TorchglotRepl:
 
     def needs_more(self, source):
         """True while the input is an unfinished statement, as CPython's console decides."""
+        if source.endswith("\\"):
+            # NOTE: GraalPy rejects a line continuation at the very end; with its newline it is "unexpected EOF".
+            source += "\n"
         try:
             code = codeop.compile_command(source, "<stdin>", "single")
         except SyntaxError as error:

@@ -52,6 +52,9 @@ class CompletionAndInputTest {
         assertTrue(complete("mod").contains("model"));
         assertTrue(complete("whi").contains("while"));
         assertTrue(complete("torch.nn.Li").contains("torch.nn.Linear"));
+        assertTrue(complete("torch.").stream().noneMatch(name -> name.startsWith("torch._")), "private names are offered");
+        assertTrue(complete("torch._").stream().allMatch(name -> name.startsWith("torch._")));
+        assertTrue(complete("torch._").contains("torch._bridge"), "a typed '_' asks for private names");
         assertEquals(List.of(":help"), complete(":he"));
         assertTrue(complete(":help torch.matm").contains("torch.matmul"));
         assertTrue(completer.candidates(":help nn_li", "nn_li").contains("nn_linear"));
@@ -62,6 +65,9 @@ class CompletionAndInputTest {
         session.switchTo(Language.JS);
         session.evaluate("class Net { forward(x) { return x } }\nconst net = new Net(); net.hidden = 4");
         assertEquals(List.of("net.forward", "net.hidden"), complete("net."));
+        session.evaluate("const torch = require('torch'); const lin = new torch.nn.Linear(2, 3)");
+        assertTrue(complete("lin.").contains("lin.weight"));
+        assertTrue(complete("lin.").stream().noneMatch(name -> name.startsWith("lin._")), "private names are offered");
         assertTrue(complete("ne").contains("net"));
         assertTrue(complete("cons").contains("const"));
     }
