@@ -3,8 +3,12 @@ package org.torchglot.repl;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import org.torchglot.bindings.Language;
 
-/** {@code :help} lists the commands; {@code :help torch.nn.Linear} shows a torch name's signature and summary. */
+/**
+ * {@code :help} lists the commands; {@code :help torch.nn.Linear} shows a torch name's signature and
+ * summary, in R's form ({@code nn_linear(in_features, out_features, bias = TRUE)}) at the R prompt.
+ */
 final class HelpCommand implements ReplCommand {
 
     @Override
@@ -29,7 +33,7 @@ final class HelpCommand implements ReplCommand {
             printCommands(repl, out);
             return;
         }
-        Optional<TorchApi.Entry> entry = TorchApi.find(argument);
+        Optional<TorchApi.Entry> entry = TorchApi.find(argument, repl.session().language() == Language.R);
         entry.ifPresent(found -> out.println(found.help()));
         String doc = repl.session().query(mode -> mode.documentation(argument), null);
         if (doc != null && !doc.isBlank()) {

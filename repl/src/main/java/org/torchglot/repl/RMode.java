@@ -15,6 +15,7 @@ final class RMode extends LanguageMode {
     private static final int MEMBERS = 1;
     private static final int DESCRIBE = 2;
     private static final int ASSIGN = 3;
+    private static final int VISIBLE = 4;
 
     private static final List<String> KEYWORDS = List.of("if", "else", "repeat", "while", "function", "for", "in",
             "next", "break", "TRUE", "FALSE", "NULL", "Inf", "NaN", "NA", "NA_integer_", "NA_real_", "NA_character_",
@@ -51,9 +52,10 @@ final class RMode extends LanguageMode {
         return KEYWORDS;
     }
 
+    /** The session's names, those of attached packages ({@code library(torch)}) and base R's. */
     @Override
     List<String> globalNames() {
-        return strings(function(NAMES).execute());
+        return strings(function(VISIBLE).execute());
     }
 
     @Override
@@ -64,7 +66,7 @@ final class RMode extends LanguageMode {
     @Override
     List<Variable> variables() {
         List<Variable> rows = new ArrayList<>();
-        for (String name : globalNames()) {
+        for (String name : strings(function(NAMES).execute())) {
             List<String> description = strings(function(DESCRIBE).execute(name));
             rows.add(new Variable(name, description.get(0), description.get(1)));
         }
@@ -73,7 +75,7 @@ final class RMode extends LanguageMode {
 
     @Override
     Value lookup(String name) {
-        return globalNames().contains(name) ? context.eval(source("invisible(get('" + name + "'))")) : null;
+        return strings(function(NAMES).execute()).contains(name) ? context.eval(source("invisible(get('" + name + "'))")) : null;
     }
 
     @Override

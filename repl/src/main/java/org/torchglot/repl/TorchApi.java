@@ -2,37 +2,33 @@ package org.torchglot.repl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.torchglot.engine.api.Op;
 import org.torchglot.engine.api.OpTable;
+import org.torchglot.engine.api.RNames;
 
 /**
  * The torch API as the engine's op tables list it, under the names users type: {@code
  * torch.matmul}, {@code torch.nn.Linear}, {@code torch.nn.functional.relu}, {@code
  * torch.optim.SGD}, {@code torch.nn.init.xavier_uniform_}, and R's {@code torch_matmul},
- * {@code nn_linear}, {@code nnf_relu}, {@code optim_sgd}, {@code nn_init_xavier_uniform_}.
+ * {@code nn_linear}, {@code nnf_relu}, {@code optim_sgd}, {@code nn_init_xavier_uniform_} (named
+ * by {@link RNames}, the rule the R package is built by).
  */
 final class TorchApi {
 
-    /** One op table and the prefixes its ops carry in Python/JavaScript and in R. */
-    private record Namespace(OpTable table, String prefix, String rPrefix, boolean rLowerCase) {
+    /** One op table and the prefix its ops carry in Python and JavaScript. */
+    private record Namespace(OpTable table, String prefix) {
     }
 
     private static final List<Namespace> NAMESPACES = List.of(
-            new Namespace(OpTable.standard(), "torch.", "torch_", false),
-            new Namespace(OpTable.modules(), "torch.nn.", "nn_", true),
-            new Namespace(OpTable.functional(), "torch.nn.functional.", "nnf_", false),
-            new Namespace(OpTable.optimizers(), "torch.optim.", "optim_", true),
-            new Namespace(OpTable.init(), "torch.nn.init.", "nn_init_", false));
+            new Namespace(OpTable.standard(), "torch."),
+            new Namespace(OpTable.modules(), "torch.nn."),
+            new Namespace(OpTable.functional(), "torch.nn.functional."),
+            new Namespace(OpTable.optimizers(), "torch.optim."),
+            new Namespace(OpTable.init(), "torch.nn.init."));
 
-    /** An op found by a user's name for it. */
-    record Entry(String name, Op op) {
-        /** {@code name(signature) -> result} and the one-line summary. */
-        String help() {
-            String signature = op.signature().toString();
-            return name + signature.substring(signature.indexOf('(')) + "\n    " + op.summary();
-        }
+    /** An op found by a user's name for it, with its help in that name's language. */
+    record Entry(String name, Op op, String help) {
     }
 
     private TorchApi() {
@@ -49,35 +45,35 @@ final class TorchApi {
 
     /** Every op's R name. */
     static List<String> rNames() {
-        List<String> names = new ArrayList<>();
-        for (Namespace namespace : NAMESPACES) {
-            namespace.table().names().forEach(name -> names.add(namespace.rPrefix() + rName(namespace, name)));
-        }
-        return names;
+        return RNames.all().stream().map(RNames.Entry::name).toList();
     }
 
-    /** The op a name refers to: {@code torch.nn.Linear}, {@code nn_linear}, or a bare {@code matmul}. */
-    static Optional<Entry> find(String name) {
-        for (Namespace namespace : NAMESPACES) {
-            for (String op : namespace.table().names()) {
-                if (name.equals(namespace.prefix() + op) || name.equals(namespace.rPrefix() + rName(namespace, op))) {
-                    return Optional.of(new Entry(name, namespace.table().op(op)));
-                }
-            }
+    /**
+     * The op a name refers to: {@code torch.nn.Linear}, {@code nn_linear}, or a bare {@code matmul};
+     * with {@code inR}, help in R's form under the R name wherever R has the op.
+     */
+    static Optional<Entry> find(String name, boolean inR) {
+        Optional<RNames.Entry> r = RNames.find(name);
+        if (r.isPresent()) {
+            return Optional.of(rEntry(r.get()));
         }
         for (Namespace namespace : NAMESPACES) {
-            if (namespace.table().has(name)) {
-                return Optional.of(new Entry(namespace.prefix() + name, namespace.table().op(name)));
+            String op = name.startsWith(namespace.prefix()) ? name.substring(namespace.prefix().length()) : name;
+            if (namespace.table().has(op)) {
+                Optional<String> rName = inR ? RNames.nameOf(namespace.table(), op) : Optional.empty();
+                if (rName.isPresent()) {
+                    return Optional.of(rEntry(RNames.find(rName.get()).orElseThrow()));
+                }
+                String qualified = namespace.prefix() + op;
+                String signature = namespace.table().op(op).signature().toString();
+                return Optional.of(new Entry(qualified, namespace.table().op(op),
+                        qualified + signature.substring(signature.indexOf('(')) + "\n    " + namespace.table().op(op).summary()));
             }
         }
         return Optional.empty();
     }
 
-    /** R torch spells classes in snake case: {@code Linear} → {@code linear}, {@code BatchNorm1d} → {@code batch_norm1d}. */
-    private static String rName(Namespace namespace, String name) {
-        if (!namespace.rLowerCase()) {
-            return name;
-        }
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    private static Entry rEntry(RNames.Entry entry) {
+        return new Entry(entry.name(), entry.op(), RNames.help(entry.name()).orElseThrow().stripTrailing());
     }
 }

@@ -1,4 +1,4 @@
-# The REPL's R side: names for completion and :vars, and assignment for :share.
+# The REPL's R side: names for :vars and completion, and assignment for :share.
 # Evaluated as an internal source; its value is a list of helper functions, read by position
 # (RMode's indices), made invisible so the R top level does not print it.
 invisible(list(
@@ -16,5 +16,15 @@ invisible(list(
              else paste("length", length(value))
     c(class(value)[1], shape)
   },
-  assign = function(name, value) assign(name, value, envir = globalenv())
+  assign = function(name, value) assign(name, value, envir = globalenv()),
+  # What R's own completion offers: the session's names, then attached packages' and base's.
+  visible = function() {
+    out <- ls(globalenv())
+    env <- parent.env(globalenv())
+    while (!identical(env, baseenv()) && !identical(env, emptyenv())) {
+      out <- c(out, ls(env))
+      env <- parent.env(env)
+    }
+    c(out, ls(baseenv()))
+  }
 ))

@@ -79,6 +79,12 @@ class CompletionAndInputTest {
         assertEquals(List.of("config$epochs", "config$lr"), complete("config$"));
         assertTrue(complete("conf").contains("config"));
         assertTrue(complete("torch_mat").contains("torch_matmul"));
+        assertEquals(List.of("nn_relu"), complete("nn_re"));
+        assertTrue(complete("nn_").containsAll(List.of("nn_mse_loss", "nn_bce_loss", "nn_leaky_relu", "nn_linear")));
+        assertTrue(complete("nn_").stream().noneMatch(List.of("nn_re_lu", "nn_mseloss", "nn_bceloss", "nn_leaky_re_lu")::contains));
+        session.evaluate("library(torch)");
+        assertTrue(complete("nn_mod").containsAll(List.of("nn_module", "nn_module_list")), "names of the attached package");
+        assertTrue(complete("pri").contains("print"), "base R's names");
     }
 
     @Test
@@ -110,9 +116,9 @@ class CompletionAndInputTest {
         session.evaluate("import torch");
         String doc = session.query(mode -> mode.documentation("torch.nn.Linear"), null);
         assertTrue(doc == null || !doc.isBlank());
-        assertEquals(OpTable.modules().op("Linear"), TorchApi.find("torch.nn.Linear").orElseThrow().op());
-        assertEquals(OpTable.optimizers().op("SGD"), TorchApi.find("optim_sgd").orElseThrow().op());
-        assertEquals(OpTable.functional().op("relu"), TorchApi.find("nnf_relu").orElseThrow().op());
+        assertEquals(OpTable.modules().op("Linear"), TorchApi.find("torch.nn.Linear", false).orElseThrow().op());
+        assertEquals(OpTable.optimizers().op("SGD"), TorchApi.find("optim_sgd", false).orElseThrow().op());
+        assertEquals(OpTable.functional().op("relu"), TorchApi.find("nnf_relu", false).orElseThrow().op());
     }
 
     @Test

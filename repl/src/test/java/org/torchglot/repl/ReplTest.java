@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchglot.bindings.Language;
 import org.torchglot.engine.api.OpTable;
+import org.torchglot.engine.api.RNames;
 
 /** The REPL driven through a JLine terminal over pipes: commands, multi-line input, languages, errors, Ctrl-C. */
 class ReplTest {
@@ -71,6 +72,21 @@ class ReplTest {
         assertTrue(screen.contains("nn_linear(") && screen.contains(OpTable.modules().op("Linear").summary()), screen);
         assertTrue(screen.contains(":load FILE       run a .py, .js or .R script into the session"), screen);
         assertTrue(screen.contains("42\nWall time: "), screen);
+    }
+
+    @Test
+    void rHelpIsRTorchsFormAtTheCommandAndInR() throws IOException {
+        String screen = session(Language.R, """
+                :help nn_linear
+                :help torch.nn.Flatten
+                ?nnf_relu
+                help("optim_sgd")
+                """);
+        assertTrue(screen.contains(RNames.help("nn_linear").orElseThrow().stripTrailing()), screen);
+        assertTrue(screen.contains("nn_flatten(start_dim = 2, end_dim = -1)"), screen);
+        assertTrue(screen.contains(RNames.help("nnf_relu").orElseThrow()), screen);
+        assertTrue(screen.contains(RNames.help("optim_sgd").orElseThrow()), screen);
+        assertFalse(screen.contains("Tensor input"), "Python's signature in R:\n" + screen);
     }
 
     @Test

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,12 +14,6 @@ import java.util.function.Function;
  * org.torchglot.engine.api.ApiDocs docs/api-reference.md}.
  */
 public final class ApiDocs {
-
-    /** Standard ops the R package defines in R's own way rather than as {@code torch_<name>}. */
-    private static final Set<String> R_OWN_SPELLING = Set.of("float", "double", "long", "int", "bool");
-    /** The schedulers R has ({@code lr_step}, {@code lr_cosine_annealing}); the others are Python and JS only. */
-    // NOTE: mirrors OptimizerHandler.SCHEDULERS of the R package, which the engine cannot see.
-    private static final Set<String> R_SCHEDULERS = Set.of("StepLR", "CosineAnnealingLR");
 
     private ApiDocs() {
     }
@@ -46,7 +38,7 @@ public final class ApiDocs {
         section(md, "torch.nn.functional", OpTable.functional(), name -> List.of(
                 "`torch.nn.functional." + name + "`", "`nnf_" + name + "`", "`torch.nn.functional." + name + "`"));
         section(md, "torch.nn modules", OpTable.modules(), name -> List.of(
-                "`nn." + name + "`", "`nn_" + snakeCase(name) + "`", "`new torch.nn." + name + "`"));
+                "`nn." + name + "`", rSpelling(OpTable.modules(), name), "`new torch.nn." + name + "`"));
         section(md, "torch.optim optimizers and schedulers", OpTable.optimizers(), ApiDocs::optimizerSpellings);
         section(md, "torch.nn.init", OpTable.init(), name -> List.of(
                 "`nn.init." + name + "`", "`nn_init_" + name + "`", "`torch.nn.init." + name + "`"));
@@ -74,8 +66,8 @@ public final class ApiDocs {
         Op op = OpTable.standard().op(name);
         boolean method = !op.signature().params().isEmpty() && op.signature().params().get(0).name().equals("self");
         String python = "`torch." + name + "`" + (method ? " / `x." + name + "()`" : "");
-        String r = (R_OWN_SPELLING.contains(name) ? "`torch_" + name + "()` (dtype)" : "`torch_" + name + "`")
-                + (method ? " / `x$" + name + "()`" : "");
+        String r = RNames.nameOf(OpTable.standard(), name).map(rName -> "`" + rName + "`")
+                .orElse("`torch_" + name + "()` (dtype)") + (method ? " / `x$" + name + "()`" : "");
         String js = "`torch." + name + "`" + (method ? " / `x." + name + "()`" : "");
         return List.of(python, r, js);
     }
@@ -83,18 +75,14 @@ public final class ApiDocs {
     private static List<String> optimizerSpellings(String name) {
         boolean scheduler = name.endsWith("LR");
         String python = scheduler ? "`torch.optim.lr_scheduler." + name + "`" : "`torch.optim." + name + "`";
-        String r = scheduler ? (R_SCHEDULERS.contains(name) ? "`lr_" + snakeCase(name.substring(0, name.length() - 2)) + "`"
-                : "not in R") : "`optim_" + name.toLowerCase(Locale.ROOT) + "`";
+        String r = rSpelling(OpTable.optimizers(), name);
         String js = scheduler ? "`new torch.optim.lr_scheduler." + name + "`" : "`new torch.optim." + name + "`";
         return List.of(python, r, js);
     }
 
-    /** R torch's spelling of a class name: {@code LeakyReLU} is {@code leaky_relu}, {@code BCEWithLogitsLoss} {@code bce_with_logits_loss}. */
-    static String snakeCase(String name) {
-        return name.replace("ReLU", "Relu")
-                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-                .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                .toLowerCase(Locale.ROOT);
+    /** The R name of an op as code, or "not in R". */
+    private static String rSpelling(OpTable table, String name) {
+        return RNames.nameOf(table, name).map(rName -> "`" + rName + "`").orElse("not in R");
     }
 
     private static String cell(String text) {

@@ -23,12 +23,12 @@ class ApiDocsTest {
 
     @Test
     void classNamesBecomeRTorchSpellings() {
-        assertEquals("linear", ApiDocs.snakeCase("Linear"));
-        assertEquals("leaky_relu", ApiDocs.snakeCase("LeakyReLU"));
-        assertEquals("bce_with_logits_loss", ApiDocs.snakeCase("BCEWithLogitsLoss"));
-        assertEquals("smooth_l1_loss", ApiDocs.snakeCase("SmoothL1Loss"));
-        assertEquals("nll_loss", ApiDocs.snakeCase("NLLLoss"));
-        assertEquals("module_list", ApiDocs.snakeCase("ModuleList"));
-        assertEquals("cosine_annealing", ApiDocs.snakeCase("CosineAnnealing"));
+        assertEquals("linear", RNames.snakeCase("Linear"));
+        assertEquals("leaky_relu", RNames.snakeCase("LeakyReLU"));
+        assertEquals("bce_with_logits_loss", RNames.snakeCase("BCEWithLogitsLoss"));
+        assertEquals("smooth_l1_loss", RNames.snakeCase("SmoothL1Loss"));
+        assertEquals("nll_loss", RNames.snakeCase("NLLLoss"));
+        assertEquals("module_list", RNames.snakeCase("ModuleList"));
+        assertEquals("cosine_annealing", RNames.snakeCase("CosineAnnealing"));
     }
 }

@@ -14,6 +14,7 @@ public final class Builtins {
     public static void installAll(RContext ctx, REnvironment base) {
         BuiltinTable t = new BuiltinTable(base);
         LanguageBuiltins.install(t);
+        HelpBuiltins.install(t);
         ConditionBuiltins.install(t);
         EnvironmentBuiltins.install(t);
         OperatorBuiltins.install(t);

@@ -322,6 +322,11 @@ public final class Parser {
                     RNode operand = expr(6);
                     return f.unary(op, operand, s, prevEnd());
                 }
+                if (op.equals("?")) {
+                    // NOTE: ?topic is a call of `?`, which shows help (HelpBuiltins).
+                    RNode topic = expr(2);
+                    return f.call(f.symbol("?", s, t.end()), new String[] {null}, new RNode[] {topic}, s, prevEnd());
+                }
                 throw unexpected(t);
             }
             case FUNCTION:

@@ -2,8 +2,10 @@ package org.torchglot.lang.r.torch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
+import org.torchglot.engine.api.OpTable;
+import org.torchglot.engine.api.RNames;
 import org.torchglot.engine.optim.LRScheduler;
 import org.torchglot.engine.optim.Optimizer;
 import org.torchglot.engine.optim.ParamGroup;
@@ -26,15 +28,9 @@ final class OptimizerHandler implements RClassHandler {
     static final String OPTIMIZER_CLASS = "torch_optimizer";
     static final String SCHEDULER_CLASS = "lr_scheduler";
 
-    /** R constructor name to engine class name. */
-    static final Map<String, String> OPTIMIZERS = Map.of("optim_sgd", "SGD", "optim_adam", "Adam", "optim_adamw",
-            "AdamW", "optim_rmsprop", "RMSprop", "optim_adagrad", "Adagrad");
-    static final Map<String, String> SCHEDULERS = Map.of("lr_step", "StepLR", "lr_cosine_annealing",
-            "CosineAnnealingLR");
-
     static RExternal wrap(Optimizer opt) {
-        String cls = OPTIMIZERS.entrySet().stream().filter(e -> e.getValue().equals(opt.getClass().getSimpleName()))
-                .map(Map.Entry::getKey).findFirst().orElse("optim_" + opt.getClass().getSimpleName().toLowerCase());
+        String cls = RNames.nameOf(OpTable.optimizers(), opt.getClass().getSimpleName())
+                .orElse("optim_" + opt.getClass().getSimpleName().toLowerCase(Locale.ROOT));
         return new RExternal(opt, cls, OPTIMIZER_CLASS, "R6");
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.torchglot.engine.api.Convention;
 import org.torchglot.engine.api.OpTable;
+import org.torchglot.engine.api.RNames;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.nn.Parameter;
 import org.torchglot.engine.tensor.DType;
@@ -30,9 +31,8 @@ import org.torchglot.lang.r.runtime.RValues;
  * handlers give tensors, modules, optimizers, dtypes and devices their R behaviour.
  */
 public final class TorchRPackage implements RPackage {
-    /** Standard ops that are not {@code torch_*} functions in R (dtype names, or R-specific versions below). */
-    private static final Set<String> NOT_FUNCTIONS = Set.of("float", "double", "long", "int", "bool", "tensor",
-            "manual_seed", "arange");
+    /** Standard ops whose R functions are R-specific versions below. */
+    private static final Set<String> OWN_VERSIONS = Set.of("tensor", "manual_seed", "arange");
 
     /** R torch's dtype constructors. */
     private static final Map<String, DType> DTYPES = new LinkedHashMap<>();
@@ -56,9 +56,12 @@ public final class TorchRPackage implements RPackage {
 
     @Override
     public void install(RPackageBuilder pkg) {
-        opFunctions(pkg, OpTable.standard(), "torch_", NOT_FUNCTIONS);
-        opFunctions(pkg, OpTable.functional(), "nnf_", Set.of());
-        opFunctions(pkg, OpTable.init(), "nn_init_", Set.of());
+        for (RNames.Entry entry : RNames.all()) {
+            if (!(entry.table() == OpTable.standard() && OWN_VERSIONS.contains(entry.opName()))) {
+                pkg.builtin(entry.name(), "...", (call, args) -> OpCalls.call(entry.table(), entry.opName(), null,
+                        (RList) args[0], call));
+            }
+        }
         creation(pkg);
         autograd(pkg);
         nn(pkg);
@@ -82,14 +85,6 @@ public final class TorchRPackage implements RPackage {
     }
 
     /** {@code prefix + name} for every op of {@code table}, taking R's {@code ...} as the op's arguments. */
-    private static void opFunctions(RPackageBuilder pkg, OpTable table, String prefix, Set<String> skip) {
-        for (String op : table.names()) {
-            if (!skip.contains(op)) {
-                pkg.builtin(prefix + op, "...", (call, args) -> OpCalls.call(table, op, null, (RList) args[0], call));
-            }
-        }
-    }
-
     private static void creation(RPackageBuilder pkg) {
         pkg.builtin("torch_tensor", "data, dtype, device, requires_grad, pin_memory", (call, a) -> OpCalls.guard(call,
                 () -> {
@@ -146,12 +141,6 @@ public final class TorchRPackage implements RPackage {
     }
 
     private static void nn(RPackageBuilder pkg) {
-        BuiltinModules.CONSTRUCTORS.forEach((rName, cls) -> pkg.builtin(rName, "...",
-                (call, a) -> OpCalls.call(OpTable.modules(), cls, null, (RList) a[0], call)));
-        OptimizerHandler.OPTIMIZERS.forEach((rName, cls) -> pkg.builtin(rName, "...",
-                (call, a) -> OpCalls.call(OpTable.optimizers(), cls, null, (RList) a[0], call)));
-        OptimizerHandler.SCHEDULERS.forEach((rName, cls) -> pkg.builtin(rName, "...",
-                (call, a) -> OpCalls.call(OpTable.optimizers(), cls, null, (RList) a[0], call)));
         pkg.builtin("nn_module", "classname, inherit, ..., private, active, parent_env", TorchRPackage::nnModule);
         pkg.builtin("nn_parameter", "x, requires_grad", (call, a) -> {
             Tensor t = tensorArg(call, a[0]);

@@ -8,7 +8,7 @@
  * {@code torch_<op>} for every op of {@code OpTable.standard()} (plus {@code torch_tensor}, {@code torch_arange}
  * with R torch's inclusive end, {@code torch_manual_seed}, dtype constructors, {@code torch_device}),
  * {@code nnf_<op>} for {@code OpTable.functional()}, {@code nn_init_<op>} for {@code OpTable.init()}, the
- * {@code nn_*} modules of {@code BuiltinModules}, {@code nn_module} (initialize/forward/other methods/fields,
+ * {@code nn_*} modules (names by {@code RNames} of the engine), {@code nn_module} (initialize/forward/other methods/fields,
  * {@code inherit}, {@code super$}), {@code nn_parameter}, {@code nn_buffer}, {@code optim_sgd/adam/adamw/rmsprop/
  * adagrad}, {@code lr_step}, {@code lr_cosine_annealing}, {@code with_no_grad}, {@code with_enable_grad}.
  *
