@@ -51,6 +51,20 @@ class StrictProfileTest {
         }
     }
 
+    @Test
+    void rWhileLoopsAndRecursionStopAtTheTimeLimitAndKeepTheirVariables() {
+        try (TorchglotContext context = strict(Language.R)) {
+            for (String endless : new String[] {"while (TRUE) {}", "while (TRUE) i <- i + 1",
+                    "g <- function(n) if (n <= 1) n else g(n - 1) + g(n - 2)\ng(60)"}) {
+                context.eval(Language.R, "i <- 1");
+                ScriptTimeoutException timeout = assertThrows(ScriptTimeoutException.class,
+                        () -> context.eval(Language.R, endless), endless);
+                assertEquals("script exceeded the time limit of 300ms", timeout.getMessage());
+                assertTrue(context.eval(Language.R, "i").asInt() >= 1, endless);
+            }
+        }
+    }
+
     /**
      * GraalPy does not always stop for an interrupt; then the watchdog cancels its context, which
      * closes it. Either way the engine and the other contexts carry on.
