@@ -32,8 +32,9 @@ final class TorchCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        candidates.addAll(candidates(line.line().substring(0, line.cursor()), line.word()).stream()
-                .map(TorchCompleter::candidate).toList());
+        String before = line.line().substring(0, line.cursor());
+        boolean code = !InputParser.isCommand(before);
+        candidates.addAll(candidates(before, line.word()).stream().map(name -> candidate(name, code)).toList());
     }
 
     /** The completions of {@code word}, the name path at the end of {@code before} (the text before the cursor). */
@@ -93,9 +94,10 @@ final class TorchCompleter implements Completer {
         }
     }
 
-    private static Candidate candidate(String name) {
-        // NOTE: a name ending in a separator (a directory) leaves room to go on typing.
-        boolean complete = !name.endsWith("/");
+    private static Candidate candidate(String name, boolean code) {
+        // NOTE: JLine types a space after a complete candidate: right after a command (:help ) or a file,
+        // in the way after a name in code (nn_relu(, self$fc1$), and a directory leaves room to go on typing.
+        boolean complete = !code && !name.endsWith("/");
         return new Candidate(name, name, null, null, null, null, complete);
     }
 }

@@ -1,6 +1,7 @@
 package org.torchglot.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The REPL in a real pseudo-terminal ({@code script} from util-linux runs it on one): tab
- * completion, history recall with the up arrow, and Ctrl-C during a long loop.
+ * The REPL in a real pseudo-terminal ({@code script} from util-linux runs it on one): typing,
+ * tab completion, history recall, Ctrl-C during a long loop, errors and Ctrl-D. Every step waits
+ * for what the screen shows under a timeout, so a hang fails the test instead of CI.
  */
 @EnabledOnOs(OS.LINUX)
 class PseudoTerminalReplTest {
@@ -33,10 +35,7 @@ class PseudoTerminalReplTest {
 
     @Test
     void completionHistoryAndCtrlCOnARealTerminal() throws Exception {
-        command = shellCommand();
-        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
-        builder.environment().put("TERM", "xterm-256color");
-        Process process = builder.start();
+        Process process = start("js");
         Thread reader = Thread.ofPlatform().daemon().start(() -> copy(process.getInputStream()));
         OutputStream keys = process.getOutputStream();
         try {
@@ -67,8 +66,76 @@ class PseudoTerminalReplTest {
         assertTrue(history.contains("net.hidden") && history.contains("n > 0"), history);
     }
 
+    /**
+     * An R torch user's session: {@code $} everywhere (the REPL once froze on it), an {@code
+     * nn_module} built and called, brackets and strings, Tab completion of a torch name and of a
+     * member after {@code $}, a multi-line function, an error, Ctrl-C in a running loop with the
+     * variables kept, history recall, and Ctrl-D.
+     */
+    @Test
+    void anRTorchSessionOnARealTerminal() throws Exception {
+        Process process = start("r");
+        Thread reader = Thread.ofPlatform().daemon().start(() -> copy(process.getInputStream()));
+        OutputStream keys = process.getOutputStream();
+        try {
+            int mark = await("r> ", 0);
+            type(keys, "library(torch)\r");
+            mark = await("r> ", mark);
+            type(keys, "net <- nn_module(initialize = function() { self$fc1 <- nn_linear(2, 3) }, "
+                    + "forward = function(x) self$fc1(x))\r");
+            mark = await("r> ", mark);
+            type(keys, "model <- net()\r");
+            mark = await("r> ", mark);
+            type(keys, "y <- model(torch_ones(1, 2)); y$shape\r");
+            mark = await("r> ", await("[1] 1 3", mark));
+            type(keys, "model$fc\t");
+            mark = await("model$fc1", mark);
+            type(keys, "$weight$shape\r");
+            mark = await("r> ", await("[1] 3 2", mark));
+            type(keys, "nn_re\t");
+            mark = await("nn_relu", mark);
+            type(keys, "()\r");
+            mark = await("r> ", await("An `nn_module` containing 0 parameters.", mark));
+            type(keys, "paste(\"a(\", 'b]', \"c$d\", \"[[\")\r");
+            mark = await("r> ", await("[1] \"a( b] c$d [[\"", mark));
+            type(keys, "twice <- function(x) {\r");
+            mark = await("... ", mark);
+            type(keys, "x * 2\r}\r");
+            mark = await("r> ", mark);
+            type(keys, "model(torch_ones(1, 5))\r");
+            mark = await("r> ", await("mat1 and mat2 shapes cannot be multiplied (1x5 and 2x3)", mark));
+            type(keys, "twice(21)\r");
+            mark = await("r> ", await("[1] 42", mark));
+            type(keys, "i <- 0; cat(\"looping\\n\"); while (TRUE) i <- i + 1\r");
+            mark = await("looping", mark);
+            type(keys, "\u0003");
+            mark = await("r> ", mark);
+            type(keys, "i > 0 && exists(\"model\")\r");
+            mark = await("r> ", await("[1] TRUE", mark));
+            // NOTE: Ctrl-P is "previous history": three back is twice(21).
+            type(keys, "\u0010\u0010\u0010\r");
+            mark = await("r> ", await("[1] 42", mark));
+            type(keys, "\u0004");
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), screen());
+            assertEquals(0, process.exitValue(), screen());
+        } finally {
+            process.destroyForcibly();
+            reader.join(2000);
+        }
+        assertFalse(screen().contains("internal error"), screen());
+        String history = Files.readString(home.resolve(".torchglot/history/r"));
+        assertTrue(history.contains("self$fc1 <- nn_linear(2, 3)") && history.contains("twice(21)"), history);
+    }
+
+    private Process start(String language) throws IOException {
+        command = shellCommand(language);
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
+        builder.environment().put("TERM", "xterm-256color");
+        return builder.start();
+    }
+
     /** The test JVM's own java command, class path and JIT flags, with a throwaway home for the history. */
-    private String shellCommand() {
+    private String shellCommand(String language) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Duser.home=" + home,
@@ -77,7 +144,7 @@ class PseudoTerminalReplTest {
                 "--upgrade-module-path=" + System.getProperty("jdk.module.upgrade.path"),
                 "--module-path=" + System.getProperty("jdk.module.path"), "--add-modules=ALL-MODULE-PATH",
                 "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--lang", "js"));
+                Main.class.getName(), "--lang", language));
         // NOTE: script's pty has no size when its own input is a pipe; JLine needs one to draw the prompt.
         return "stty cols 120 rows 40; exec " + String.join(" ", command.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").toList());
     }
