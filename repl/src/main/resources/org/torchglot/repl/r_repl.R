@@ -11,6 +11,12 @@ invisible(list(
   describe = function(name) {
     value <- get(name)
     shape <- if (inherits(value, "torch_tensor")) paste0("[", paste(value$shape, collapse = ", "), "]")
+             else if (inherits(value, "nn_module")) {
+               count <- 0
+               for (p in value$parameters) count <- count + p$numel()
+               paste(count, "parameters")
+             }
+             else if (inherits(value, "nn_module_generator")) "module generator"
              else if (!is.null(dim(value))) paste(dim(value), collapse = " x ")
              else if (is.function(value)) ""
              else paste("length", length(value))

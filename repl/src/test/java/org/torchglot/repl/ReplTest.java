@@ -75,8 +75,11 @@ class ReplTest {
     }
 
     @Test
-    void rHelpIsRTorchsFormAtTheCommandAndInR() throws IOException {
+    void rHelpIsRTorchsFormAndVarsCountAModulesParameters() throws IOException {
         String screen = session(Language.R, """
+                library(torch)
+                model <- nn_linear(2, 3)
+                :vars
                 :help nn_linear
                 :help torch.nn.Flatten
                 ?nnf_relu
@@ -87,6 +90,7 @@ class ReplTest {
         assertTrue(screen.contains(RNames.help("nnf_relu").orElseThrow()), screen);
         assertTrue(screen.contains(RNames.help("optim_sgd").orElseThrow()), screen);
         assertFalse(screen.contains("Tensor input"), "Python's signature in R:\n" + screen);
+        assertTrue(screen.contains("model  nn_linear  9 parameters\n"), screen);
     }
 
     @Test
