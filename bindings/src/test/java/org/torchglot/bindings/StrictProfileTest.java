@@ -52,10 +52,11 @@ class StrictProfileTest {
     }
 
     @Test
-    void rWhileLoopsAndRecursionStopAtTheTimeLimitAndKeepTheirVariables() {
+    void rLoopsRecursionAndApplyBuiltinsStopAtTheTimeLimitAndKeepTheirVariables() {
         try (TorchglotContext context = strict(Language.R)) {
             for (String endless : new String[] {"while (TRUE) {}", "while (TRUE) i <- i + 1",
-                    "g <- function(n) if (n <= 1) n else g(n - 1) + g(n - 2)\ng(60)"}) {
+                    "g <- function(n) if (n <= 1) n else g(n - 1) + g(n - 2)\ng(60)", "y <- sapply(1:1e7, abs)",
+                    "Reduce(max, 1:1e7)"}) {
                 context.eval(Language.R, "i <- 1");
                 ScriptTimeoutException timeout = assertThrows(ScriptTimeoutException.class,
                         () -> context.eval(Language.R, endless), endless);

@@ -5,6 +5,7 @@ import org.torchglot.lang.r.runtime.RContext;
 import org.torchglot.lang.r.runtime.REnvironment;
 import org.torchglot.lang.r.runtime.RError;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.nodes.Node;
 
 /** What a Java builtin or class handler knows about the call it serves, and what it may do in return. */
@@ -56,11 +57,16 @@ public final class RCall {
 
     /** Calls an R function (closure or builtin) with positional arguments. */
     public Object callFunction(Object fn, Object... args) {
-        return RCaller.invoke(fn, args, new String[args.length], env, site, location);
+        return callFunction(fn, args, new String[args.length]);
     }
 
     /** Calls an R function with named arguments ({@code names[i]} null for positional ones). */
     public Object callFunction(Object fn, Object[] args, String[] names) {
+        if (location != null) {
+            // NOTE: builtins that call R functions in a loop (sapply(x, abs), Reduce) poll here, so Ctrl-C
+            // and time limits stop them even when the function called is itself a builtin.
+            TruffleSafepoint.poll(location);
+        }
         return RCaller.invoke(fn, args, names, env, site, location);
     }
 

@@ -197,25 +197,29 @@ final class ApplyBuiltins {
         RVector x = Arg.vec(a[1]);
         boolean right = Arg.flag(a[3], false);
         boolean accumulate = Arg.flag(a[4], false);
-        java.util.List<Object> items = new java.util.ArrayList<>();
-        for (int i = 0; i < x.length(); i++) {
-            items.add(element(x, i));
-        }
-        if (right) {
-            java.util.Collections.reverse(items);
-        }
-        if (!Arg.missing(a[2])) {
-            items.add(0, a[2]);
-        }
-        if (items.isEmpty()) {
+        int n = x.length();
+        boolean hasInit = !Arg.missing(a[2]);
+        int count = n + (hasInit ? 1 : 0);
+        if (count == 0) {
             return RNull.INSTANCE;
         }
-        Object acc = items.get(0);
+        // NOTE: items are read in place rather than copied first, so a long Reduce reaches its first call
+        // (and a safepoint, for Ctrl-C and time limits) at once.
+        java.util.function.IntFunction<Object> item = k -> {
+            if (hasInit && k == 0) {
+                return a[2];
+            }
+            int j = hasInit ? k - 1 : k;
+            return element(x, right ? n - 1 - j : j);
+        };
+        Object acc = item.apply(0);
         java.util.List<Object> steps = new java.util.ArrayList<>();
         steps.add(acc);
-        for (int i = 1; i < items.size(); i++) {
-            acc = right ? c.callFunction(f, items.get(i), acc) : c.callFunction(f, acc, items.get(i));
-            steps.add(acc);
+        for (int i = 1; i < count; i++) {
+            acc = right ? c.callFunction(f, item.apply(i), acc) : c.callFunction(f, acc, item.apply(i));
+            if (accumulate) {
+                steps.add(acc);
+            }
         }
         if (accumulate) {
             return simplify(new RList(steps.toArray()));
