@@ -69,9 +69,13 @@ class TextMachineryTotalityTest {
         for (int i = 0; i < PRINTABLE.length(); i++) {
             String first = PRINTABLE.substring(i, i + 1);
             checkAll(first);
-            for (int j = 0; j < PRINTABLE.length(); j++) {
-                checkText(first + PRINTABLE.charAt(j));
-            }
+            // NOTE: one timeout per row of pairs: a thread per pair would take longer than the checks.
+            within(() -> {
+                for (int j = 0; j < PRINTABLE.length(); j++) {
+                    checkText(first + PRINTABLE.charAt(j));
+                }
+                return null;
+            });
         }
     }
 
@@ -117,8 +121,8 @@ class TextMachineryTotalityTest {
 
     /** {@link #checkText}, completion from the live session in the middle and at the end, and the multi-line detector. */
     private static void checkAll(String text) {
-        checkText(text);
         within(() -> {
+            checkText(text);
             checkCandidates(text, text.length() / 2);
             checkCandidates(text, text.length());
             try {
@@ -132,17 +136,14 @@ class TextMachineryTotalityTest {
 
     /**
      * The machinery that runs on every key press, without the guest language: highlighting keeps
-     * the text as it is, and completion's word is the text just before the cursor.
+     * the text as it is, and completion's word is the text just before the cursor. Callers time it.
      */
     private static void checkText(String text) {
-        within(() -> {
-            assertEquals(text, highlighter.highlight(null, text).toString(), "highlighting changed the text");
-            assertEquals(text, SyntaxLexer.of(session.language()).highlight(text).toString());
-            for (int cursor = 0; cursor <= text.length(); cursor++) {
-                wordBefore(text, cursor);
-            }
-            return null;
-        });
+        assertEquals(text, highlighter.highlight(null, text).toString(), "highlighting changed the text");
+        assertEquals(text, SyntaxLexer.of(session.language()).highlight(text).toString());
+        for (int cursor = 0; cursor <= text.length(); cursor++) {
+            wordBefore(text, cursor);
+        }
     }
 
     private static String wordBefore(String text, int cursor) {
