@@ -73,6 +73,50 @@ final class TorchApi {
         return Optional.empty();
     }
 
+    /**
+     * Help text for a Python/JavaScript name, from the op tables: {@code torch.matmul} and {@code
+     * torch.Tensor.sum} give the op's signature and summary, {@code torch.Tensor} the methods a
+     * tensor has.
+     */
+    static Optional<String> describe(String name) {
+        if (name.equals("torch.Tensor") || name.equals("torch.nn.Parameter")) {
+            return Optional.of(name + ": an n-dimensional array with autograd. Its methods (help(torch.Tensor.NAME) for one):\n"
+                    + wrap(tensorMethods(), 100, "    "));
+        }
+        String method = "torch.Tensor.";
+        if (name.startsWith(method)) {
+            String op = name.substring(method.length());
+            return OpTable.standard().has(op) ? Optional.of(new Entry(name, OpTable.standard().op(op)).help()) : Optional.empty();
+        }
+        return find(name).map(Entry::help);
+    }
+
+    /** The ops of the standard table that tensors have as methods (their first parameter is {@code self}). */
+    private static List<String> tensorMethods() {
+        OpTable table = OpTable.standard();
+        return table.names().stream().filter(name -> {
+            List<org.torchglot.engine.api.Signature.Param> params = table.op(name).signature().params();
+            return !params.isEmpty() && params.getFirst().name().equals("self");
+        }).sorted().toList();
+    }
+
+    private static String wrap(List<String> words, int width, String indent) {
+        StringBuilder text = new StringBuilder(indent);
+        int column = indent.length();
+        for (String word : words) {
+            if (column > indent.length() && column + word.length() + 1 > width) {
+                text.append('\n').append(indent);
+                column = indent.length();
+            } else if (column > indent.length()) {
+                text.append(' ');
+                column++;
+            }
+            text.append(word);
+            column += word.length();
+        }
+        return text.toString();
+    }
+
     /** R torch spells classes in snake case: {@code Linear} → {@code linear}, {@code BatchNorm1d} → {@code batch_norm1d}. */
     private static String rName(Namespace namespace, String name) {
         if (!namespace.rLowerCase()) {
