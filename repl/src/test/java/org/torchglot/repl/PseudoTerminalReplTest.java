@@ -3,118 +3,84 @@ package org.torchglot.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The REPL in a real pseudo-terminal ({@code script} from util-linux runs it on one): tab
- * completion, history recall with the up arrow, and Ctrl-C during a long loop.
+ * One transcript per language of the real REPL on a real pseudo-terminal ({@link PseudoTerminal}):
+ * typing brackets and strings across lines, Tab completion, history, Ctrl-C in a running loop, an
+ * error, a language switch with {@code :share}, and leaving with a status.
  */
 @EnabledOnOs(OS.LINUX)
 class PseudoTerminalReplTest {
-
-    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
-    private String command;
 
     @TempDir
     Path home;
 
     @Test
-    void completionHistoryAndCtrlCOnARealTerminal() throws Exception {
-        command = shellCommand();
-        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
-        builder.environment().put("TERM", "xterm-256color");
-        Process process = builder.start();
-        Thread reader = Thread.ofPlatform().daemon().start(() -> copy(process.getInputStream()));
-        OutputStream keys = process.getOutputStream();
-        try {
-            await("js>", 0);
-            type(keys, "let net = { hidden: 4, forward(x) { return x } }\r");
-            int mark = await("js>", screen().lastIndexOf("net = {"));
-            type(keys, "net.hid\t");
-            mark = await("net.hidden", mark);
-            type(keys, "\r");
-            mark = await("4", mark);
-            type(keys, "let n = 0; while (true) { n++ }\r");
-            Thread.sleep(1500);
-            type(keys, "\u0003");
-            mark = await("Script execution interrupted.", mark);
-            type(keys, "n > 0\r");
-            mark = await("js> ", await("true", mark));
-            // NOTE: keys go in only at a prompt (typed during an evaluation the tty echoes them raw); Ctrl-P is "previous history".
-            type(keys, "\u0010\u0010\u0010\r");
-            mark = await("js> ", await("4", mark));
-            type(keys, "\u0004");
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), screen());
-            assertEquals(0, process.exitValue(), screen());
-        } finally {
-            process.destroyForcibly();
-            reader.join(2000);
+    void pythonTranscript() throws Exception {
+        try (PseudoTerminal repl = PseudoTerminal.start(home)) {
+            repl.awaitPrompt("py> ");
+            // Brackets and a string with brackets in it: the open '(' and '[' ask for more lines.
+            repl.type("xs = [1, (2,\r").await("... ").type("3)]; s = 'a(b' + \"c]\"\r").awaitPrompt("py> ");
+            repl.type("print(xs, s)\r").await("[1, (2, 3)] a(bc]").awaitPrompt("py> ");
+            // Tab completes a torch name; the result proves the completed name ran.
+            repl.type("import torch\r").awaitPrompt("py> ");
+            repl.type("torch.matm\t").type("(torch.ones(2, 2), torch.ones(2, 2))\r")
+                    .await("tensor([[2., 2.],").awaitPrompt("py> ");
+            // History: Ctrl-P three times recalls print(xs, s).
+            repl.type("\u0010\u0010\u0010\r").await("[1, (2, 3)] a(bc]").awaitPrompt("py> ");
+            // Ctrl-C stops a running loop; the variables stay. NOTE: the loop prints a word its echo does not show,
+            // so Ctrl-C comes once it runs (at the prompt, Ctrl-C would discard the line instead).
+            repl.type("n = 0\r").awaitPrompt("py> ");
+            repl.type("while True:\r").await("... ").type("    if n == 0: print('loop' + 'ing', flush=True)\r")
+                    .await("... ").type("    n += 1\r").await("... ").type("\r").await("looping");
+            repl.type("\u0003").await("KeyboardInterrupt").awaitPrompt("py> ");
+            repl.type("n > 0\r").await("True").awaitPrompt("py> ");
+            // An error prints a traceback and the session goes on.
+            repl.type("1/0\r").await("ZeroDivisionError: division by zero").awaitPrompt("py> ");
+            // :share makes the tensor JavaScript's own: its methods and the same engine object.
+            repl.type("t = torch.ones(3)\r").awaitPrompt("py> ");
+            repl.type(":share t\r").await("shared t").awaitPrompt("py> ");
+            repl.type(":js\r").awaitPrompt("js> ");
+            repl.type("t.mul_(7).sum().item()\r").await("21").awaitPrompt("js> ");
+            repl.type(":py\r").awaitPrompt("py> ");
+            repl.type("t\r").await("tensor([7., 7., 7.])").awaitPrompt("py> ");
+            repl.type("import sys; sys.exit(3)\r");
+            assertEquals(3, repl.awaitExit(), repl.screen());
+        }
+        String history = Files.readString(home.resolve(".torchglot/history/python"));
+        assertTrue(history.contains("print(xs, s)") && history.contains("sys.exit(3)"), history);
+    }
+
+    @Test
+    void javaScriptTranscript() throws Exception {
+        try (PseudoTerminal repl = PseudoTerminal.start(home, "--lang", "js")) {
+            repl.awaitPrompt("js> ");
+            repl.type("let o = {a: [1,\r").await("... ").type("2], s: 'x{y'}\r").awaitPrompt("js> ");
+            repl.type("o\r").await("{ a: [ 1, 2 ], s: 'x{y' }").awaitPrompt("js> ");
+            repl.type("const torch = require('torch')\r").awaitPrompt("js> ");
+            repl.type("torch.aran\t").type("(3)\r").await("tensor([0, 1, 2])").awaitPrompt("js> ");
+            repl.type("\u0010\u0010\u0010\r").await("{ a: [ 1, 2 ], s: 'x{y' }").awaitPrompt("js> ");
+            repl.type("let n = 0; console.log('loop' + 'ing'); while (true) { n++ }\r").await("looping");
+            repl.type("\u0003").await("Script execution interrupted.").awaitPrompt("js> ");
+            repl.type("n > 0\r").await("true").awaitPrompt("js> ");
+            repl.type("null.x\r").await("TypeError").awaitPrompt("js> ");
+            repl.type("let net = new torch.nn.Linear(2, 1)\r").awaitPrompt("js> ");
+            repl.type("net\r").await("Linear(in_features=2, out_features=1, bias=True)").awaitPrompt("js> ");
+            repl.type(":share net\r").await("shared net").awaitPrompt("js> ");
+            repl.type(":py\r").awaitPrompt("py> ");
+            repl.type("import torch; isinstance(net, torch.nn.Module), net(torch.ones(1, 2)).shape\r")
+                    .await("(True, torch.Size([1, 1]))").awaitPrompt("py> ");
+            repl.type(":js\r").awaitPrompt("js> ");
+            repl.type("process.exit(2)\r");
+            assertEquals(2, repl.awaitExit(), repl.screen());
         }
         String history = Files.readString(home.resolve(".torchglot/history/js"));
-        assertTrue(history.contains("net.hidden") && history.contains("n > 0"), history);
-    }
-
-    /** The test JVM's own java command, class path and JIT flags, with a throwaway home for the history. */
-    private String shellCommand() {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Duser.home=" + home,
-                "--enable-native-access=ALL-UNNAMED,org.graalvm.truffle", "--sun-misc-unsafe-memory-access=allow",
-                "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-                "--upgrade-module-path=" + System.getProperty("jdk.module.upgrade.path"),
-                "--module-path=" + System.getProperty("jdk.module.path"), "--add-modules=ALL-MODULE-PATH",
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--lang", "js"));
-        // NOTE: script's pty has no size when its own input is a pipe; JLine needs one to draw the prompt.
-        return "stty cols 120 rows 40; exec " + String.join(" ", command.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").toList());
-    }
-
-    private int await(String text, int from) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            int index = screen().indexOf(text, Math.max(0, from));
-            if (index >= 0) {
-                return index + text.length();
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("timed out waiting for " + text + " from " + command + " in:\n" + screen());
-    }
-
-    private String screen() {
-        synchronized (screen) {
-            return screen.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private void copy(InputStream in) {
-        byte[] buffer = new byte[4096];
-        try {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                synchronized (screen) {
-                    screen.write(buffer, 0, n);
-                }
-            }
-        } catch (IOException e) {
-            // NOTE: the stream closes when the process ends.
-        }
-    }
-
-    private static void type(OutputStream keys, String text) throws IOException {
-        keys.write(text.getBytes(StandardCharsets.UTF_8));
-        keys.flush();
+        assertTrue(history.contains("process.exit(2)") && history.contains("null.x"), history);
     }
 }
