@@ -97,7 +97,6 @@ final class JsMode extends LanguageMode {
      * initialiser would leave it uninitialised for good ("already been declared" ever after).
      */
     private void declare(Declaration declaration) {
-        // NOTE: the expression keeps its columns in error messages: the declaration is blanked, its '=' becomes '('.
         Value value = context.eval(source(declaration.expressionInPlace()));
         helper().invokeMember("hold", value);
         String take = "globalThis[Symbol.for('torchglot.held')]";

@@ -142,6 +142,8 @@ public final class Repl {
             interruptedAtEmptyPrompt = false;
             try {
                 handle(line);
+                // NOTE: code run by a command (:load, :time) may leave as well as code typed at the prompt.
+                session.exitStatus().ifPresent(this::exit);
             } catch (RuntimeException e) {
                 // NOTE: the REPL outlives any failure; a bug of ours is reported, not fatal.
                 out.println("torchglot: internal error: " + e);
@@ -168,7 +170,6 @@ public final class Repl {
             return;
         }
         timed(() -> session.evaluate(line), false);
-        session.exitStatus().ifPresent(this::exit);
     }
 
     /** Runs an evaluation; prints its wall time if {@code always}, or else if it took over a second. */
