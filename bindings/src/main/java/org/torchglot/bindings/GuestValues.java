@@ -73,7 +73,9 @@ final class GuestValues {
         }
         if (context.languages().contains(Language.R) && context.isInitialised(Language.R)) {
             if (rEngineObject == null) {
-                rEngineObject = eval(Language.R, "invisible(function(x) { library(torch); .torch_engine_object(x) })");
+                // NOTE: an R tensor or module exists only once torch is attached; without it there is nothing to unwrap.
+                rEngineObject = eval(Language.R,
+                        "invisible(function(x) if (exists('.torch_engine_object')) .torch_engine_object(x) else NULL)");
             }
             Value inner = rEngineObject.execute(value);
             return inner.isHostObject() ? inner.asHostObject() : null;
