@@ -12,7 +12,8 @@ import org.torchglot.engine.tensor.Tensor;
  * Moves engine objects between Java and one context's guests: a Java {@link Tensor} becomes the
  * guest's {@code torch.Tensor} (and a {@link Module} its {@code torch.nn.Module}) through the
  * language package's own wrapping function, and a guest wrapper gives back the engine object it
- * holds ({@code _t} for tensors, {@code _j} for modules and optimizers).
+ * holds ({@code _t} for tensors, {@code _j} for modules and optimizers; R hands it over through its
+ * torch package's {@code .torch_engine_object}).
  */
 final class GuestValues {
 
@@ -21,14 +22,11 @@ final class GuestValues {
 
     private final TorchglotContext context;
     private final Map<Language, Value> adopters = new EnumMap<>(Language.class);
+    private Value rAssign;
+    private Value rEngineObject;
 
     GuestValues(TorchglotContext context) {
         this.context = context;
-    }
-
-    /** Whether {@link #adopt} gives the language a wrapped value (R sees none yet). */
-    static boolean canAdopt(Language language) {
-        return language != Language.R;
     }
 
     /** The value as the language's scripts should see it: engine objects wrapped, anything else as it is. */
@@ -37,6 +35,52 @@ final class GuestValues {
             return value;
         }
         return adopters.computeIfAbsent(language, this::adopter).execute(value);
+    }
+
+    /**
+     * A value of any of the context's languages as {@code language}'s scripts should see it: a
+     * tensor or module of another language becomes this language's own tensor or module around
+     * the same engine object; anything else stays as it is.
+     */
+    Value adoptGuest(Language language, Value value) {
+        Object engine = engineObject(value);
+        return engine == null ? value : adopters.computeIfAbsent(language, this::adopter).execute(engine);
+    }
+
+    /** Defines {@code name} as a top-level variable of R, whose global environment is no polyglot scope. */
+    void defineInR(String name, Object value) {
+        if (rAssign == null) {
+            rAssign = eval(Language.R, "invisible(function(name, value) assign(name, value, envir = globalenv()))");
+        }
+        rAssign.execute(name, value);
+    }
+
+    /** The tensor or module behind a guest value of any language, or {@code null}. */
+    private Object engineObject(Value value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isHostObject()) {
+            Object host = value.asHostObject();
+            return host instanceof Tensor || host instanceof Module ? host : null;
+        }
+        for (String field : ENGINE_FIELDS) {
+            Value inner = value.hasMember(field) ? value.getMember(field) : null;
+            if (inner != null && inner.isHostObject()
+                    && (inner.asHostObject() instanceof Tensor || inner.asHostObject() instanceof Module)) {
+                return inner.asHostObject();
+            }
+        }
+        if (context.languages().contains(Language.R) && context.isInitialised(Language.R)) {
+            if (rEngineObject == null) {
+                // NOTE: an R tensor or module exists only once torch is attached; without it there is nothing to unwrap.
+                rEngineObject = eval(Language.R,
+                        "invisible(function(x) if (exists('.torch_engine_object')) .torch_engine_object(x) else NULL)");
+            }
+            Value inner = rEngineObject.execute(value);
+            return inner.isHostObject() ? inner.asHostObject() : null;
+        }
+        return null;
     }
 
     /**
@@ -66,8 +110,14 @@ final class GuestValues {
             case PYTHON -> "lambda value: __import__('torch')._bridge.wrap(value)";
             // NOTE: require() caches modules by resolved file, so this is the bridge torch itself uses.
             case JS -> "(value) => { require('torch'); return require(" + jsString(bridgePath()) + ").wrap(value); }";
-            case R -> throw new IllegalArgumentException("handing engine objects to R scripts is not supported yet");
+            // NOTE: R code that is handed a tensor uses torch's functions on it, so the package is attached.
+            // NOTE: invisible() keeps R's top level from printing the function it evaluates to.
+            case R -> "invisible(function(value) { library(torch); .torch_adopt(value) })";
         };
+        return eval(language, code);
+    }
+
+    private Value eval(Language language, String code) {
         Source source = Source.newBuilder(language.id(), code, "<torchglot-embedding>").internal(true).buildLiteral();
         return context.polyglot().eval(source);
     }

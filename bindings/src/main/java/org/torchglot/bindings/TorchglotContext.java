@@ -91,7 +91,8 @@ public final class TorchglotContext implements AutoCloseable {
      * becomes a {@code torch.Tensor} and a {@link Module} a {@code torch.nn.Module} in Python and
      * JavaScript, sharing the engine object (no copy); other values go as they are. The value is
      * also in the polyglot bindings ({@code polyglot.import_value(name)}, {@code Polyglot.import(name)}).
-     * Languages first used later see it too. R scripts do not see it yet.
+     * Languages first used later see it too; R sees an R {@code torch_tensor} or {@code nn_module}
+     * (and has torch attached).
      */
     public void put(String name, Object value) {
         shared.put(name, value);
@@ -153,6 +154,22 @@ public final class TorchglotContext implements AutoCloseable {
             Preludes.run(this, language);
             shared.forEach((name, value) -> putInto(language, name, value));
         }
+    }
+
+    /**
+     * A value of one of this context's languages as {@code language}'s scripts should see it: a
+     * tensor or module of any language becomes {@code language}'s own {@code torch} tensor or
+     * module around the same engine object (so training it in one language changes what the
+     * others see); other values stay as they are.
+     */
+    public Value adopt(Language language, Value value) {
+        initialise(language);
+        return guestValues.adoptGuest(language, value);
+    }
+
+    /** Whether the language's prelude has run in this context (it has been used). */
+    boolean isInitialised(Language language) {
+        return initialised.contains(language);
     }
 
     /** The guest top-level bindings of a language (Python: {@code __main__}'s globals). */
@@ -226,8 +243,11 @@ public final class TorchglotContext implements AutoCloseable {
     }
 
     private void putInto(Language language, String name, Object value) {
-        if (GuestValues.canAdopt(language)) {
-            polyglot().getBindings(language.id()).putMember(name, guestValues.adopt(language, value));
+        Object adopted = guestValues.adopt(language, value);
+        if (language == Language.R) {
+            guestValues.defineInR(name, adopted);
+        } else {
+            polyglot().getBindings(language.id()).putMember(name, adopted);
         }
     }
 

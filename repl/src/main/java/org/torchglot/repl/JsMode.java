@@ -3,6 +3,8 @@ package org.torchglot.repl;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.torchglot.bindings.Language;
 import org.torchglot.bindings.TorchglotContext;
@@ -28,11 +30,25 @@ final class JsMode extends LanguageMode {
     @Override
     void evaluate(String source, PrintStream out) {
         helper();
+        Optional<Declaration> declaration = Declaration.of(source).filter(d -> !userNames().contains(d.name()));
+        if (declaration.isPresent()) {
+            declare(declaration.get());
+            return;
+        }
         Value result = context.eval(source(source));
         Value text = helper().invokeMember("show", result);
         if (!text.isNull()) {
             out.println(text.asString());
         }
+    }
+
+    @Override
+    String replCommandFor(String line) {
+        return switch (line.strip()) {
+            case ".exit" -> ":quit";
+            case ".help" -> ":help";
+            default -> null;
+        };
     }
 
     @Override
@@ -73,6 +89,20 @@ final class JsMode extends LanguageMode {
     @Override
     protected String helperResource() {
         return "js_repl.js";
+    }
+
+    /**
+     * Runs {@code const x = EXPR} as Node's REPL behaves: EXPR first, and the name is declared only
+     * if it succeeds. NOTE: GraalJS creates the binding before its initialiser runs, and a failed
+     * initialiser would leave it uninitialised for good ("already been declared" ever after).
+     */
+    private void declare(Declaration declaration) {
+        Value value = context.eval(source(declaration.expressionInPlace()));
+        helper().invokeMember("hold", value);
+        String take = "globalThis[Symbol.for('torchglot.held')]";
+        context.polyglot().eval(Source.newBuilder(Language.JS.id(), declaration.keyword() + " " + declaration.name()
+                + " = (() => { const v = " + take + "; delete " + take + "; return v; })();", "<stdin>")
+                .internal(true).buildLiteral());
     }
 
     /** Global bindings the user made: var, let, const, function and class declarations. */

@@ -113,8 +113,21 @@ abstract class LanguageMode {
             String code = ResourceText.read(LanguageMode.class, helperResource());
             helper = context.polyglot().eval(Source.newBuilder(language.id(), code, "<torchglot-repl>")
                     .internal(true).buildLiteral());
+            prepare(helper);
         }
         return helper;
+    }
+
+    /** Finishes setting up a freshly loaded helper (e.g. hands it the REPL's own services). */
+    protected void prepare(Value loaded) {
+    }
+
+    /**
+     * The REPL command a line of the language's own REPL tradition stands for (JavaScript's
+     * {@code .exit} is {@code :quit}), or {@code null} when the line is code.
+     */
+    String replCommandFor(String line) {
+        return null;
     }
 
     /** The resource next to this class holding the helper. */

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.torchglot.bindings.Language;
 import org.torchglot.bindings.TorchglotContext;
 
@@ -26,7 +27,10 @@ final class PythonMode extends LanguageMode {
 
     @Override
     void evaluate(String source, PrintStream out) {
-        helper().invokeMember("run", source);
+        Value status = helper().invokeMember("run", source);
+        if (!status.isNull()) {
+            throw new ExitRequest(status.asInt());
+        }
     }
 
     @Override
@@ -69,6 +73,13 @@ final class PythonMode extends LanguageMode {
     @Override
     void warmUp() {
         helper().invokeMember("warm");
+    }
+
+    @Override
+    protected void prepare(Value loaded) {
+        ProxyExecutable describe = arguments -> arguments.length == 1 && arguments[0].isString()
+                ? TorchApi.describe(arguments[0].asString()).orElse(null) : null;
+        loaded.invokeMember("install", describe);
     }
 
     @Override

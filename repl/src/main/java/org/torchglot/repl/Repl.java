@@ -57,6 +57,7 @@ public final class Repl {
     private final Commands commands = new Commands();
     private final LineReader reader;
     private boolean exiting;
+    private int exitStatus;
 
     /** A REPL on {@code terminal}; nothing runs until {@link #run()}. */
     public Repl(Terminal terminal, Settings settings) {
@@ -88,7 +89,11 @@ public final class Repl {
         }
     }
 
-    /** Reads and runs input until Ctrl-D, {@code :quit} or two Ctrl-C at an empty prompt; returns 0. */
+    /**
+     * Reads and runs input until Ctrl-D, {@code :quit}, two Ctrl-C at an empty prompt, or guest code
+     * that leaves ({@code exit()}, {@code sys.exit(n)}, {@code process.exit(n)}, R's {@code q()});
+     * returns the status it left with, else 0.
+     */
     public int run() {
         out.println("torchglot " + TorchglotVersion.VERSION + ": Python, JavaScript and R on one torch engine. "
                 + ":help for help, :py :r :js to switch, Ctrl-D to exit.");
@@ -110,7 +115,7 @@ public final class Repl {
             session.close();
             out.flush();
         }
-        return 0;
+        return exitStatus;
     }
 
     private void loop() {
@@ -137,6 +142,8 @@ public final class Repl {
             interruptedAtEmptyPrompt = false;
             try {
                 handle(line);
+                // NOTE: code run by a command (:load, :time) may leave as well as code typed at the prompt.
+                session.exitStatus().ifPresent(this::exit);
             } catch (RuntimeException e) {
                 // NOTE: the REPL outlives any failure; a bug of ours is reported, not fatal.
                 out.println("torchglot: internal error: " + e);
@@ -155,6 +162,11 @@ public final class Repl {
             String argument = space < 0 ? "" : text.substring(space + 1).strip();
             commands.find(name).ifPresentOrElse(command -> command.run(this, name, argument),
                     () -> out.println("unknown command " + name + " (:help lists the commands)"));
+            return;
+        }
+        String command = session.replCommandFor(line);
+        if (command != null) {
+            handle(command);
             return;
         }
         timed(() -> session.evaluate(line), false);
@@ -198,7 +210,13 @@ public final class Repl {
 
     /** Ends the loop after the current command. */
     void exit() {
+        exit(0);
+    }
+
+    /** Ends the loop after the current command; the REPL returns {@code status}. */
+    void exit(int status) {
         exiting = true;
+        exitStatus = status;
     }
 
     private TorchglotContext newContext() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,7 +27,7 @@ import org.torchglot.bindings.TorchglotContext;
 final class ReplSession implements AutoCloseable {
 
     /** How an evaluation ended. */
-    enum Outcome { DONE, FAILED, INTERRUPTED, RESET }
+    enum Outcome { DONE, FAILED, INTERRUPTED, RESET, EXIT }
 
     /** How long Ctrl-C waits for guest code to reach a safepoint before offering to cancel. */
     private static final Duration INTERRUPT_WAIT = Duration.ofSeconds(2);
@@ -44,6 +45,7 @@ final class ReplSession implements AutoCloseable {
     private volatile boolean unresponsive;
     private volatile boolean cancelled;
     private long lastElapsedNanos;
+    private Integer exitStatus;
 
     /**
      * @param contexts makes a fresh context (at start and on {@code :reset})
@@ -94,6 +96,11 @@ final class ReplSession implements AutoCloseable {
             }
             return null;
         }));
+    }
+
+    /** The REPL command a line stands for in the current language's tradition (JavaScript's {@code .exit}), or {@code null}. */
+    String replCommandFor(String line) {
+        return modes.get(language).replCommandFor(line);
     }
 
     /** Whether the input is an unfinished statement of the current language. */
@@ -161,7 +168,10 @@ final class ReplSession implements AutoCloseable {
 
     /** Names defined in the session of the current language. */
     List<LanguageMode.Variable> variables() {
-        return withLock(LanguageMode::variables);
+        return withLock(mode -> {
+            importShared(language);
+            return mode.variables();
+        });
     }
 
     /** Runs a query on the current language's mode, or returns {@code fallback} if evaluation holds the context for long. */
@@ -214,21 +224,37 @@ final class ReplSession implements AutoCloseable {
         }
     }
 
-    /** How long the last evaluation ran, not counting the wait for a background warm-up. */
+    /**
+     * The status guest code asked to leave with ({@code sys.exit(3)}, {@code process.exit(2)},
+     * R's {@code quit(status = 1)}), once an evaluation did; the session is then over.
+     */
+    OptionalInt exitStatus() {
+        return exitStatus == null ? OptionalInt.empty() : OptionalInt.of(exitStatus);
+    }
+
+    /** How long the last evaluation took, counting the wait for a background warm-up to finish. */
     long lastElapsedNanos() {
         return lastElapsedNanos;
     }
 
     private Outcome run(GuestAction action) {
+        // NOTE: the clock starts before the lock: waiting for a background warm-up is part of what the user waits for.
+        long start = System.nanoTime();
         lock.lock();
         evaluating = true;
         unresponsive = false;
-        long start = System.nanoTime();
         try {
             importShared(language);
             action.run(modes.get(language));
             return Outcome.DONE;
+        } catch (ExitRequest e) {
+            exitStatus = e.status();
+            return Outcome.EXIT;
         } catch (PolyglotException e) {
+            if (e.isExit()) {
+                exitStatus = e.getExitStatus();
+                return Outcome.EXIT;
+            }
             return failed(e);
         } finally {
             lastElapsedNanos = System.nanoTime() - start;
@@ -252,13 +278,14 @@ final class ReplSession implements AutoCloseable {
             out.println(message.isEmpty() ? "" : message);
             return Outcome.INTERRUPTED;
         }
-        if (!e.isExit()) {
-            out.print(context.describe(e));
-        }
+        out.print(context.describe(e));
         return Outcome.FAILED;
     }
 
-    /** Defines the names shared since the language's last evaluation as its own variables. */
+    /**
+     * Defines the names shared since the language's last evaluation as its own variables; a tensor
+     * or module becomes the language's own, around the same engine object.
+     */
     private void importShared(Language target) {
         Set<String> names = pending.remove(target);
         if (names == null) {
@@ -267,7 +294,7 @@ final class ReplSession implements AutoCloseable {
         Value bindings = context.polyglot().getPolyglotBindings();
         LanguageMode mode = modes.get(target);
         for (String name : names) {
-            mode.assign(name, bindings.getMember(name));
+            mode.assign(name, context.adopt(target, bindings.getMember(name)));
         }
     }
 

@@ -64,16 +64,63 @@ final class TorchApi {
                 if (rName.isPresent()) {
                     return Optional.of(rEntry(RNames.find(rName.get()).orElseThrow()));
                 }
-                String qualified = namespace.prefix() + op;
-                String signature = namespace.table().op(op).signature().toString();
-                return Optional.of(new Entry(qualified, namespace.table().op(op),
-                        qualified + signature.substring(signature.indexOf('(')) + "\n    " + namespace.table().op(op).summary()));
+                return Optional.of(pythonEntry(namespace.prefix() + op, namespace.table().op(op)));
             }
         }
         return Optional.empty();
     }
 
+    /** {@code name(signature) -> result} and the one-line summary, in Python's and JavaScript's names. */
+    private static Entry pythonEntry(String qualified, Op op) {
+        String signature = op.signature().toString();
+        return new Entry(qualified, op, qualified + signature.substring(signature.indexOf('(')) + "\n    " + op.summary());
+    }
+
     private static Entry rEntry(RNames.Entry entry) {
         return new Entry(entry.name(), entry.op(), RNames.help(entry.name()).orElseThrow().stripTrailing());
+    }
+
+    /**
+     * Help text for a Python/JavaScript name, from the op tables: {@code torch.matmul} and {@code
+     * torch.Tensor.sum} give the op's signature and summary, {@code torch.Tensor} the methods a
+     * tensor has.
+     */
+    static Optional<String> describe(String name) {
+        if (name.equals("torch.Tensor") || name.equals("torch.nn.Parameter")) {
+            return Optional.of(name + ": an n-dimensional array with autograd. Its methods (help(torch.Tensor.NAME) for one):\n"
+                    + wrap(tensorMethods(), 100, "    "));
+        }
+        String method = "torch.Tensor.";
+        if (name.startsWith(method)) {
+            String op = name.substring(method.length());
+            return OpTable.standard().has(op) ? Optional.of(pythonEntry(name, OpTable.standard().op(op)).help()) : Optional.empty();
+        }
+        return find(name, false).map(Entry::help);
+    }
+
+    /** The ops of the standard table that tensors have as methods (their first parameter is {@code self}). */
+    private static List<String> tensorMethods() {
+        OpTable table = OpTable.standard();
+        return table.names().stream().filter(name -> {
+            List<org.torchglot.engine.api.Signature.Param> params = table.op(name).signature().params();
+            return !params.isEmpty() && params.getFirst().name().equals("self");
+        }).sorted().toList();
+    }
+
+    private static String wrap(List<String> words, int width, String indent) {
+        StringBuilder text = new StringBuilder(indent);
+        int column = indent.length();
+        for (String word : words) {
+            if (column > indent.length() && column + word.length() + 1 > width) {
+                text.append('\n').append(indent);
+                column = indent.length();
+            } else if (column > indent.length()) {
+                text.append(' ');
+                column++;
+            }
+            text.append(word);
+            column += word.length();
+        }
+        return text.toString();
     }
 }

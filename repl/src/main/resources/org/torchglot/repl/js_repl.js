@@ -3,6 +3,7 @@
 (() => {
   const INSPECT = Symbol.for('nodejs.util.inspect.custom');
   const builtins = new Set(Object.getOwnPropertyNames(globalThis));
+  const HELD = Symbol.for('torchglot.held');
 
   function quote(text) {
     return "'" + text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'";
@@ -20,6 +21,8 @@
       case 'bigint': return value + 'n';
       case 'symbol': return value.toString();
       case 'function': {
+        // NOTE: a torch module is a callable Proxy over the module object; it inspects as its repr.
+        if (typeof value[INSPECT] === 'function') return String(value[INSPECT]());
         if (/^class\b/.test(Function.prototype.toString.call(value))) return `[class ${value.name || '(anonymous)'}]`;
         return value.name ? `[Function: ${value.name}]` : '[Function (anonymous)]';
       }
@@ -98,6 +101,15 @@
       return [String(value.constructor && value.constructor.name || 'Tensor'), `[${Array.from(value.shape).join(', ')}] ${value.dtype}`];
     }
     if (Array.isArray(value)) return ['Array', `length ${value.length}`];
+    if (typeof value === 'function' && value._j !== undefined) {
+      let count = '';
+      try {
+        count = `${Array.from(value.parameters()).reduce((n, p) => n + p.numel(), 0)} parameters`;
+      } catch (e) {
+        // NOTE: a module whose parameters() fails still gets its row.
+      }
+      return [String(value.constructor && value.constructor.name || 'Module'), count];
+    }
     if (typeof value === 'function') return ['function', ''];
     if (value !== null && typeof value === 'object') return [value.constructor ? value.constructor.name : 'Object', ''];
     const text = inspect(value);
@@ -119,5 +131,7 @@
     isBuiltin: name => builtins.has(name),
     describe: name => describe(resolve(name)),
     warm: () => { require('torch'); },
+    /** Keeps a declaration's value where `const x = ...` (JsMode.declare's source) takes it from. */
+    hold: value => { globalThis[HELD] = value; },
   };
 })()

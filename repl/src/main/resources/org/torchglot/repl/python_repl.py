@@ -12,6 +12,97 @@ import types
 _INCOMPLETE_MESSAGES = ("was never closed", "unterminated triple-quoted", "unexpected EOF",
                         "expected an indented block")
 _COMPOUND = ("def", "class", "if", "for", "while", "try", "with", "async", "@")
+_CLOSERS = {"(": ")", "[": "]", "{": "}"}
+_TRIPLE_QUOTES = ("'" * 3, '"' * 3)
+
+
+def _open_brackets(source):
+    """The brackets left open at the end of source, innermost last (strings and comments skipped)."""
+    stack = []
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "#":
+            end = source.find("\n", i)
+            i = len(source) if end < 0 else end
+        elif c in "'\"":
+            quote = source[i:i + 3] if source[i:i + 3] in _TRIPLE_QUOTES else c
+            i += len(quote)
+            while i < len(source) and not source.startswith(quote, i):
+                i += 2 if source[i] == "\\" else 1
+            i += len(quote) - 1
+        elif c in _CLOSERS:
+            stack.append(c)
+        elif stack and c == _CLOSERS[stack[-1]]:
+            stack.pop()
+        i += 1
+    return stack
+
+
+def _error_inside(source):
+    """Whether closing the open brackets still leaves a syntax error within the typed text, as in `def f(:`."""
+    closed = source + "".join(_CLOSERS[b] for b in reversed(_open_brackets(source)))
+    try:
+        compile(closed, "<stdin>", "exec", ast.PyCF_ONLY_AST)
+    except SyntaxError as error:
+        lines = source.split("\n")
+        line = error.lineno or len(lines)
+        return line < len(lines) or (line == len(lines) and (error.offset or 0) <= len(lines[-1]))
+    return False
+
+
+class _Helper:
+    """help(obj): the op table's signature and summary under Python's name for obj, else its docstring."""
+
+    def __init__(self, describe):
+        self._describe = describe
+
+    def __repr__(self):
+        return "Type help(object) for help about object, e.g. help(torch.matmul); :help lists the REPL's commands."
+
+    def __call__(self, *args):
+        if not args:
+            print(repr(self))
+            return
+        target = args[0]
+        name = target if isinstance(target, str) else _torch_name(target)
+        text = self._describe(name) if name else None
+        doc = None if isinstance(target, (str, int, float, bool)) or target is None else getattr(target, "__doc__", None)
+        if text:
+            print(text)
+        elif doc:
+            print(_dedent(doc))
+        else:
+            print(f"No help for {target!r}: try help(torch.matmul) or help(torch.nn.Linear)")
+
+
+_PUBLIC_MODULES = ("torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.nn.init")
+
+
+def _torch_name(value):
+    """Python's dotted name for a torch function, class, method or tensor: torch.matmul, torch.nn.Linear, torch.Tensor."""
+    torch = sys.modules.get("torch")
+    if torch is None:
+        return None
+    if isinstance(value, torch.Tensor):
+        return "torch.Tensor"
+    owner = getattr(value, "__self__", None)
+    if isinstance(owner, torch.Tensor) or getattr(value, "__qualname__", "").startswith("Tensor."):
+        return "torch.Tensor." + value.__name__
+    if not (isinstance(value, type) or callable(value) and hasattr(value, "__name__")):
+        value = type(value)
+    for public in _PUBLIC_MODULES:
+        module = sys.modules.get(public)
+        if module is not None and getattr(module, value.__name__, None) is value:
+            return public + "." + value.__name__
+    return None
+
+
+def _dedent(doc):
+    lines = doc.strip("\n").split("\n")
+    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join([lines[0].strip()] + [line[cut:].rstrip() for line in lines[1:]])
 
 
 class _TorchglotRepl:
@@ -25,6 +116,8 @@ class _TorchglotRepl:
         try:
             code = codeop.compile_command(source, "<stdin>", "single")
         except SyntaxError as error:
+            if "was never closed" in str(error.msg) and _error_inside(source):
+                return False
             return any(message in str(error.msg) for message in _INCOMPLETE_MESSAGES)
         except (ValueError, OverflowError):
             return False
@@ -35,9 +128,27 @@ class _TorchglotRepl:
         lines = source.split("\n")
         return lines[0].lstrip().startswith(_COMPOUND) and lines[-1].strip() != ""
 
+    def install(self, describe):
+        """Defines help in builtins; describe(name) gives the op table's text for a torch name."""
+        builtins.help = _Helper(describe)
+
     def run(self, source):
-        """Runs the input in __main__; the value of a final expression goes to sys.displayhook."""
-        tree = ast.parse(source, "<stdin>", "exec")
+        """Runs the input in __main__ (a final expression's value goes to sys.displayhook).
+
+        Returns the exit status if the input raised SystemExit (sys.exit, exit(), quit()), else None."""
+        try:
+            self._run(source)
+        except SystemExit as leaving:
+            code = leaving.code
+            if code is None or isinstance(code, int):
+                return code or 0
+            print(code, file=sys.stderr)
+            return 1
+        return None
+
+    def _run(self, source):
+        # NOTE: compile() rather than ast.parse(), so a SyntaxError's traceback has no ast.py frame.
+        tree = compile(source, "<stdin>", "exec", ast.PyCF_ONLY_AST)
         last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
         if last is not None:
             tree.body.pop()

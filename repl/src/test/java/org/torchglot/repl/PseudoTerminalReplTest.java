@@ -4,66 +4,85 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The REPL in a real pseudo-terminal ({@code script} from util-linux runs it on one): typing,
- * tab completion, history recall, Ctrl-C during a long loop, errors and Ctrl-D. Every step waits
- * for what the screen shows under a timeout, so a hang fails the test instead of CI.
+ * One transcript per language of the real REPL on a real pseudo-terminal ({@link PseudoTerminal}):
+ * typing brackets and strings across lines, Tab completion, history, Ctrl-C in a running loop, an
+ * error, a language switch with {@code :share}, and leaving with a status.
  */
 @EnabledOnOs(OS.LINUX)
 class PseudoTerminalReplTest {
-
-    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
-    private String command;
 
     @TempDir
     Path home;
 
     @Test
-    void completionHistoryAndCtrlCOnARealTerminal() throws Exception {
-        Process process = start("js");
-        Thread reader = Thread.ofPlatform().daemon().start(() -> copy(process.getInputStream()));
-        OutputStream keys = process.getOutputStream();
-        try {
-            await("js>", 0);
-            type(keys, "let net = { hidden: 4, forward(x) { return x } }\r");
-            int mark = await("js>", screen().lastIndexOf("net = {"));
-            type(keys, "net.hid\t");
-            mark = await("net.hidden", mark);
-            type(keys, "\r");
-            mark = await("4", mark);
-            type(keys, "let n = 0; while (true) { n++ }\r");
-            Thread.sleep(1500);
-            type(keys, "\u0003");
-            mark = await("Script execution interrupted.", mark);
-            type(keys, "n > 0\r");
-            mark = await("js> ", await("true", mark));
-            // NOTE: keys go in only at a prompt (typed during an evaluation the tty echoes them raw); Ctrl-P is "previous history".
-            type(keys, "\u0010\u0010\u0010\r");
-            mark = await("js> ", await("4", mark));
-            type(keys, "\u0004");
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), screen());
-            assertEquals(0, process.exitValue(), screen());
-        } finally {
-            process.destroyForcibly();
-            reader.join(2000);
+    void pythonTranscript() throws Exception {
+        try (PseudoTerminal repl = PseudoTerminal.start(home)) {
+            repl.awaitPrompt("py> ");
+            // Brackets and a string with brackets in it: the open '(' and '[' ask for more lines.
+            repl.type("xs = [1, (2,\r").await("... ").type("3)]; s = 'a(b' + \"c]\"\r").awaitPrompt("py> ");
+            repl.type("print(xs, s)\r").await("[1, (2, 3)] a(bc]").awaitPrompt("py> ");
+            // Tab completes a torch name; the result proves the completed name ran.
+            repl.type("import torch\r").awaitPrompt("py> ");
+            repl.type("torch.matm\t").type("(torch.ones(2, 2), torch.ones(2, 2))\r")
+                    .await("tensor([[2., 2.],").awaitPrompt("py> ");
+            // History: Ctrl-P three times recalls print(xs, s).
+            repl.type("\u0010\u0010\u0010\r").await("[1, (2, 3)] a(bc]").awaitPrompt("py> ");
+            // Ctrl-C stops a running loop; the variables stay. NOTE: the loop prints a word its echo does not show,
+            // so Ctrl-C comes once it runs (at the prompt, Ctrl-C would discard the line instead).
+            repl.type("n = 0\r").awaitPrompt("py> ");
+            repl.type("while True:\r").await("... ").type("    if n == 0: print('loop' + 'ing', flush=True)\r")
+                    .await("... ").type("    n += 1\r").await("... ").type("\r").await("looping");
+            repl.type("\u0003").await("KeyboardInterrupt").awaitPrompt("py> ");
+            repl.type("n > 0\r").await("True").awaitPrompt("py> ");
+            // An error prints a traceback and the session goes on.
+            repl.type("1/0\r").await("ZeroDivisionError: division by zero").awaitPrompt("py> ");
+            // :share makes the tensor JavaScript's own: its methods and the same engine object.
+            repl.type("t = torch.ones(3)\r").awaitPrompt("py> ");
+            repl.type(":share t\r").await("shared t").awaitPrompt("py> ");
+            repl.type(":js\r").awaitPrompt("js> ");
+            repl.type("t.mul_(7).sum().item()\r").await("21").awaitPrompt("js> ");
+            repl.type(":py\r").awaitPrompt("py> ");
+            repl.type("t\r").await("tensor([7., 7., 7.])").awaitPrompt("py> ");
+            repl.type("import sys; sys.exit(3)\r");
+            assertEquals(3, repl.awaitExit(), repl.screen());
+        }
+        String history = Files.readString(home.resolve(".torchglot/history/python"));
+        assertTrue(history.contains("print(xs, s)") && history.contains("sys.exit(3)"), history);
+    }
+
+    @Test
+    void javaScriptTranscript() throws Exception {
+        try (PseudoTerminal repl = PseudoTerminal.start(home, "--lang", "js")) {
+            repl.awaitPrompt("js> ");
+            repl.type("let o = {a: [1,\r").await("... ").type("2], s: 'x{y'}\r").awaitPrompt("js> ");
+            repl.type("o\r").await("{ a: [ 1, 2 ], s: 'x{y' }").awaitPrompt("js> ");
+            repl.type("const torch = require('torch')\r").awaitPrompt("js> ");
+            repl.type("torch.aran\t").type("(3)\r").await("tensor([0, 1, 2])").awaitPrompt("js> ");
+            repl.type("\u0010\u0010\u0010\r").await("{ a: [ 1, 2 ], s: 'x{y' }").awaitPrompt("js> ");
+            repl.type("let n = 0; console.log('loop' + 'ing'); while (true) { n++ }\r").await("looping");
+            repl.type("\u0003").await("Script execution interrupted.").awaitPrompt("js> ");
+            repl.type("n > 0\r").await("true").awaitPrompt("js> ");
+            repl.type("null.x\r").await("TypeError").awaitPrompt("js> ");
+            repl.type("let net = new torch.nn.Linear(2, 1)\r").awaitPrompt("js> ");
+            repl.type("net\r").await("Linear(in_features=2, out_features=1, bias=True)").awaitPrompt("js> ");
+            repl.type(":share net\r").await("shared net").awaitPrompt("js> ");
+            repl.type(":py\r").awaitPrompt("py> ");
+            repl.type("import torch; isinstance(net, torch.nn.Module), net(torch.ones(1, 2)).shape\r")
+                    .await("(True, torch.Size([1, 1]))").awaitPrompt("py> ");
+            repl.type(":js\r").awaitPrompt("js> ");
+            repl.type("process.exit(2)\r");
+            assertEquals(2, repl.awaitExit(), repl.screen());
         }
         String history = Files.readString(home.resolve(".torchglot/history/js"));
-        assertTrue(history.contains("net.hidden") && history.contains("n > 0"), history);
+        assertTrue(history.contains("process.exit(2)") && history.contains("null.x"), history);
     }
 
     /**
@@ -73,115 +92,34 @@ class PseudoTerminalReplTest {
      * variables kept, history recall, and Ctrl-D.
      */
     @Test
-    void anRTorchSessionOnARealTerminal() throws Exception {
-        Process process = start("r");
-        Thread reader = Thread.ofPlatform().daemon().start(() -> copy(process.getInputStream()));
-        OutputStream keys = process.getOutputStream();
-        try {
-            int mark = await("r> ", 0);
-            type(keys, "library(torch)\r");
-            mark = await("r> ", mark);
-            type(keys, "net <- nn_module(initialize = function() { self$fc1 <- nn_linear(2, 3) }, "
-                    + "forward = function(x) self$fc1(x))\r");
-            mark = await("r> ", mark);
-            type(keys, "model <- net()\r");
-            mark = await("r> ", mark);
-            type(keys, "y <- model(torch_ones(1, 2)); y$shape\r");
-            mark = await("r> ", await("[1] 1 3", mark));
-            type(keys, "model$fc\t");
-            mark = await("model$fc1", mark);
-            type(keys, "$weight$shape\r");
-            mark = await("r> ", await("[1] 3 2", mark));
-            type(keys, "nn_re\t");
-            mark = await("nn_relu", mark);
-            type(keys, "()\r");
-            mark = await("r> ", await("An `nn_module` containing 0 parameters.", mark));
-            type(keys, "paste(\"a(\", 'b]', \"c$d\", \"[[\")\r");
-            mark = await("r> ", await("[1] \"a( b] c$d [[\"", mark));
-            type(keys, "twice <- function(x) {\r");
-            mark = await("... ", mark);
-            type(keys, "x * 2\r}\r");
-            mark = await("r> ", mark);
-            type(keys, "model(torch_ones(1, 5))\r");
-            mark = await("r> ", await("mat1 and mat2 shapes cannot be multiplied (1x5 and 2x3)", mark));
-            type(keys, "twice(21)\r");
-            mark = await("r> ", await("[1] 42", mark));
-            type(keys, "i <- 0; cat(\"looping\\n\"); while (TRUE) i <- i + 1\r");
-            mark = await("looping", mark);
-            type(keys, "\u0003");
-            mark = await("r> ", mark);
-            type(keys, "i > 0 && exists(\"model\")\r");
-            mark = await("r> ", await("[1] TRUE", mark));
+    void rTranscript() throws Exception {
+        try (PseudoTerminal repl = PseudoTerminal.start(home, "--lang", "r")) {
+            repl.awaitPrompt("r> ");
+            repl.type("library(torch)\r").awaitPrompt("r> ");
+            repl.type("net <- nn_module(initialize = function() { self$fc1 <- nn_linear(2, 3) }, "
+                    + "forward = function(x) self$fc1(x))\r").awaitPrompt("r> ");
+            repl.type("model <- net()\r").awaitPrompt("r> ");
+            repl.type("y <- model(torch_ones(1, 2)); y$shape\r").await("[1] 1 3").awaitPrompt("r> ");
+            repl.type("model$fc\t").await("model$fc1");
+            repl.type("$weight$shape\r").await("[1] 3 2").awaitPrompt("r> ");
+            repl.type("nn_re\t").await("nn_relu");
+            repl.type("()\r").await("An `nn_module` containing 0 parameters.").awaitPrompt("r> ");
+            repl.type("paste(\"a(\", 'b]', \"c$d\", \"[[\")\r").await("[1] \"a( b] c$d [[\"").awaitPrompt("r> ");
+            repl.type("twice <- function(x) {\r").await("... ").type("x * 2\r}\r").awaitPrompt("r> ");
+            repl.type("model(torch_ones(1, 5))\r").await("mat1 and mat2 shapes cannot be multiplied (1x5 and 2x3)")
+                    .awaitPrompt("r> ");
+            repl.type("twice(21)\r").await("[1] 42").awaitPrompt("r> ");
+            // NOTE: the loop prints a word its echo does not show, so Ctrl-C comes once it runs.
+            repl.type("i <- 0; cat(\"loop\", \"ing\\n\", sep = \"\"); while (TRUE) i <- i + 1\r").await("looping");
+            repl.type("\u0003").awaitPrompt("r> ");
+            repl.type("i > 0 && exists(\"model\")\r").await("[1] TRUE").awaitPrompt("r> ");
             // NOTE: Ctrl-P is "previous history": three back is twice(21).
-            type(keys, "\u0010\u0010\u0010\r");
-            mark = await("r> ", await("[1] 42", mark));
-            type(keys, "\u0004");
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), screen());
-            assertEquals(0, process.exitValue(), screen());
-        } finally {
-            process.destroyForcibly();
-            reader.join(2000);
+            repl.type("\u0010\u0010\u0010\r").await("[1] 42").awaitPrompt("r> ");
+            repl.type("\u0004");
+            assertEquals(0, repl.awaitExit(), repl.screen());
+            assertFalse(repl.screen().contains("internal error"), repl.screen());
         }
-        assertFalse(screen().contains("internal error"), screen());
         String history = Files.readString(home.resolve(".torchglot/history/r"));
         assertTrue(history.contains("self$fc1 <- nn_linear(2, 3)") && history.contains("twice(21)"), history);
-    }
-
-    private Process start(String language) throws IOException {
-        command = shellCommand(language);
-        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
-        builder.environment().put("TERM", "xterm-256color");
-        return builder.start();
-    }
-
-    /** The test JVM's own java command, class path and JIT flags, with a throwaway home for the history. */
-    private String shellCommand(String language) {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Duser.home=" + home,
-                "--enable-native-access=ALL-UNNAMED,org.graalvm.truffle", "--sun-misc-unsafe-memory-access=allow",
-                "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-                "--upgrade-module-path=" + System.getProperty("jdk.module.upgrade.path"),
-                "--module-path=" + System.getProperty("jdk.module.path"), "--add-modules=ALL-MODULE-PATH",
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--lang", language));
-        // NOTE: script's pty has no size when its own input is a pipe; JLine needs one to draw the prompt.
-        return "stty cols 120 rows 40; exec " + String.join(" ", command.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").toList());
-    }
-
-    private int await(String text, int from) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            int index = screen().indexOf(text, Math.max(0, from));
-            if (index >= 0) {
-                return index + text.length();
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("timed out waiting for " + text + " from " + command + " in:\n" + screen());
-    }
-
-    private String screen() {
-        synchronized (screen) {
-            return screen.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private void copy(InputStream in) {
-        byte[] buffer = new byte[4096];
-        try {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                synchronized (screen) {
-                    screen.write(buffer, 0, n);
-                }
-            }
-        } catch (IOException e) {
-            // NOTE: the stream closes when the process ends.
-        }
-    }
-
-    private static void type(OutputStream keys, String text) throws IOException {
-        keys.write(text.getBytes(StandardCharsets.UTF_8));
-        keys.flush();
     }
 }

@@ -1,5 +1,6 @@
-# torchglot's Python prelude: evened-out sandbox refusals. Its value is the set-up function.
+# torchglot's Python prelude: evened-out sandbox refusals, and site's exit() and quit(). Its value is the set-up function.
 def _torchglot_prelude(*argv):
+    import builtins
     import os
     import _posixsubprocess
 
@@ -13,6 +14,21 @@ def _torchglot_prelude(*argv):
     # NOTE: without this, subprocess reports a misleading "No such file or directory".
     _posixsubprocess.fork_exec = refuse
     os.system = refuse
+
+    class Quitter:
+        """exit and quit, as CPython's site module defines them: calling one raises SystemExit."""
+
+        def __init__(self, name):
+            self.name = name
+
+        def __repr__(self):
+            return f"Use {self.name}() or Ctrl-D (i.e. EOF) to exit"
+
+        def __call__(self, code=None):
+            raise SystemExit(code)
+
+    builtins.exit = Quitter("exit")
+    builtins.quit = Quitter("quit")
     del globals()["_torchglot_prelude"]
 
 

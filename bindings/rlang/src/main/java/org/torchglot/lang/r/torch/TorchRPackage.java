@@ -105,8 +105,32 @@ public final class TorchRPackage implements RPackage {
         pkg.builtin("torch_is_installed", "", (call, a) -> RLogical.of(true));
         pkg.builtin("is_torch_tensor", "x", (call, a) -> RLogical.of(OpCalls.host(a[0], Tensor.class) != null));
         pkg.builtin("as_array", "x", (call, a) -> Values.asArray(tensorArg(call, a[0])));
+        interop(pkg);
         pkg.builtin(".torch_index_marker", "name", (call, a) -> new RExternal(
                 TensorIndexing.Marker.valueOf(RValues.asString(a[0])), "torch_index_marker"));
+    }
+
+    /**
+     * How engine objects cross to and from other languages of the context (the REPL's {@code :share}, an embedder's
+     * {@code put}): {@code .torch_adopt} turns an engine tensor or module handed over from Java into R's tensor or
+     * module (the same engine object), {@code .torch_engine_object} gives back the engine object behind one.
+     */
+    private static void interop(RPackageBuilder pkg) {
+        pkg.builtin(".torch_adopt", "x", (call, a) -> {
+            var env = call.context().env();
+            if (env.isHostObject(a[0])) {
+                Object host = env.asHostObject(a[0]);
+                if (host instanceof Tensor || host instanceof org.torchglot.engine.nn.Module) {
+                    return Values.toR(host);
+                }
+            }
+            return a[0];
+        });
+        pkg.builtin(".torch_engine_object", "x", (call, a) -> {
+            Object engine = a[0] instanceof RExternal e && e.host() instanceof RModule m ? m.module()
+                    : OpCalls.host(a[0], Tensor.class);
+            return engine == null ? RNull.INSTANCE : call.context().env().asGuestValue(engine);
+        });
     }
 
     /** R torch's {@code torch_arange} includes {@code end}: it adds float32's epsilon in the step's direction. */
