@@ -34,6 +34,7 @@ public final class WarmServer implements AutoCloseable {
     private final ServerSocketChannel channel;
     private final Duration idleLimit;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final HeapExhaustion heapExhaustion = HeapExhaustion.watch(HeapExhaustion.NEARLY_FULL);
     private volatile long lastActivity = System.nanoTime();
 
     private WarmServer(Path socket, ServerSocketChannel channel, Duration idleLimit) {
@@ -141,6 +142,11 @@ public final class WarmServer implements AutoCloseable {
 
     Path socket() {
         return socket;
+    }
+
+    /** Whether scripts ran the heap full; after one has, the server retires (see {@link AttachedRun}). */
+    HeapExhaustion heapExhaustion() {
+        return heapExhaustion;
     }
 
     @Override
