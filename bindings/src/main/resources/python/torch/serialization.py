@@ -45,22 +45,35 @@ def _to_java(value):
 
 
 def _from_java(value):
-    """An engine value as Python sees it: tensors wrapped, dicts, OrderedDicts, tuples, lists and sets rebuilt."""
-    files = _guest_files()
-    kind = files.kindOf(value)
-    if kind == "tensor":
-        return _bridge.wrap(value)
-    if kind == "ordered_dict":
-        return collections.OrderedDict((_from_java(kv[0]), _from_java(kv[1])) for kv in files.items(value))
-    if kind == "dict":
-        return {_from_java(kv[0]): _from_java(kv[1]) for kv in files.items(value)}
-    if kind == "tuple":
-        return tuple(_from_java(v) for v in files.elements(value))
-    if kind == "list":
-        return [_from_java(v) for v in files.elements(value)]
-    if kind == "set":
-        return {_from_java(v) for v in files.elements(value)}
-    return value
+    """An engine value as Python sees it: tensors wrapped, dicts, OrderedDicts, tuples, lists and sets rebuilt. An
+    object the value refers to twice is one Python object referred to twice, as PyTorch's unpickler gives it."""
+    graph = _guest_files().objectGraph(value)
+    built = {}
+
+    def build(i):
+        if i in built:
+            return built[i]
+        kind, payload = graph[i]
+        if kind == "tensor":
+            obj = _bridge.wrap(payload)
+        elif kind in ("list", "dict", "ordered_dict"):
+            # NOTE: a mutable container is registered before its items are built, so a cycle back to it ends here.
+            obj = built[i] = [] if kind == "list" else {} if kind == "dict" else collections.OrderedDict()
+            if kind == "list":
+                obj.extend(build(j) for j in payload)
+            else:
+                keys_and_values = [build(j) for j in payload]
+                obj.update(zip(keys_and_values[0::2], keys_and_values[1::2]))
+        elif kind == "tuple":
+            obj = tuple(build(j) for j in payload)
+        elif kind == "set":
+            obj = {build(j) for j in payload}
+        else:
+            obj = payload
+        built[i] = obj
+        return obj
+
+    return build(0)
 
 
 def _path(f):

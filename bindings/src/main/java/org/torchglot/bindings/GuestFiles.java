@@ -1,6 +1,9 @@
 package org.torchglot.bindings;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import org.torchglot.engine.io.SafeTensors;
 import org.torchglot.engine.io.Tuple;
 import org.torchglot.engine.io.TorchIO;
 import org.torchglot.engine.tensor.Tensor;
+import java.util.stream.Stream;
 
 /**
  * {@code torch.save}/{@code torch.load} and safetensors for guest scripts: each path is resolved against the
@@ -107,14 +111,40 @@ public final class GuestFiles {
         };
     }
 
-    /** The entries of a loaded dict as (key, value) tuples, in order. */
-    public List<Tuple> items(Map<?, ?> map) {
-        return map.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList();
-    }
-
-    /** The items of a loaded list, tuple or set, in order. */
-    public List<Object> elements(java.util.Collection<?> items) {
-        return new java.util.ArrayList<>(items);
+    /**
+     * A loaded value as the list of its distinct objects, the value itself first, so that a guest rebuilding it keeps
+     * shared references shared (as PyTorch's unpickler does) instead of copying them once per reference. Entry {@code i}
+     * is ({@link #kindOf kind}, payload): a container's payload lists the entry numbers of its items in order (a dict's
+     * key, value, key, value...); any other object's payload is the object.
+     */
+    public List<Tuple> objectGraph(Object value) {
+        Map<Object, Integer> numbers = new IdentityHashMap<>();
+        List<Object> objects = new ArrayList<>();
+        numbers.put(value, 0);
+        objects.add(value);
+        List<Tuple> graph = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            Object object = objects.get(i);
+            String kind = kindOf(object);
+            Collection<?> items = switch (object) {
+                case Map<?, ?> map -> map.entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())).toList();
+                case Collection<?> collection when !kind.equals("value") -> collection;
+                case null, default -> null;
+            };
+            if (items == null) {
+                graph.add(Tuple.of(kind, object));
+                continue;
+            }
+            List<Integer> children = new ArrayList<>(items.size());
+            for (Object item : items) {
+                children.add(numbers.computeIfAbsent(item, unseen -> {
+                    objects.add(unseen);
+                    return objects.size() - 1;
+                }));
+            }
+            graph.add(Tuple.of(kind, children));
+        }
+        return graph;
     }
 
     /**

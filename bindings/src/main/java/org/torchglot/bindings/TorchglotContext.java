@@ -144,7 +144,26 @@ public final class TorchglotContext implements AutoCloseable {
     public Value evalFile(Path file) {
         Language language = Language.forFile(file)
                 .orElseThrow(() -> new IllegalArgumentException("unknown script type: " + file));
+        if (language == Language.PYTHON) {
+            refuseUndeclaredEncoding(file);
+        }
         return eval(fileSource(language, file));
+    }
+
+    /** Raises CPython's SyntaxError, in the guest, for a Python file that is not UTF-8 and declares no encoding. */
+    private void refuseUndeclaredEncoding(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        PythonSourceEncoding.undeclaredNonUtf8(bytes, file.toString()).ifPresent(message -> {
+            initialise(Language.PYTHON);
+            Source raise = Source.newBuilder(Language.PYTHON.id(), "def _raise(message):\n    raise SyntaxError(message)\n_raise",
+                    "<torchglot-encoding>").internal(true).buildLiteral();
+            guarded(() -> polyglot().eval(raise).execute(message));
+        });
     }
 
     /** Runs a language's prelude now instead of on first use, e.g. to overlap start-up with other work. */

@@ -89,4 +89,35 @@ class GuestSerializationTest {
         assertTrue(CONTEXT.describe(refusal).contains("RuntimeError: cannot load "), CONTEXT.describe(refusal));
         assertTrue(CONTEXT.describe(refusal).contains("Unsupported global: GLOBAL posix.system"), CONTEXT.describe(refusal));
     }
+
+    @Test
+    void pythonKeepsSharedReferencesSharedAndRefusesAPickleBombAtOnce() {
+        String result = CONTEXT.eval(Language.PYTHON, """
+                import io, time, torch, zipfile
+
+                def shared_reference_bomb(levels, width):
+                    pickle = bytearray(b'\\x80\\x02]q\\x00')
+                    for k in range(1, levels + 1):
+                        pickle += b']q' + bytes([k]) + b'(' + bytes([ord('h'), k - 1]) * width + b'e'
+                    archive = io.BytesIO()
+                    with zipfile.ZipFile(archive, 'w') as z:
+                        z.writestr('bomb/data.pkl', bytes(pickle + b'.'))
+                        z.writestr('bomb/version', '3\\n')
+                    archive.seek(0)
+                    return archive
+
+                small = torch.load(shared_reference_bomb(3, 10))
+                shared = (small[0] is small[9], small[0][0] is small[9][5], len(small[9][5]), small[9][5][1])
+                bomb = shared_reference_bomb(40, 10)
+                start = time.monotonic()
+                try:
+                    torch.load(bomb)
+                    refused = 'loaded'
+                except RuntimeError as e:
+                    refused = str(e).split(': ', 1)[1]
+                (shared, refused, time.monotonic() - start < 1.0)
+                """).toString();
+        assertEquals("((True, True, 10, []), \"its shared references expand to more than 10000000 objects, torchglot's "
+                + "limit for a loaded value (the file looks like a pickle bomb)\", True)", result);
+    }
 }

@@ -29,7 +29,45 @@ def _torchglot_prelude(*argv):
 
     builtins.exit = Quitter("exit")
     builtins.quit = Quitter("quit")
+    _close_files_at_exit()
     del globals()["_torchglot_prelude"]
+
+
+
+def _close_files_at_exit():
+    """Flushes and closes, when the program ends, the files it left open, as CPython's finalization does."""
+    import atexit
+    import builtins
+    import functools
+    import io
+
+    opened = []
+    real_open = io.open
+    prune_at = [64]
+
+    # NOTE: strong references: GraalPy does not flush a file that the garbage collector takes, so
+    # `open(p, "w").write(s)` would lose its data; closed files are dropped as more are opened.
+    @functools.wraps(real_open)
+    def open(*args, **kwargs):
+        file = real_open(*args, **kwargs)
+        opened.append(file)
+        if len(opened) >= prune_at[0]:
+            opened[:] = [f for f in opened if not f.closed]
+            prune_at[0] = max(64, 2 * len(opened))
+        return file
+
+    def close_all():
+        for file in reversed(opened):
+            try:
+                file.close()
+            except Exception:
+                pass
+        opened.clear()
+
+    # NOTE: registered first, so it runs after the script's own atexit handlers, which may still write.
+    atexit.register(close_all)
+    builtins.open = io.open = open
+    del globals()["_close_files_at_exit"]
 
 
 _torchglot_prelude

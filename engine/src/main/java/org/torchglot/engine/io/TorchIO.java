@@ -104,6 +104,7 @@ public final class TorchIO {
         };
         ZipArchiveReader.Record pickle = zip.record(prefix + "data.pkl");
         Object value = new PickleReader(pickle.file(), pickle.offset(), pickle.length(), source, storages).read();
+        LoadBudget.check(value, source);
         return new Loaded(value, Collections.unmodifiableList(notes));
     }
 

@@ -83,8 +83,12 @@ public final class MemoryLimit {
         return (high == 0 && low >= 0) ? low : Long.MAX_VALUE;
     }
 
-    /** Parses {@code 123}, {@code 512k}, {@code 256m} or {@code 2g} (powers of 1024). */
-    static long parseBytes(String text) {
+    /**
+     * Parses {@code 123}, {@code 512k}, {@code 256m} or {@code 2g} (powers of 1024).
+     *
+     * @throws NumberFormatException if the text is none of these
+     */
+    public static long parseBytes(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
             case 'k' -> 1L << 10;

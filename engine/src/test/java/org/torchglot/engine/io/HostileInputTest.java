@@ -139,6 +139,42 @@ class HostileInputTest {
         void write(ZipArchiveWriter zip) throws IOException;
     }
 
+    @Test
+    void aPickleBombOfSharedReferencesIsRefusedAtOnce() {
+        // 40 levels of 10 references to the level below: 1.2 KB, 10^40 objects counted as a tree
+        String error = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> archiveError(
+                zip -> zip.writeRecord("data.pkl", sharedReferencePickle(40, 10))));
+        assertEquals("cannot load test.pt: its shared references expand to more than " + LoadBudget.MAX_OBJECTS
+                + " objects, torchglot's limit for a loaded value (the file looks like a pickle bomb)", error);
+    }
+
+    @Test
+    void sharedReferencesWithinTheBudgetLoadShared() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ZipArchiveWriter zip = new ZipArchiveWriter(out, "test");
+        zip.writeRecord("data.pkl", sharedReferencePickle(6, 10));  // a million objects as a tree, 7 lists shared
+        zip.writeRecord("version", "3\n".getBytes(StandardCharsets.US_ASCII));
+        zip.finish();
+        java.util.List<?> top = (java.util.List<?>) TorchIO.fromBytes(out.toByteArray(), "test.pt").value();
+        assertEquals(10, top.size());
+        assertTrue(top.get(0) == top.get(9), "one list referred to ten times is one list");
+    }
+
+    /** EMPTY_LIST at level 0; each further level a list of {@code width} references (BINGET) to the level below. */
+    private static byte[] sharedReferencePickle(int levels, int width) {
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        pickle.writeBytes(new byte[] {(byte) 0x80, 2, ']', 'q', 0});
+        for (int level = 1; level <= levels; level++) {
+            pickle.writeBytes(new byte[] {']', 'q', (byte) level, '('});
+            for (int i = 0; i < width; i++) {
+                pickle.writeBytes(new byte[] {'h', (byte) (level - 1)});
+            }
+            pickle.write('e');
+        }
+        pickle.write('.');
+        return pickle.toByteArray();
+    }
+
     /** Builds an archive "test/..." with the given records plus a version record, loads it, returns the error. */
     private static String archiveError(ArchiveBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

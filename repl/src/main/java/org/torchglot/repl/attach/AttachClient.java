@@ -2,6 +2,7 @@ package org.torchglot.repl.attach;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.torchglot.repl.StandardInput;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -34,6 +36,9 @@ import sun.misc.SignalHandler;
 public final class AttachClient {
 
     static final String DIRECT_MAIN = "org.torchglot.repl.Main";
+
+    /** The exit status after Ctrl-C, as a shell reports a process killed by SIGINT (128 + 2). */
+    static final int INTERRUPTED = 130;
 
     /** How an attempt to attach ended. */
     enum Kind { RAN, NO_SERVER, DECLINED }
@@ -103,6 +108,7 @@ public final class AttachClient {
             return new Outcome(Kind.NO_SERVER, 0);
         }
         boolean accepted = false;
+        AtomicBoolean interrupted = new AtomicBoolean();
         try (channel) {
             DataOutputStream toServer = Frames.output(channel);
             DataInputStream fromServer = Frames.input(channel);
@@ -112,19 +118,25 @@ public final class AttachClient {
                 return new Outcome(Kind.DECLINED, 0);
             }
             accepted = true;
-            SignalHandler previous = onInterrupt(channel);
+            SignalHandler previous = onInterrupt(channel, interrupted);
             try {
                 return new Outcome(Kind.RAN, relay(fromServer, toServer, out, err, in));
             } finally {
-                Signal.handle(new Signal("INT"), previous);
+                if (previous != null) {
+                    Signal.handle(new Signal("INT"), previous);
+                }
             }
         } catch (IOException e) {
             if (!accepted) {
                 return new Outcome(Kind.DECLINED, 0);  // NOTE: a server shutting down; nothing ran yet
             }
+            if (interrupted.get()) {
+                return new Outcome(Kind.RAN, INTERRUPTED);  // NOTE: our own Ctrl-C closed the connection
+            }
             // NOTE: the server went away during the run (a crash, or it was killed).
             try {
-                err.write(("torchglot: lost the warm server: " + e.getMessage() + "\n").getBytes());
+                err.write(("torchglot: lost the warm server while it ran the script (" + describe(e)
+                        + "); run the command again, it will start afresh\n").getBytes());
                 err.flush();
             } catch (IOException ignored) {
                 // standard error is gone too; the exit status still tells
@@ -162,23 +174,46 @@ public final class AttachClient {
         }
     }
 
-    /** On Ctrl-C, drops the connection (the server cancels the script) and exits as a killed process would. */
-    private static SignalHandler onInterrupt(SocketChannel channel) {
-        return Signal.handle(new Signal("INT"), signal -> {
+    private static String describe(IOException e) {
+        if (e instanceof EOFException) {
+            return "the connection ended";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /**
+     * On Ctrl-C, drops the connection (the server cancels the script) and exits as a killed process
+     * would; {@code interrupted} tells the relaying thread, whose read fails at the same moment, that
+     * the status is {@value #INTERRUPTED} and nothing was lost.
+     */
+    private static SignalHandler onInterrupt(SocketChannel channel, AtomicBoolean interrupted) {
+        return handleInterrupt(signal -> {
+            interrupted.set(true);
             try {
                 channel.close();
             } catch (IOException ignored) {
                 // exiting anyway
             }
-            System.exit(130);
+            System.exit(INTERRUPTED);
         });
     }
 
     /** Runs the command in a child JVM sharing this terminal; Ctrl-C reaches the child, which decides. */
-    private static int runDirect(List<String> command) throws IOException, InterruptedException {
-        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+    static int runDirect(List<String> command) throws IOException, InterruptedException {
+        // NOTE: a no-op handler rather than SIG_IGN: an ignored signal stays ignored across exec, so
+        // the child JVM would never stop on Ctrl-C; a handled one is reset to the default there.
+        handleInterrupt(signal -> { });
         Process child = new ProcessBuilder(command).inheritIO().start();
         return child.waitFor();
+    }
+
+    /** Installs a SIGINT handler; returns the previous one, or null when SIGINT was ignored from the start (nohup). */
+    private static SignalHandler handleInterrupt(SignalHandler handler) {
+        try {
+            return Signal.handle(new Signal("INT"), handler);
+        } catch (IllegalArgumentException e) {
+            return null;  // NOTE: then Ctrl-C cannot arrive here, and the child inherits the ignoring, as it should
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.torchglot.bindings.ProcessDefaults;
+import org.torchglot.engine.tensor.MemoryLimit;
 import org.torchglot.repl.Main;
 import org.torchglot.repl.Options;
 import org.torchglot.repl.ScriptRunner;
@@ -78,10 +79,14 @@ final class AttachedRun implements Runnable {
         PrintStream stderr = new PrintStream(new FrameOutput(out, Frames.ERR), false, StandardCharsets.UTF_8);
         ScriptRunner runner = new ScriptRunner(stdout, stderr, new RequestedInput(out), false,
                 Path.of(request.workingDirectory()));
+        long exhaustedBefore = server.heapExhaustion().count();
         Thread script = Thread.ofPlatform().name("torchglot-script").start(() -> {
             int status = 1;
-            try {
+            try (MemoryLimit.Scope budget = MemoryLimit.limitTo(server.tensorBudget())) {
                 status = Main.run(options, runner, stdout);
+                if (server.heapExhaustion().count() > exhaustedBefore) {
+                    retireServer();  // NOTE: the script ran the heap full, and may have caught the OutOfMemoryError
+                }
             } catch (RuntimeException | Error e) {
                 // NOTE: what would end a direct run's JVM with a stack trace ends this script alike,
                 // and the client still gets a status instead of waiting forever.

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.torchglot.engine.tensor.MemoryLimit;
 
 /**
  * A JVM kept running in the background so that scripts skip start-up: the launcher's {@link
@@ -30,14 +31,25 @@ public final class WarmServer implements AutoCloseable {
     /** Minutes without a script after which the server exits; property {@code torchglot.attach.idleMinutes}. */
     static final String IDLE_PROPERTY = "torchglot.attach.idleMinutes";
 
+    /**
+     * The largest tensor one script may allocate on the server (bytes, or with a k, m or g suffix); property {@code
+     * torchglot.attach.maxTensorBytes}. Default: the process's memory guard (half the heap, or {@code
+     * -Dtorchglot.maxTensorBytes}). Larger allocations fail with PyTorch's allocator error.
+     */
+    static final String TENSOR_BUDGET_PROPERTY = "torchglot.attach.maxTensorBytes";
+
     private final Path socket;
     private final ServerSocketChannel channel;
     private final Duration idleLimit;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final HeapExhaustion heapExhaustion = HeapExhaustion.watch(HeapExhaustion.NEARLY_FULL);
     private volatile long lastActivity = System.nanoTime();
 
-    private WarmServer(Path socket, ServerSocketChannel channel, Duration idleLimit) {
+    private final long tensorBudget;
+
+    private WarmServer(Path socket, ServerSocketChannel channel, Duration idleLimit, long tensorBudget) {
         this.socket = socket;
+        this.tensorBudget = tensorBudget;
         this.channel = channel;
         this.idleLimit = idleLimit;
     }
@@ -105,10 +117,15 @@ public final class WarmServer implements AutoCloseable {
 
     /** Binds a server to {@code socket}, replacing a stale socket file left by a server that died. */
     static WarmServer open(Path socket, Duration idleLimit) throws IOException {
+        return open(socket, idleLimit, configuredTensorBudget());
+    }
+
+    /** As above, with each script's tensors limited to {@code tensorBudget} bytes. */
+    static WarmServer open(Path socket, Duration idleLimit, long tensorBudget) throws IOException {
         Files.deleteIfExists(socket);
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         channel.bind(UnixDomainSocketAddress.of(socket));
-        return new WarmServer(socket, channel, idleLimit);
+        return new WarmServer(socket, channel, idleLimit, tensorBudget);
     }
 
     /** Accepts clients until closed, idle for too long, or the socket file is removed. */
@@ -143,6 +160,16 @@ public final class WarmServer implements AutoCloseable {
         return socket;
     }
 
+    /** The largest tensor, in bytes, that one script may allocate here ({@value #TENSOR_BUDGET_PROPERTY}). */
+    long tensorBudget() {
+        return tensorBudget;
+    }
+
+    /** Whether scripts ran the heap full; after one has, the server retires (see {@link AttachedRun}). */
+    HeapExhaustion heapExhaustion() {
+        return heapExhaustion;
+    }
+
     @Override
     public void close() throws IOException {
         // NOTE: the file goes first, so that once serve() has returned no client finds a dead socket.
@@ -161,6 +188,19 @@ public final class WarmServer implements AutoCloseable {
             } catch (InterruptedException | IOException e) {
                 return;
             }
+        }
+    }
+
+    private static long configuredTensorBudget() {
+        String configured = System.getProperty(TENSOR_BUDGET_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            return MemoryLimit.processLimit();
+        }
+        try {
+            return MemoryLimit.parseBytes(configured);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalStateException("-D" + TENSOR_BUDGET_PROPERTY + " must be a number of bytes such as 512m or 2g, not "
+                    + configured, e);
         }
     }
 

@@ -117,6 +117,8 @@ final class LanguageBuiltins {
         t.add("system2", "command, ...", (c, a) -> {
             throw new RErrorSignal("system2() is not available in torchglot's sandbox");
         });
+        t.add("quit", "save, status, runLast", LanguageBuiltins::quit);
+        t.add("q", "save, status, runLast", LanguageBuiltins::quit);
         t.add("Sys.setenv", "...", (c, a) -> RLogical.of(true));
         t.add("gc", "...", (c, a) -> {
             c.setInvisible();
@@ -143,6 +145,20 @@ final class LanguageBuiltins {
             case "base", "stats", "utils", "methods", "graphics", "grDevices", "datasets", "purrr", "magrittr" -> true;
             default -> false;
         };
+    }
+
+    /**
+     * {@code quit(save = "default", status = 0, runLast = TRUE)}: ends the program with {@code status}, the way
+     * Python's {@code sys.exit} and JavaScript's {@code quit} do (the host sees an exit, not an error), after calling
+     * {@code .Last()} when it is defined and {@code runLast} is true. No workspace is ever saved.
+     */
+    private static Object quit(RCall c, Object[] a) {
+        int status = Arg.integer(a[1], 0);
+        if (Arg.flag(a[2], true) && c.context().globalEnv().lookup(".Last") instanceof RFunction last) {
+            c.callFunction(last);
+        }
+        c.context().env().getContext().closeExited(c.location(), status);
+        throw new IllegalStateException("the context did not exit");
     }
 
     private static Object attach(RCall c, Object[] a, boolean library) {

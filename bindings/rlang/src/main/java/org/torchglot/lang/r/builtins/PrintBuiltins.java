@@ -47,11 +47,7 @@ public final class PrintBuiltins {
             if (Arg.flag(a[3], false) && (sb.length() == 0 || sb.charAt(sb.length() - 1) != '\n')) {
                 sb.append('\n');
             }
-            if (a[1] instanceof RInt conn && conn.get(0) == 2) {
-                c.context().err(sb.toString());
-            } else {
-                c.print(sb.toString());
-            }
+            FileOutput.emit(c, a[1], sb.toString(), Arg.flag(a[5], false));
             c.setInvisible();
             return RNull.INSTANCE;
         });
@@ -62,11 +58,7 @@ public final class PrintBuiltins {
             for (int i = 0; i < v.length(); i++) {
                 sb.append(Coerce.stringAt(v, i)).append(sep);
             }
-            if (a[1] instanceof RInt conn && conn.get(0) == 2) {
-                c.context().err(sb.toString());
-            } else {
-                c.print(sb.toString());
-            }
+            FileOutput.emit(c, a[1], sb.toString(), false);
             c.setInvisible();
             return RNull.INSTANCE;
         });
