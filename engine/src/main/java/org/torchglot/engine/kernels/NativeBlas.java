@@ -15,7 +15,8 @@ import java.util.Optional;
  *   <li>a file path: that CBLAS library.
  * </ul>
  * {@code torchglot.blas.threads} caps the threads OpenBLAS may use (default: {@code OPENBLAS_NUM_THREADS},
- * else one per core); products smaller than {@link #PARALLEL_THRESHOLD} always run on one.
+ * else one per core). A product uses them all when it has at least {@link #PARALLEL_THRESHOLD} multiply-adds
+ * and {@link OtherProcesses#quiet() other processes leave the cores free}; otherwise it runs on one thread.
  */
 final class NativeBlas {
     /**
@@ -23,7 +24,7 @@ final class NativeBlas {
      * wakes its workers for every product and they spin afterwards, which on a busy 2-core machine stalls
      * the small products of tutorial nets (measured in docs/performance.md).
      */
-    static final long PARALLEL_THRESHOLD = 8L << 20;
+    static final long PARALLEL_THRESHOLD = 8_000_000L;
 
     private static final List<Path> SYSTEM_CANDIDATES = List.of(
             "/usr/lib/x86_64-linux-gnu/libopenblas.so.0",
@@ -110,7 +111,8 @@ final class NativeBlas {
     }
 
     private static void threadsFor(int n, int k, int m) {
-        BLAS.threads((long) n * k * m >= PARALLEL_THRESHOLD ? MAX_THREADS : 1);
+        boolean parallel = MAX_THREADS > 1 && (long) n * k * m >= PARALLEL_THRESHOLD && OtherProcesses.quiet();
+        BLAS.threads(parallel ? MAX_THREADS : 1);
     }
 
     /** c[n x m] = op(a) @ op(b), operands laid out as {@link Gemm} describes and checked by it; c is dense. */
