@@ -11,9 +11,10 @@ package org.torchglot.engine.kernels;
  * what {@code x.t()} of a contiguous x is. Likewise {@code b}, [k x m] or stored as [m x k]. {@code c}
  * is dense [n x m].
  *
- * <p>The Java loops accumulate every output element as one chain of fused multiply-adds over
- * {@code p = 0..k-1}, whatever the layouts, so a transposed operand gives the same bits as its
- * contiguous copy would.
+ * <p>Without a native BLAS, large products of whole dense arrays go to ojalgo ({@link OjalgoGemm}), the rest to
+ * Java loops. The loops accumulate every output element as one chain of fused multiply-adds over
+ * {@code p = 0..k-1}, whatever the layouts, so below ojalgo's threshold a transposed operand gives the same
+ * bits as its contiguous copy would.
  */
 public final class Gemm {
     /** Below this many multiply-adds the downcall costs more than the Java loop. */
@@ -78,6 +79,10 @@ public final class Gemm {
             NativeBlas.sgemm(a, aOff, lda, aTransposed, b, bOff, ldb, bTransposed, c, cOff, n, k, m);
             return;
         }
+        if (OjalgoGemm.takes(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m)) {
+            OjalgoGemm.multiply(a, b, bTransposed, c, k, m);
+            return;
+        }
         // Steps through a's storage along a row of op(a) and down a column of it.
         int aAlongRow = aTransposed ? lda : 1;
         int aDownColumn = aTransposed ? 1 : lda;
@@ -129,6 +134,10 @@ public final class Gemm {
         checkOperands(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m);
         if (useNative(n, k, m)) {
             NativeBlas.dgemm(a, aOff, lda, aTransposed, b, bOff, ldb, bTransposed, c, cOff, n, k, m);
+            return;
+        }
+        if (OjalgoGemm.takes(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m)) {
+            OjalgoGemm.multiply(a, b, bTransposed, c, k, m);
             return;
         }
         int aAlongRow = aTransposed ? lda : 1;
