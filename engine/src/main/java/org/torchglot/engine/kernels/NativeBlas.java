@@ -11,7 +11,7 @@ import java.util.Optional;
  *   <li>{@code auto} (the default): the OpenBLAS bundled with torchglot, else a system OpenBLAS, else Java;
  *   <li>{@code bundled}: only the bundled OpenBLAS ({@link BundledOpenBlas});
  *   <li>{@code system}: only an OpenBLAS (or CBLAS) installed on the system;
- *   <li>{@code java}: no native code, the Java loops of {@link Gemm};
+ *   <li>{@code java}: no native code: ojalgo and the Java loops of {@link Gemm};
  *   <li>a file path: that CBLAS library.
  * </ul>
  * {@code torchglot.blas.threads} caps the threads OpenBLAS may use (default: {@code OPENBLAS_NUM_THREADS},
@@ -76,7 +76,7 @@ final class NativeBlas {
         }
         BLAS = blas;
         MAX_THREADS = blas != null && blas.threaded() ? maxThreads() : 1;
-        DESCRIPTION = blas == null ? "none, Java loops (" + why + ")"
+        DESCRIPTION = blas == null ? "none, Java loops and ojalgo (" + why + ")"
                 : blas.version() + " (" + origin + ", up to " + MAX_THREADS + (MAX_THREADS == 1 ? " thread" : " threads")
                         + ") at " + blas.library();
     }
