@@ -64,7 +64,10 @@ final class NativeBlas {
                         origin = "system";
                     }
                 }
-                default -> blas = OpenBlas.load(List.of(Path.of(choice)));
+                default -> {
+                    blas = OpenBlas.load(List.of(Path.of(choice)));
+                    origin = "torchglot.blas";
+                }
             }
             if (blas == null && !choice.equals("java")) {
                 why += "no OpenBLAS found (torchglot.blas=" + choice + ")";
