@@ -2,12 +2,16 @@
 """Times torchglot against PyTorch (/usr/bin/python3 with torch, when present) and prints min / median /
 max over N runs and the ratio of medians.
 
-    bench/tutorials.py [--runs 5] [--only xor_mlp,perceptron] [--ext py] [--cold] [--loops] [--threads 1]
+    bench/tutorials.py [--runs 5] [--only xor_mlp,perceptron] [--ext py] [--cold] [--loops] [--no-system-blas]
+                       [--threads N]
 
 Default: every tutorial in scripts/ as a whole process (`./torchglot x.py` vs `python3 x.py`), with a
 warm server started beforehand (after retiring any running one), as a user's second command finds it;
 --cold runs each command in a fresh JVM instead (TORCHGLOT_ATTACH=0). --loops times the training loops
-of bench/loops/ (the scripts time themselves and print `loop_seconds`).
+of bench/loops/ (the scripts time themselves and print `loop_seconds`). --no-system-blas runs torchglot as on a
+fresh machine, with the system's BLAS libraries hidden (bench/without-system-blas: a private mount namespace,
+root only), so it uses the OpenBLAS that comes with the build; PyTorch keeps its BLAS. Both use their default
+threads (OpenBLAS: one per core) unless --threads N sets OMP/MKL/OPENBLAS_NUM_THREADS for both.
 
 Not a test: run it on a quiet machine (load average near 0) or the numbers mean little.
 """
@@ -65,14 +69,14 @@ def listening(path):
             return False
 
 
-def start_warm_server(env):
+def start_warm_server(torchglot, env):
     """Retires running servers (removing a socket makes its server exit), runs one command so the
     launcher starts a server for this build, then waits until it listens."""
     sockets = f"{os.environ.get('XDG_RUNTIME_DIR', '/tmp')}/torchglot-{os.getuid()}/*.sock"
     for stale in glob.glob(sockets):
         os.remove(stale)
     time.sleep(2)
-    run([str(ROOT / "torchglot"), str(SCRIPTS / "perceptron.py")], tempfile.gettempdir(), env)
+    run(torchglot + [str(SCRIPTS / "perceptron.py")], tempfile.gettempdir(), env)
     deadline = time.time() + 180
     while time.time() < deadline:
         if any(listening(s) for s in glob.glob(sockets)):
@@ -92,16 +96,24 @@ def main():
     parser.add_argument("--ext", default=None, help="only scripts with this extension, e.g. py")
     parser.add_argument("--cold", action="store_true", help="every command in a fresh JVM (no warm server)")
     parser.add_argument("--loops", action="store_true", help="time the training loops of bench/loops/")
-    parser.add_argument("--threads", default="1", help="threads for PyTorch/OpenBLAS (the baseline uses 1)")
+    parser.add_argument("--no-system-blas", action="store_true",
+                        help="hide the system BLAS from torchglot, as on a fresh machine (root only)")
+    parser.add_argument("--threads", default=None, help="OMP/MKL/OPENBLAS_NUM_THREADS for both (default: unset)")
     args = parser.parse_args()
-    env = dict(os.environ, TORCHGLOT_NO_BUILD="1", OMP_NUM_THREADS=args.threads, MKL_NUM_THREADS=args.threads,
-               OPENBLAS_NUM_THREADS=args.threads, MPLBACKEND="Agg")
+    env = dict(os.environ, TORCHGLOT_NO_BUILD="1", MPLBACKEND="Agg")
+    if args.threads:
+        env.update(OMP_NUM_THREADS=args.threads, MKL_NUM_THREADS=args.threads, OPENBLAS_NUM_THREADS=args.threads)
+    torchglot = [str(ROOT / "bench" / "without-system-blas")] if args.no_system_blas else []
+    torchglot.append(str(ROOT / "torchglot"))
     if args.cold:
         env["TORCHGLOT_ATTACH"] = "0"
     subprocess.run([str(ROOT / "torchglot"), "--version"], check=True, stdout=subprocess.DEVNULL,
-                   env=dict(os.environ))  # builds if needed, outside the timings
+                   env=dict(os.environ, TORCHGLOT_ATTACH="0"))  # builds if needed, outside the timings
+    version = subprocess.run(torchglot + ["--version"], check=True, capture_output=True, text=True,
+                             env=dict(env, TORCHGLOT_ATTACH="0")).stdout
+    blas = next((line for line in version.splitlines() if line.startswith("BLAS: ")), "BLAS: ?")
     if not args.cold:
-        start_warm_server(env)
+        start_warm_server(torchglot, env)
     pytorch = has_pytorch()
     folder = LOOPS if args.loops else SCRIPTS
     # NOTE: scripts run in a scratch directory, so files they write (plt.show's figure_N.png) stay out of the tree.
@@ -112,7 +124,7 @@ def main():
         if script.suffix not in (".py", ".R", ".js") or (args.only and script.stem not in args.only.split(",")) \
                 or (args.ext and script.suffix != "." + args.ext):
             continue
-        ours = [measure([str(ROOT / "torchglot"), str(script)]) for _ in range(args.runs)]
+        ours = [measure(torchglot + [str(script)]) for _ in range(args.runs)]
         theirs = None
         if pytorch and script.suffix == ".py":
             try:
@@ -121,7 +133,8 @@ def main():
                 print(f"{script.name}: PyTorch run skipped: {str(e).strip().splitlines()[-1]}", file=sys.stderr)
         rows.append((script.name, ours, theirs))
     what = "training loop" if args.loops else "whole process, " + ("cold JVM" if args.cold else "warm server")
-    print(f"{what}; seconds over {args.runs} runs")
+    what += ", no system BLAS for torchglot" if args.no_system_blas else ""
+    print(f"{what}; seconds over {args.runs} runs; torchglot's {blas}")
     print(f"{'script':28} {'torchglot min/med/max':>22} {'PyTorch min/med/max':>22} {'ratio':>7}")
     for name, ours, theirs in rows:
         if theirs:

@@ -3,6 +3,7 @@ package org.torchglot.repl;
 import java.io.PrintStream;
 import org.torchglot.bindings.SharedEngine;
 import org.torchglot.bindings.TorchglotVersion;
+import org.torchglot.engine.kernels.Gemm;
 
 /** The {@code torchglot} command: runs a script, code from {@code -c} or standard input, or the REPL on a terminal. */
 public final class Main {
@@ -41,6 +42,7 @@ public final class Main {
             case VERSION -> {
                 out.println("torchglot " + TorchglotVersion.VERSION + " (" + SharedEngine.implementationName()
                         + " on Java " + Runtime.version() + ")");
+                out.println("BLAS: " + Gemm.blasDescription());
                 yield 0;
             }
             case HELP -> {

@@ -18,10 +18,15 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void versionNamesTheReleaseAndTheCompiler() {
+    void versionNamesTheReleaseTheCompilerAndTheBlas() {
         assertEquals(0, run("--version"));
-        assertEquals("torchglot 0.1.0 (" + SharedEngine.implementationName() + " on Java " + Runtime.version() + ")\n",
-                out.toString(StandardCharsets.UTF_8));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("torchglot 0.1.0 (" + SharedEngine.implementationName() + " on Java " + Runtime.version() + ")",
+                lines[0]);
+        // The build bundles OpenBLAS, which the default choice loads first.
+        assertTrue(lines[1].matches("BLAS: OpenBLAS 0\\.3\\.31 .* \\(bundled, up to \\d+ threads?\\) at .*libopenblas.*"),
+                lines[1]);
+        assertEquals(2, lines.length);
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.torchglot.engine.kernels.Gemm;
 
 /**
- * float32 {@code c[n x m] = a[n x k] @ b[k x m]} through {@link Gemm#multiply}, on the system BLAS
+ * float32 {@code c[n x m] = a[n x k] @ b[k x m]} through {@link Gemm#multiply}, on OpenBLAS
  * ({@code native}) and on the Java loops ({@code java}).
  *
  * <p>One op is {@code 2·n·k·m} flops (a multiply and an add per term), so GFLOP/s = ops/s × that / 1e9:
@@ -51,12 +51,12 @@ public class GemmBenchmark {
         // NOTE: NativeBlas reads torchglot.blas once, when its class initialises, so the backend is picked
         // here, before the first product. That works because JMH forks a fresh JVM per parameter set.
         if (backend.equals("java")) {
-            System.setProperty("torchglot.blas", "none");
+            System.setProperty("torchglot.blas", "java");
         }
         boolean wantNative = backend.equals("native");
         if (Gemm.nativeBlasAvailable() != wantNative) {
             throw new IllegalStateException(wantNative
-                    ? "no native BLAS found (install libopenblas0, or point -Dtorchglot.blas at one)"
+                    ? "no native BLAS: " + Gemm.blasDescription()
                     : "the BLAS was loaded before this trial; run with forks (-f 1), not -f 0");
         }
         String[] dims = shape.split("x");

@@ -1,18 +1,20 @@
 package org.torchglot.engine.kernels;
 
 /**
- * Row-major matrix products {@code c = op(a) @ op(b)} on raw arrays. Large products go to a system
- * BLAS when one is installed ({@link NativeBlas}); small ones, and every product without a BLAS, run
- * in Java.
+ * Row-major matrix products {@code c = op(a) @ op(b)} on raw arrays. Large products go to a native
+ * BLAS ({@link NativeBlas}: the OpenBLAS bundled with torchglot, or a system one); small ones, and every
+ * product when native code is unavailable or {@code -Dtorchglot.blas=java}, run in Java. Operand sizes
+ * are checked here, before any native code reads the arrays.
  *
  * <p>Each operand is read in place, BLAS-style: {@code a} is [n x k] with row stride {@code lda}, or,
  * when {@code aTransposed}, stored as its transpose ([k x n] rows with stride {@code lda}), which is
  * what {@code x.t()} of a contiguous x is. Likewise {@code b}, [k x m] or stored as [m x k]. {@code c}
  * is dense [n x m].
  *
- * <p>The Java loops accumulate every output element as one chain of fused multiply-adds over
- * {@code p = 0..k-1}, whatever the layouts, so a transposed operand gives the same bits as its
- * contiguous copy would.
+ * <p>Without a native BLAS, large products of whole dense arrays go to ojalgo ({@link OjalgoGemm}), the rest to
+ * Java loops. The loops accumulate every output element as one chain of fused multiply-adds over
+ * {@code p = 0..k-1}, whatever the layouts, so below ojalgo's threshold a transposed operand gives the same
+ * bits as its contiguous copy would.
  */
 public final class Gemm {
     /** Below this many multiply-adds the downcall costs more than the Java loop. */
@@ -30,6 +32,39 @@ public final class Gemm {
         return NativeBlas.available();
     }
 
+    /**
+     * Which BLAS is in use and where it came from, e.g. {@code OpenBLAS 0.3.31 DYNAMIC_ARCH ... (bundled, up to
+     * 2 threads) at /home/u/.cache/torchglot/openblas-linux-x86_64-.../libopenblas.so.0}.
+     */
+    public static String blasDescription() {
+        return NativeBlas.description();
+    }
+
+    /**
+     * Checks that the operands of {@code c[n x m] = op(a) @ op(b)} lie inside their arrays.
+     *
+     * @throws IndexOutOfBoundsException with the offending operand named
+     */
+    private static void checkOperands(int aLength, int aOff, int lda, boolean aTransposed, int bLength, int bOff,
+            int ldb, boolean bTransposed, int cLength, int cOff, int n, int k, int m) {
+        if (n < 0 || k < 0 || m < 0) {
+            throw new IndexOutOfBoundsException("negative GEMM size " + n + "x" + k + "x" + m);
+        }
+        checkMatrix("a", aLength, aOff, lda, aTransposed ? k : n, aTransposed ? n : k);
+        checkMatrix("b", bLength, bOff, ldb, bTransposed ? m : k, bTransposed ? k : m);
+        checkMatrix("c", cLength, cOff, Math.max(1, m), n, m);
+    }
+
+    /** A stored [rows x cols] matrix, rows {@code ld} apart, from {@code off} in an array of {@code length}. */
+    private static void checkMatrix(String name, int length, int off, int ld, int rows, int cols) {
+        boolean empty = rows == 0 || cols == 0;
+        long end = empty ? off : off + (long) (rows - 1) * ld + cols;
+        if (off < 0 || !empty && ld < cols || end > length) {
+            throw new IndexOutOfBoundsException("GEMM operand " + name + " (" + rows + "x" + cols + " from " + off
+                    + ", row stride " + ld + ") does not fit its array of " + length);
+        }
+    }
+
     /** c[n x m] = a[n x k] @ b, where b is dense [k x m], or [m x k] when {@code bTransposed}; a is dense. */
     public static void multiply(float[] a, int aOff, float[] b, int bOff, boolean bTransposed, float[] c, int cOff,
             int n, int k, int m) {
@@ -39,8 +74,13 @@ public final class Gemm {
     /** c[n x m] = op(a) @ op(b) with the operand layouts of the class comment. */
     public static void multiply(float[] a, int aOff, int lda, boolean aTransposed, float[] b, int bOff, int ldb,
             boolean bTransposed, float[] c, int cOff, int n, int k, int m) {
+        checkOperands(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m);
         if (useNative(n, k, m)) {
             NativeBlas.sgemm(a, aOff, lda, aTransposed, b, bOff, ldb, bTransposed, c, cOff, n, k, m);
+            return;
+        }
+        if (OjalgoGemm.takes(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m)) {
+            OjalgoGemm.multiply(a, b, bTransposed, c, k, m);
             return;
         }
         // Steps through a's storage along a row of op(a) and down a column of it.
@@ -91,8 +131,13 @@ public final class Gemm {
     /** The float64 twin of {@link #multiply(float[], int, int, boolean, float[], int, int, boolean, float[], int, int, int, int)}. */
     public static void multiply(double[] a, int aOff, int lda, boolean aTransposed, double[] b, int bOff, int ldb,
             boolean bTransposed, double[] c, int cOff, int n, int k, int m) {
+        checkOperands(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m);
         if (useNative(n, k, m)) {
             NativeBlas.dgemm(a, aOff, lda, aTransposed, b, bOff, ldb, bTransposed, c, cOff, n, k, m);
+            return;
+        }
+        if (OjalgoGemm.takes(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m)) {
+            OjalgoGemm.multiply(a, b, bTransposed, c, k, m);
             return;
         }
         int aAlongRow = aTransposed ? lda : 1;

@@ -1,117 +1,134 @@
 package org.torchglot.engine.kernels;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A system BLAS (OpenBLAS) reached through the FFM API, used for GEMM when one is installed.
- * Java arrays are passed in place (critical downcalls with heap access), so there are no copies.
- * Set {@code -Dtorchglot.blas=none} to force the pure-Java kernels, or a library path to pick one.
+ * The native BLAS the engine's GEMM uses, picked once, when the class initialises, by the system property
+ * {@code torchglot.blas}:
+ * <ul>
+ *   <li>{@code auto} (the default): the OpenBLAS bundled with torchglot, else a system OpenBLAS, else Java;
+ *   <li>{@code bundled}: only the bundled OpenBLAS ({@link BundledOpenBlas});
+ *   <li>{@code system}: only an OpenBLAS (or CBLAS) installed on the system;
+ *   <li>{@code java}: no native code: ojalgo and the Java loops of {@link Gemm};
+ *   <li>a file path: that CBLAS library.
+ * </ul>
+ * {@code torchglot.blas.threads} caps the threads OpenBLAS may use (default: {@code OPENBLAS_NUM_THREADS},
+ * else one per core). A product uses them all when it has at least {@link #PARALLEL_THRESHOLD} multiply-adds
+ * and {@link OtherProcesses#quiet() other processes leave the cores free}; otherwise it runs on one thread.
  */
 final class NativeBlas {
-    private static final int ROW_MAJOR = 101;
-    private static final int NO_TRANS = 111;
-    private static final int TRANS = 112;
-    private static final List<String> CANDIDATES = List.of(
+    /**
+     * Multiply-adds from which a product runs on every allowed thread. Below it one thread is faster: OpenBLAS
+     * wakes its workers for every product and they spin afterwards, which on a busy 2-core machine stalls
+     * the small products of tutorial nets (measured in docs/performance.md).
+     */
+    static final long PARALLEL_THRESHOLD = 8_000_000L;
+
+    private static final List<Path> SYSTEM_CANDIDATES = List.of(
             "/usr/lib/x86_64-linux-gnu/libopenblas.so.0",
             "/usr/lib/aarch64-linux-gnu/libopenblas.so.0",
             "/usr/lib64/libopenblas.so.0",
             "/usr/lib/libopenblas.so.0",
-            "/usr/lib/x86_64-linux-gnu/libblas.so.3");
+            "/opt/homebrew/opt/openblas/lib/libopenblas.dylib",
+            "/usr/local/opt/openblas/lib/libopenblas.dylib",
+            "/usr/lib/x86_64-linux-gnu/libblas.so.3").stream().map(Path::of).toList();
 
-    private static final MethodHandle SGEMM;
-    private static final MethodHandle DGEMM;
+    private static final OpenBlas BLAS;
+    private static final String DESCRIPTION;
+    private static final int MAX_THREADS;
 
     static {
-        MethodHandle s = null;
-        MethodHandle d = null;
-        Optional<Path> library = locate();
-        if (library.isPresent()) {
-            try {
-                Linker linker = Linker.nativeLinker();
-                SymbolLookup lookup = SymbolLookup.libraryLookup(library.get(), Arena.global());
-                Linker.Option heap = Linker.Option.critical(true);
-                FunctionDescriptor sgemm = FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-                        ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-                        ValueLayout.JAVA_FLOAT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
-                        ValueLayout.JAVA_INT, ValueLayout.JAVA_FLOAT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
-                FunctionDescriptor dgemm = FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-                        ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-                        ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
-                        ValueLayout.JAVA_INT, ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
-                // NOTE: OpenBLAS's worker threads spin; on a busy 2-core machine they turn a 50 µs product
-                // into milliseconds. One thread (as the PyTorch baseline runs) unless told otherwise.
-                int threads = Integer.getInteger("torchglot.blas.threads", 1);
-                lookup.find("openblas_set_num_threads").ifPresent(f -> setThreads(linker, f, threads));
-                s = linker.downcallHandle(lookup.find("cblas_sgemm").orElseThrow(), sgemm, heap);
-                d = linker.downcallHandle(lookup.find("cblas_dgemm").orElseThrow(), dgemm, heap);
-            } catch (RuntimeException | LinkageError e) {
-                // NOTE: no usable BLAS (or native access refused): the pure-Java kernels take over.
-                s = null;
-                d = null;
+        String choice = System.getProperty("torchglot.blas", "auto").strip();
+        OpenBlas blas = null;
+        String origin = "system";
+        String why = "";
+        try {
+            switch (choice) {
+                case "java" -> why = "torchglot.blas=java";
+                case "system" -> blas = system().orElse(null);
+                case "bundled" -> {
+                    blas = bundled().orElse(null);
+                    origin = "bundled";
+                }
+                case "auto", "" -> {
+                    try {
+                        blas = bundled().orElse(null);
+                        origin = "bundled";
+                    } catch (RuntimeException | LinkageError e) {
+                        why = "bundled OpenBLAS: " + e.getMessage() + "; ";
+                    }
+                    if (blas == null) {
+                        blas = system().orElse(null);
+                        origin = "system";
+                    }
+                }
+                default -> {
+                    blas = OpenBlas.load(List.of(Path.of(choice)));
+                    origin = "torchglot.blas";
+                }
             }
+            if (blas == null && !choice.equals("java")) {
+                why += "no OpenBLAS found (torchglot.blas=" + choice + ")";
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // NOTE: no usable library, or native access refused: the Java loops take over, and --version says why.
+            blas = null;
+            why = "torchglot.blas=" + choice + ": " + e.getMessage();
         }
-        SGEMM = s;
-        DGEMM = d;
+        BLAS = blas;
+        MAX_THREADS = blas != null && blas.threaded() ? maxThreads() : 1;
+        DESCRIPTION = blas == null ? "none, Java loops and ojalgo (" + why + ")"
+                : blas.version() + " (" + origin + ", up to " + MAX_THREADS + (MAX_THREADS == 1 ? " thread" : " threads")
+                        + ") at " + blas.library();
     }
 
     private NativeBlas() {
     }
 
-    private static void setThreads(Linker linker, MemorySegment function, int threads) {
-        try {
-            linker.downcallHandle(function, FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT)).invokeExact(threads);
-        } catch (Throwable t) {
-            throw new IllegalStateException("openblas_set_num_threads failed", t);
-        }
+    private static Optional<OpenBlas> bundled() {
+        return BundledOpenBlas.extract(BundledOpenBlas.defaultCacheRoot()).map(OpenBlas::load);
     }
 
-    private static Optional<Path> locate() {
-        String choice = System.getProperty("torchglot.blas", "");
-        if (choice.equals("none")) {
-            return Optional.empty();
+    private static Optional<OpenBlas> system() {
+        return OpenBlas.firstLoadable(SYSTEM_CANDIDATES);
+    }
+
+    private static int maxThreads() {
+        String env = System.getenv("OPENBLAS_NUM_THREADS");
+        int fallback = Runtime.getRuntime().availableProcessors();
+        if (env != null && env.strip().matches("[1-9][0-9]{0,3}")) {
+            fallback = Integer.parseInt(env.strip());
         }
-        if (!choice.isEmpty()) {
-            return Optional.of(Path.of(choice));
-        }
-        return CANDIDATES.stream().map(Path::of).filter(Files::isReadable).findFirst();
+        return Math.max(1, Integer.getInteger("torchglot.blas.threads", fallback));
     }
 
     static boolean available() {
-        return SGEMM != null;
+        return BLAS != null;
     }
 
-    /** c[n x m] = op(a) @ op(b), operands laid out as {@link Gemm} describes; c is dense. */
+    /** Which BLAS is in use and where it came from, for {@code torchglot --version}. */
+    static String description() {
+        return DESCRIPTION;
+    }
+
+    private static void threadsFor(int n, int k, int m) {
+        boolean parallel = MAX_THREADS > 1 && (long) n * k * m >= PARALLEL_THRESHOLD && OtherProcesses.quiet();
+        BLAS.threads(parallel ? MAX_THREADS : 1);
+    }
+
+    /** c[n x m] = op(a) @ op(b), operands laid out as {@link Gemm} describes and checked by it; c is dense. */
     static void sgemm(float[] a, int aOff, int lda, boolean aTransposed, float[] b, int bOff, int ldb,
             boolean bTransposed, float[] c, int cOff, int n, int k, int m) {
-        try {
-            SGEMM.invokeExact(ROW_MAJOR, aTransposed ? TRANS : NO_TRANS, bTransposed ? TRANS : NO_TRANS, n, m, k, 1f,
-                    MemorySegment.ofArray(a).asSlice(4L * aOff), lda,
-                    MemorySegment.ofArray(b).asSlice(4L * bOff), ldb, 0f,
-                    MemorySegment.ofArray(c).asSlice(4L * cOff), m);
-        } catch (Throwable t) {
-            throw new IllegalStateException("BLAS sgemm failed", t);
-        }
+        threadsFor(n, k, m);
+        BLAS.sgemm(a, aOff, lda, aTransposed, b, bOff, ldb, bTransposed, c, cOff, n, k, m);
     }
 
+    /** The float64 twin of {@link #sgemm}. */
     static void dgemm(double[] a, int aOff, int lda, boolean aTransposed, double[] b, int bOff, int ldb,
             boolean bTransposed, double[] c, int cOff, int n, int k, int m) {
-        try {
-            DGEMM.invokeExact(ROW_MAJOR, aTransposed ? TRANS : NO_TRANS, bTransposed ? TRANS : NO_TRANS, n, m, k, 1.0,
-                    MemorySegment.ofArray(a).asSlice(8L * aOff), lda,
-                    MemorySegment.ofArray(b).asSlice(8L * bOff), ldb, 0.0,
-                    MemorySegment.ofArray(c).asSlice(8L * cOff), m);
-        } catch (Throwable t) {
-            throw new IllegalStateException("BLAS dgemm failed", t);
-        }
+        threadsFor(n, k, m);
+        BLAS.dgemm(a, aOff, lda, aTransposed, b, bOff, ldb, bTransposed, c, cOff, n, k, m);
     }
 }

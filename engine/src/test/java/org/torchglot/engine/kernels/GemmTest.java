@@ -1,6 +1,8 @@
 package org.torchglot.engine.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -153,5 +155,30 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    @Test
+    void operandsOutsideTheirArraysAreRefusedBeforeAnyKernelReadsThem() {
+        float[] a = new float[64 * 100];
+        float[] b = new float[100 * 10];
+        float[] c = new float[64 * 10];
+        // Large enough for the native BLAS, which would read or write past the arrays.
+        assertRefused("operand a", () -> Gemm.multiply(a, 1, b, 0, false, c, 0, 64, 100, 10));
+        assertRefused("operand b", () -> Gemm.multiply(new float[64 * 101], 0, b, 0, false, c, 0, 64, 101, 10));
+        assertRefused("operand c", () -> Gemm.multiply(a, 0, 100, false, b, 0, 10, false, new float[639], 0, 64, 100, 10));
+        assertRefused("operand b", () -> Gemm.multiply(a, 0, 100, false, b, 0, 9, false, c, 0, 64, 100, 10));
+        assertRefused("operand a", () -> Gemm.multiply(a, -1, 100, true, b, 0, 10, false, c, 0, 64, 100, 10));
+        assertRefused("negative", () -> Gemm.multiply(a, 0, b, 0, false, c, 0, -64, 100, 10));
+        assertRefused("operand c", () -> Gemm.multiply(new double[4], 0, new double[4], 0, true, new double[3], 0, 2, 2, 2));
+        assertRefused("operand a", () -> Gemm.multiply(a, 0, Integer.MAX_VALUE, false, b, 0, 10, false, c, 0, 64, 100, 10));
+        // Exactly fitting operands, and empty ones, are accepted.
+        Gemm.multiply(a, 0, a, 0, true, new float[64 * 64], 0, 64, 100, 64);
+        Gemm.multiply(new float[0], 0, new float[0], 0, false, new float[0], 0, 0, 0, 0);
+    }
+
+    private static void assertRefused(String what, Runnable product) {
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                product::run);
+        assertTrue(e.getMessage().contains(what), e.getMessage());
     }
 }
