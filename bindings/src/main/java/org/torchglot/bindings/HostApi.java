@@ -29,6 +29,7 @@ import org.torchglot.engine.data.Dataset;
 import org.torchglot.engine.data.Subset;
 import org.torchglot.engine.data.TensorDataset;
 import org.torchglot.engine.format.NumpyFormatter;
+import org.torchglot.engine.format.PrintOptions;
 import org.torchglot.engine.format.PyTorchFormatter;
 import org.torchglot.engine.io.OrderedDict;
 import org.torchglot.engine.io.SafeTensors;
@@ -127,6 +128,8 @@ public final class HostApi {
         m.put(Generator.class, "new copy getDefault getState initialSeed manualSeed randint random seed setState");
         m.put(PyTorchFormatter.class, "format options");
         m.put(NumpyFormatter.class, "repr str");
+        // NOTE: torch.set_printoptions; the warm server restores the print options before each script.
+        m.put(PrintOptions.class, "set");
         m.put(Module.class, "apply buffers call children eval extraRepr forward get guest has isTraining"
                 + " loadStateDict modules namedBuffers namedChildren namedModules namedParameters parameters register"
                 + " registerBuffer registerModule registerParameter requiresGrad_ setGuest stateDict toString train"

@@ -239,6 +239,8 @@ class HostileArgumentsTest {
             receivers.put(TensorDataset.class, () -> new TensorDataset(tensor()));
             receivers.put(Subset.class, () -> new Subset<>(new TensorDataset(tensor()), List.of(0, 1)));
             receivers.put(DataLoader.class, () -> new DataLoader<>(new TensorDataset(tensor()), 1, false));
+            // NOTE: a fresh instance, not the printers' own, so the calls leave this JVM's print options alone.
+            receivers.put(PrintOptions.class, PrintOptions::new);
             receivers.put(Tuple.class, () -> Tuple.of(1, "a"));
             receivers.put(OrderedDict.class, () -> new OrderedDict(Map.of()));
             receivers.put(org.torchglot.engine.io.TorchIO.Loaded.class, () -> files.loadFromBytes(files.saveToBytes(tensor())));
@@ -270,7 +272,7 @@ class HostileArgumentsTest {
                 return 1;
             } else if (type == long.class || type == Long.class) {
                 return 1L;
-            } else if (type == double.class || type == float.class) {
+            } else if (type == double.class || type == float.class || type == Double.class) {
                 return 0.5;
             } else if (type == boolean.class) {
                 return false;
@@ -330,7 +332,7 @@ class HostileArgumentsTest {
                 out.addAll(List.of(-1, Integer.MAX_VALUE, Integer.MIN_VALUE, Double.NaN, "1"));
             } else if (type == long.class || type == Long.class) {
                 out.addAll(List.of(-1L, Long.MAX_VALUE, Long.MIN_VALUE, Double.NaN));
-            } else if (type == double.class || type == float.class) {
+            } else if (type == double.class || type == float.class || type == Double.class) {
                 out.addAll(List.of(Double.NaN, Double.POSITIVE_INFINITY, -1e308, -1.0));
             } else if (type == boolean.class) {
                 out.add("yes");
