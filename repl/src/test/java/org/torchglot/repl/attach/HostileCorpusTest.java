@@ -58,6 +58,11 @@ class HostileCorpusTest {
     static void stopServer() throws Exception {
         server.close();
         serving.join(5_000);
+        try (Stream<Path> left = Files.walk(root)) {
+            for (Path path : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     @TestFactory
