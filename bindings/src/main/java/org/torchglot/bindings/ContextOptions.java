@@ -50,8 +50,7 @@ final class ContextOptions {
             builder.allowHostAccess(HostApi.SANDBOXED)
                     .allowHostClassLookup(HostApi::isExported)
                     .allowIO(IOAccess.newBuilder()
-                            .fileSystem(SandboxFileSystem.create(settings.workingDirectory(), readOnlyRoots(settings),
-                                    settings.fileAccess()))
+                            .fileSystem(SandboxFileSystem.create(writableRoots(settings), readOnlyRoots(settings)))
                             .build());
         }
         for (Language language : languages) {
@@ -72,6 +71,15 @@ final class ContextOptions {
      */
     private static Path guestDirectory(ContextSettings settings) {
         return settings.fileAccess() || settings.allowHostAccess() ? settings.workingDirectory() : GuestPackages.jsModules();
+    }
+
+    private static List<Path> writableRoots(ContextSettings settings) {
+        if (!settings.fileAccess()) {
+            return List.of();
+        }
+        List<Path> roots = new ArrayList<>(settings.writableDirectories());
+        roots.add(settings.workingDirectory());
+        return roots;
     }
 
     private static List<Path> readOnlyRoots(ContextSettings settings) {

@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * The immutable settings a {@link TorchglotContext.Builder} collected.
  *
+ * @param readableDirectories readable by scripts besides the working directory ({@code --allow-read})
+ * @param writableDirectories readable and writable besides the working directory ({@code --allow-write})
  * @param fileAccess whether the script sees its working and readable directories (the strict
  *     profile turns this off: only the torch packages stay readable)
  * @param timeLimit how long one evaluation may run, or {@code null} for no limit
@@ -22,6 +24,7 @@ record ContextSettings(
         List<String> arguments,
         Path workingDirectory,
         List<Path> readableDirectories,
+        List<Path> writableDirectories,
         boolean allowHostAccess,
         boolean fileAccess,
         Duration timeLimit,

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.torchglot.engine.io.OrderedDict;
 import org.torchglot.engine.io.SafeTensors;
 import org.torchglot.engine.io.Tuple;
@@ -18,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * {@code torch.save}/{@code torch.load} and safetensors for guest scripts: each path is resolved against the
  * context's working directory and checked against its sandbox before the engine touches the file with java.nio.
- * Sandboxed, a script may write only below its working directory and read only there and in its readable
- * directories; with host access allowed, any path goes.
+ * Sandboxed, a script may write only below its working directory and its writable directories, and read
+ * there and in its readable directories; with host access allowed, any path goes.
  *
  * <p>One instance per context, bound as the polyglot symbol {@value #BINDING} (Python:
  * {@code polyglot.import_value("torchglot.files")}; a Truffle language: {@code env.importSymbol(...)}). Guests
@@ -31,23 +32,28 @@ public final class GuestFiles {
 
     private final Path workingDirectory;
     private final List<Path> readableDirectories;
+    private final List<Path> writableDirectories;
     private final boolean unrestricted;
     private final boolean noFiles;
 
     GuestFiles(Path workingDirectory, List<Path> readableDirectories, boolean unrestricted) {
-        this(workingDirectory, readableDirectories, unrestricted, false);
+        this(workingDirectory, readableDirectories, List.of(), unrestricted, false);
     }
 
-    private GuestFiles(Path workingDirectory, List<Path> readableDirectories, boolean unrestricted, boolean noFiles) {
+    private GuestFiles(Path workingDirectory, List<Path> readableDirectories, List<Path> writableDirectories,
+            boolean unrestricted, boolean noFiles) {
         this.workingDirectory = SandboxFileSystem.realPath(workingDirectory);
-        this.readableDirectories = readableDirectories.stream().map(SandboxFileSystem::realPath).toList();
+        this.writableDirectories = Stream.concat(Stream.of(workingDirectory), writableDirectories.stream())
+                .map(SandboxFileSystem::realPath).toList();
+        this.readableDirectories = Stream.concat(this.writableDirectories.stream(),
+                readableDirectories.stream().map(SandboxFileSystem::realPath)).toList();
         this.unrestricted = unrestricted;
         this.noFiles = noFiles;
     }
 
     static GuestFiles of(ContextSettings settings) {
-        return new GuestFiles(settings.workingDirectory(), settings.readableDirectories(), settings.allowHostAccess(),
-                !settings.fileAccess());
+        return new GuestFiles(settings.workingDirectory(), settings.readableDirectories(), settings.writableDirectories(),
+                settings.allowHostAccess(), !settings.fileAccess());
     }
 
     /** {@code torch.save(obj, path)}: the engine value {@code obj} in PyTorch's format, written atomically. */
@@ -154,7 +160,7 @@ public final class GuestFiles {
      */
     Path writable(String path) {
         Path real = SandboxFileSystem.realPath(resolve(path));
-        if (noFiles || !unrestricted && !real.startsWith(workingDirectory)) {
+        if (noFiles || !unrestricted && writableDirectories.stream().noneMatch(real::startsWith)) {
             throw denied(path, "write");
         }
         return real;
@@ -167,8 +173,7 @@ public final class GuestFiles {
      */
     Path readable(String path) {
         Path real = SandboxFileSystem.realPath(resolve(path));
-        if (noFiles || !unrestricted && !real.startsWith(workingDirectory)
-                && readableDirectories.stream().noneMatch(real::startsWith)) {
+        if (noFiles || !unrestricted && readableDirectories.stream().noneMatch(real::startsWith)) {
             throw denied(path, "read");
         }
         return real;
@@ -179,7 +184,8 @@ public final class GuestFiles {
             return new SecurityException("Permission denied: '" + path + "' (this sandbox gives scripts no file access)");
         }
         return new SecurityException("Permission denied: '" + path + "' is outside the working directory "
-                + workingDirectory + " (the sandbox lets scripts " + access + " files only there)");
+                + workingDirectory + " (the sandbox lets scripts " + access + " files only there and in directories"
+                + " granted with --allow-" + access + ")");
     }
 
     private Path resolve(String path) {

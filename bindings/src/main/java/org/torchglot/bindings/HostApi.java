@@ -2,31 +2,91 @@ package org.torchglot.bindings;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.Member;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.graalvm.polyglot.HostAccess;
+import org.torchglot.bindings.numpy.CMath;
+import org.torchglot.bindings.plot.Axes;
+import org.torchglot.bindings.plot.Figure;
+import org.torchglot.engine.api.Convention;
+import org.torchglot.engine.api.Op;
+import org.torchglot.engine.api.OpTable;
+import org.torchglot.engine.api.Signature;
+import org.torchglot.engine.autograd.AccumulateGrad;
+import org.torchglot.engine.autograd.FunctionNode;
+import org.torchglot.engine.autograd.GradMode;
+import org.torchglot.engine.autograd.Node;
+import org.torchglot.engine.data.DataLoader;
+import org.torchglot.engine.data.DataUtils;
+import org.torchglot.engine.data.Dataset;
+import org.torchglot.engine.data.Subset;
+import org.torchglot.engine.data.TensorDataset;
+import org.torchglot.engine.format.NumpyFormatter;
+import org.torchglot.engine.format.PrintOptions;
+import org.torchglot.engine.format.PyTorchFormatter;
+import org.torchglot.engine.io.OrderedDict;
+import org.torchglot.engine.io.SafeTensors;
+import org.torchglot.engine.io.TorchIO;
+import org.torchglot.engine.io.Tuple;
+import org.torchglot.engine.nn.CustomModule;
+import org.torchglot.engine.nn.Dropout;
+import org.torchglot.engine.nn.Linear;
+import org.torchglot.engine.nn.Loss;
+import org.torchglot.engine.nn.Module;
+import org.torchglot.engine.nn.ModuleList;
+import org.torchglot.engine.nn.Parameter;
+import org.torchglot.engine.nn.Sequential;
+import org.torchglot.engine.optim.LRScheduler;
+import org.torchglot.engine.optim.Optimizer;
+import org.torchglot.engine.optim.ParamGroup;
+import org.torchglot.engine.random.Generator;
+import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.Index;
+import org.torchglot.engine.tensor.Tensor;
+import org.torchglot.engine.tensor.TorchException;
 
 /**
- * The Java API that sandboxed scripts may reach: the classes the torch packages call.
+ * The Java API that sandboxed scripts may reach, and nothing more: the one boundary between guests
+ * and the engine.
  *
- * <p>Guests may look up exactly these classes by name ({@code java.type(...)}, {@code
- * Java.type(...)}) and use their public members; every other host class is invisible.
+ * <p>Two lists, both reviewed: {@link #LOOKUP}, the classes a guest may name ({@code java.type(...)},
+ * {@code Java.type(...)}), which are the ones the Python and JavaScript torch packages look up; and
+ * {@link #MEMBERS}, the members (methods, constructors as {@code new}, fields) a guest may use on
+ * classes and objects it holds, per class. Every public overload of a listed name is allowed, so
+ * {@code bindings/src/test/resources/org/torchglot/bindings/host-surface.txt} pins the exact
+ * signatures, and {@code HostSurfaceTest} fails when they drift.
+ *
+ * <p>Rules for this list: nothing here takes raw arrays, sizes or offsets unchecked (the engine's
+ * kernels and {@code Tensor(Storage, int[], int[], int)} are out); nothing writes files except
+ * {@link GuestFiles}, which checks paths; no {@code main} methods, class loaders, reflection,
+ * {@code Class} objects, threads, or process-wide settings (the memory guard, the progress sink,
+ * the op tables' registration).
  */
 public final class HostApi {
 
-    /**
-     * Every host class the guest-language packages use. The torch shims register their engine
-     * entry points here (for example the engine's Tensor and op-table facade classes).
-     */
-    // NOTE: the engine is plain Java without polyglot annotations, so access is granted per
-    // member here instead of through @HostAccess.Export.
-    static final List<Class<?>> EXPORTED_CLASSES = exportedClasses();
+    /** The classes guests may look up by name: what the torch, numpy, matplotlib and tqdm packages name. */
+    static final List<Class<?>> LOOKUP = List.of(
+            TorchglotVersion.class, CMath.class, Figure.class, ProgressDisplay.class,
+            OpTable.class, Convention.class, Tensor.class, DType.class, Index.class, TorchException.class,
+            GradMode.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
+            Module.class, CustomModule.class, Parameter.class, Optimizer.class,
+            DataLoader.class, TensorDataset.class, DataUtils.class);
 
-    private static final Set<String> EXPORTED_NAMES =
-            EXPORTED_CLASSES.stream().map(Class::getName).collect(Collectors.toUnmodifiableSet());
+    /**
+     * The members guests may use, per class ({@code new}: its public constructors). A method listed
+     * on a class is allowed there only; a subclass that overrides it lists it again.
+     */
+    static final Map<Class<?>, String> MEMBERS = members();
+
+    private static final Set<String> LOOKUP_NAMES =
+            LOOKUP.stream().map(Class::getName).collect(Collectors.toUnmodifiableSet());
 
     /** Host access of sandboxed contexts; one instance, as every context of an engine must agree. */
     static final HostAccess SANDBOXED = sandboxed();
@@ -34,70 +94,126 @@ public final class HostApi {
     private HostApi() {
     }
 
-    /** Whether a guest may look up the host class with this fully qualified name. */
-    public static boolean isExported(String className) {
-        return EXPORTED_NAMES.contains(className);
+    private static Map<Class<?>, String> members() {
+        Map<Class<?>, String> m = new LinkedHashMap<>();
+        // Engine errors reach guests as TorchException; the packages read their message and Python name.
+        m.put(Throwable.class, "getMessage");
+        m.put(TorchException.class, "pythonName");
+        // Enum constants expose their name, e.g. DType.FLOAT32.name().
+        m.put(Enum.class, "name");
+        m.put(TorchglotVersion.class, "get VERSION TORCH_VERSION");
+        m.put(CMath.class, "pow");
+        m.put(Figure.class, "new dpi height renderPngBase64 setTitle subplot width");
+        m.put(Axes.class, "bar grid hasLabels hist legend plot scatter setTitle setXLabel setXLim setYLabel setYLim");
+        m.put(ProgressDisplay.class, "finish isInteractive show width");
+        m.put(GuestFiles.class, "elements items kindOf load loadFromBytes loadSafetensors newOrderedDict newSet newTuple"
+                + " save saveSafetensors saveToBytes");
+        m.put(OpTable.class, "call functional has init modules names op optimizers standard");
+        m.put(Op.class, "signature summary toString");
+        m.put(Signature.class, "params returns toString");
+        m.put(Signature.Param.class, "name toString");
+        m.put(Convention.class, "ZERO_BASED");
+        m.put(Tensor.class, "abs add all any argmax argmin backward clone contiguousCopy copy_ detach detach_ dim div dtype fill_"
+                + " flatten grad gradFn index indexPut isContiguous isFloatingPoint isLeaf item itemLong log matmul"
+                + " max mean min mul numel permute pow prod relu requiresGrad requiresGrad_ reshape scalar select"
+                + " setGrad shape sigmoid size split squeeze std storageOffset strides sub sum to toDoubleArray toFloatArray toLongArray"
+                + " toString transpose var view");
+        m.put(DType.class, "BOOL FLOAT32 FLOAT64 INT64 isFloatingPoint pythonName");
+        m.put(Index.class, "ELLIPSIS NEW_AXIS all at select slice");
+        m.put(GradMode.class, "isEnabled set setEnabled");
+        m.put(GradMode.Scope.class, "close");
+        m.put(Node.class, "name nextFunctions toString");
+        m.put(FunctionNode.class, "name");
+        m.put(AccumulateGrad.class, "name variable");
+        m.put(Generator.class, "new copy getDefault getState initialSeed manualSeed randint random seed setState");
+        m.put(PyTorchFormatter.class, "format options");
+        m.put(NumpyFormatter.class, "repr str");
+        // NOTE: torch.set_printoptions; the warm server restores the print options before each script.
+        m.put(PrintOptions.class, "set");
+        m.put(Module.class, "apply buffers call children eval extraRepr forward get guest has isTraining"
+                + " loadStateDict modules namedBuffers namedChildren namedModules namedParameters parameters register"
+                + " registerBuffer registerModule registerParameter requiresGrad_ setGuest stateDict toString train"
+                + " typeName zeroGrad");
+        m.put(Module.IncompatibleKeys.class, "missingKeys unexpectedKeys toString");
+        m.put(CustomModule.class, "new extraRepr forward setExtraRepr setForward typeName");
+        m.put(CustomModule.Forward.class, "apply");
+        m.put(Linear.class, "bias inFeatures outFeatures resetParameters weight");
+        m.put(Dropout.class, "p");
+        m.put(Loss.class, "reduction");
+        m.put(Sequential.class, "append forward get iterator len set slice");
+        m.put(ModuleList.class, "append get insert iterator len set");
+        m.put(Parameter.class, "new");
+        m.put(Optimizer.class, "addParamGroup defaults loadStateDict paramGroups stateDict step toString zeroGrad");
+        m.put(ParamGroup.class, "get options params set");
+        m.put(LRScheduler.class, "getLastLr lastEpoch step");
+        m.put(Dataset.class, "get len");
+        m.put(DataLoader.class, "new batchIndices dataset iterator len");
+        m.put(TensorDataset.class, "new get len tensors");
+        m.put(Subset.class, "dataset get indices len");
+        m.put(DataUtils.class, "randomSplit");
+        m.put(Tuple.class, "get size toString");
+        m.put(OrderedDict.class, "");
+        m.put(TorchIO.Loaded.class, "notes value");
+        m.put(SafeTensors.Contents.class, "notes tensors");
+        return m;
     }
 
-    /** Annotated members plus the public API of the exported classes. */
+    /** Whether a guest may look up the host class with this fully qualified name. */
+    public static boolean isExported(String className) {
+        return LOOKUP_NAMES.contains(className);
+    }
+
+    /** Every member {@link #MEMBERS} allows, resolved by reflection. */
+    static List<Member> allowedMembers() {
+        List<Member> out = new ArrayList<>();
+        MEMBERS.forEach((type, names) -> {
+            for (String name : names.split(" ")) {
+                if (!name.isEmpty()) {
+                    out.addAll(resolve(type, name));
+                }
+            }
+        });
+        return out;
+    }
+
+    private static List<Member> resolve(Class<?> type, String name) {
+        List<Member> found = new ArrayList<>();
+        if (name.equals("new")) {
+            found.addAll(Arrays.asList(type.getConstructors()));
+        }
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals(name) && method.getDeclaringClass() == type) {
+                found.add(method);
+            }
+        }
+        for (Field field : type.getFields()) {
+            if (field.getName().equals(name) && field.getDeclaringClass() == type) {
+                found.add(field);
+            }
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("HostApi lists " + type.getName() + "#" + name + ", which does not exist");
+        }
+        return found;
+    }
+
     private static HostAccess sandboxed() {
         HostAccess.Builder access = HostAccess.newBuilder(HostAccess.EXPLICIT)
                 .allowArrayAccess(true)
                 .allowListAccess(true)
-                .allowBufferAccess(true)
                 .allowIterableAccess(true)
                 .allowIteratorAccess(true)
                 .allowMapAccess(true)
+                // NOTE: guest functions passed where the engine takes a callback (CustomModule.Forward).
                 .allowImplementationsAnnotatedBy(FunctionalInterface.class);
-        try {
-            // Engine errors reach guests as TorchException; the packages read their message.
-            access.allowAccess(Throwable.class.getMethod("getMessage"));
-            // Enum constants expose their name, e.g. DType.FLOAT32.name().
-            access.allowAccess(Enum.class.getMethod("name"));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-        for (Class<?> type : EXPORTED_CLASSES) {
-            for (Constructor<?> constructor : type.getConstructors()) {
-                access.allowAccess(constructor);
-            }
-            for (Method method : type.getMethods()) {
-                if (isTorchglotType(method.getDeclaringClass())) {
-                    access.allowAccess(method);
-                }
-            }
-            for (Field field : type.getFields()) {
-                if (isTorchglotType(field.getDeclaringClass()) && Modifier.isPublic(field.getModifiers())) {
-                    access.allowAccess(field);
-                }
+        for (Member member : allowedMembers()) {
+            switch (member) {
+                case Method method -> access.allowAccess(method);
+                case Constructor<?> constructor -> access.allowAccess(constructor);
+                case Field field -> access.allowAccess(field);
+                default -> throw new IllegalStateException(member.toString());
             }
         }
         return access.build();
-    }
-
-    /**
-     * Our version class, the guests' checked file access (GuestFiles), and every public engine
-     * class except those marked {@code @HostFileAccess}: the rest does arithmetic on tensors and
-     * touches neither files nor processes, so it is safe to open.
-     */
-    private static List<Class<?>> exportedClasses() {
-        List<Class<?>> out = new java.util.ArrayList<>();
-        out.add(TorchglotVersion.class);
-        out.add(org.torchglot.bindings.numpy.CMath.class);
-        out.add(org.torchglot.bindings.plot.Figure.class);
-        out.add(org.torchglot.bindings.plot.Axes.class);
-        out.add(GuestFiles.class);
-        out.add(ProgressDisplay.class);
-        // NOTE: engine classes that touch files are reached only through GuestFiles, which checks paths.
-        EngineClasses.publicClasses().stream()
-                .filter(type -> !type.isAnnotationPresent(org.torchglot.engine.io.HostFileAccess.class))
-                // NOTE: @HostOnly classes change process-wide settings, such as the memory guard.
-                .filter(type -> !type.isAnnotationPresent(org.torchglot.engine.HostOnly.class))
-                .forEach(out::add);
-        return List.copyOf(out);
-    }
-
-    private static boolean isTorchglotType(Class<?> type) {
-        return type.getName().startsWith("org.torchglot.");
     }
 }

@@ -19,29 +19,28 @@ final class SandboxFileSystem {
     /**
      * Creates the sandbox file system.
      *
-     * @param workingDirectory readable and writable, with everything below it
+     * @param writableRoots readable and writable, with everything below them (the working directory
+     *     and {@code --allow-write} directories; none in the strict profile)
      * @param readOnlyRoots readable, with everything below them
      */
-    static FileSystem create(Path workingDirectory, List<Path> readOnlyRoots) {
-        return create(workingDirectory, readOnlyRoots, true);
-    }
-
-    /**
-     * Creates the sandbox file system; without {@code writableWorkingDirectory} (the strict
-     * profile) the working directory is neither readable nor writable.
-     */
-    static FileSystem create(Path workingDirectory, List<Path> readOnlyRoots, boolean writableWorkingDirectory) {
-        Path writable = realPath(workingDirectory);
+    static FileSystem create(List<Path> writableRoots, List<Path> readOnlyRoots) {
+        List<Path> writable = writableRoots.stream().map(SandboxFileSystem::realPath).toList();
         List<Path> readable = readOnlyRoots.stream().map(SandboxFileSystem::realPath).toList();
+        // NOTE: relative paths are resolved by the languages against the current directory first.
+        Path current = writable.isEmpty() ? Path.of("").toAbsolutePath() : writable.getLast();
         FileSystem readWrite = FileSystem.newDefaultFileSystem();
         FileSystem readOnly = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
         FileSystem composite = FileSystem.newCompositeFileSystem(
                 FileSystem.newDenyIOFileSystem(),
-                FileSystem.Selector.of(readWrite, path -> writableWorkingDirectory && isBelow(path, writable, writable)),
-                FileSystem.Selector.of(readOnly, path -> readable.stream().anyMatch(root -> isBelow(path, root, writable))));
+                FileSystem.Selector.of(readWrite, path -> isBelowAny(path, writable, current)),
+                FileSystem.Selector.of(readOnly, path -> isBelowAny(path, readable, current)));
         // NOTE: GraalPy reads its standard library from the python-resources internal resource,
         // unpacked outside the roots (~/.cache/org.graalvm.polyglot).
         return FileSystem.allowInternalResourceAccess(composite);
+    }
+
+    private static boolean isBelowAny(Path path, List<Path> roots, Path workingDirectory) {
+        return roots.stream().anyMatch(root -> isBelow(path, root, workingDirectory));
     }
 
     private static boolean isBelow(Path path, Path root, Path workingDirectory) {

@@ -303,6 +303,7 @@ public final class TorchglotContext implements AutoCloseable {
         private String[] arguments = new String[0];
         private Path workingDirectory = Path.of("").toAbsolutePath();
         private final List<Path> readableDirectories = new ArrayList<>();
+        private final List<Path> writableDirectories = new ArrayList<>();
         private boolean allowHostAccess;
         private boolean fileAccess = true;
         private Duration timeLimit;
@@ -351,6 +352,16 @@ public final class TorchglotContext implements AutoCloseable {
         /** Makes a directory (e.g. the script's own) readable by sandboxed guests. */
         public Builder readableDirectory(Path directory) {
             readableDirectories.add(directory.toAbsolutePath().normalize());
+            return this;
+        }
+
+        /**
+         * Makes a directory readable and writable by sandboxed guests, with everything below it,
+         * besides the working directory ({@code --allow-write=DIR}); {@code torch.save}, {@code open(..., "w")}
+         * and R's file functions may write there.
+         */
+        public Builder writableDirectory(Path directory) {
+            writableDirectories.add(directory.toAbsolutePath().normalize());
             return this;
         }
 
@@ -424,7 +435,7 @@ public final class TorchglotContext implements AutoCloseable {
                 throw new IllegalArgumentException("working directory does not exist: " + workingDirectory);
             }
             return new TorchglotContext(new ContextSettings(List.copyOf(languages), out, err, in,
-                    List.of(arguments), workingDirectory, List.copyOf(readableDirectories), allowHostAccess,
+                    List.of(arguments), workingDirectory, List.copyOf(readableDirectories), List.copyOf(writableDirectories), allowHostAccess,
                     fileAccess, timeLimit, maxTensorBytes));
         }
     }

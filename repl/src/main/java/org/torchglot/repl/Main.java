@@ -26,7 +26,8 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             return badCommandLine(e, err);
         }
-        return run(options, new ScriptRunner(out, err, System.in, options.allowHostAccess()), out);
+        return run(options, new ScriptRunner(out, err, System.in, options.allowHostAccess())
+                .grant(options.allowRead(), options.allowWrite()), out);
     }
 
     /** Prints the complaint and the usage; returns the exit status of a bad command line. */
@@ -52,7 +53,8 @@ public final class Main {
             case SCRIPT -> runner.runFile(options.script(), options.arguments());
             case CODE -> runner.runCode(options.language(), options.code(), "-c", options.arguments());
             case STDIN -> runner.runStdin(options.language(), options.script() == null ? "" : "-", options.arguments());
-            case REPL -> Repl.start(Repl.Settings.defaults(options.language(), options.allowHostAccess()));
+            case REPL -> Repl.start(Repl.Settings.defaults(options.language(), options.allowHostAccess())
+                    .granting(options.allowRead(), options.allowWrite()));
         };
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
@@ -39,11 +40,20 @@ public final class Repl {
      * @param language the language of the first prompt
      * @param historyDirectory where the per-language history files live
      * @param allowHostAccess open the sandbox ({@code --allow-host-access})
+     * @param allowRead directories sessions may read besides the current one ({@code --allow-read})
+     * @param allowWrite directories sessions may read and write besides the current one ({@code --allow-write})
      */
-    public record Settings(Language language, Path historyDirectory, boolean allowHostAccess) {
+    public record Settings(Language language, Path historyDirectory, boolean allowHostAccess, List<Path> allowRead,
+                           List<Path> allowWrite) {
         /** History in {@code ~/.torchglot/history/<language>}. */
         public static Settings defaults(Language language, boolean allowHostAccess) {
-            return new Settings(language, Path.of(System.getProperty("user.home"), ".torchglot", "history"), allowHostAccess);
+            return new Settings(language, Path.of(System.getProperty("user.home"), ".torchglot", "history"), allowHostAccess,
+                    List.of(), List.of());
+        }
+
+        /** These settings with the directories of {@code --allow-read} and {@code --allow-write}. */
+        public Settings granting(List<Path> readable, List<Path> writable) {
+            return new Settings(language, historyDirectory, allowHostAccess, List.copyOf(readable), List.copyOf(writable));
         }
     }
 
@@ -220,11 +230,13 @@ public final class Repl {
     }
 
     private TorchglotContext newContext() {
-        return TorchglotContext.builder()
+        TorchglotContext.Builder builder = TorchglotContext.builder()
                 .out(out).err(out).in(terminal.input())
                 .arguments("")
-                .allowHostAccess(settings.allowHostAccess())
-                .build();
+                .allowHostAccess(settings.allowHostAccess());
+        settings.allowRead().forEach(builder::readableDirectory);
+        settings.allowWrite().forEach(builder::writableDirectory);
+        return builder.build();
     }
 
     private Path historyFile(Language language) {

@@ -27,6 +27,8 @@ public final class ScriptRunner {
     private final PrintStream err;
     private final InputStream in;
     private final boolean allowHostAccess;
+    private List<Path> readableDirectories = List.of();
+    private List<Path> writableDirectories = List.of();
     private final Path workingDirectory;
     private volatile TorchglotContext running;
 
@@ -52,6 +54,16 @@ public final class ScriptRunner {
         this.in = in;
         this.allowHostAccess = allowHostAccess;
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Grants the programs this runner starts the directories of {@code --allow-read} and {@code
+     * --allow-write}; relative ones are resolved against the program's current directory.
+     */
+    public ScriptRunner grant(List<Path> readable, List<Path> writable) {
+        readableDirectories = readable.stream().map(workingDirectory::resolve).toList();
+        writableDirectories = writable.stream().map(workingDirectory::resolve).toList();
+        return this;
     }
 
     /** Stops the program now running, from another thread; its run returns as soon as the guest notices. */
@@ -109,6 +121,8 @@ public final class ScriptRunner {
                 .arguments(argv.toArray(String[]::new))
                 .allowHostAccess(allowHostAccess)
                 .workingDirectory(workingDirectory);
+        readableDirectories.forEach(builder::readableDirectory);
+        writableDirectories.forEach(builder::writableDirectory);
         configure.accept(builder);
         try (TorchglotContext context = builder.build()) {
             running = context;

@@ -29,7 +29,7 @@ final class ReplDriver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Repl repl = new Repl(terminal, new Repl.Settings(language, historyDirectory, false));
+        Repl repl = new Repl(terminal, new Repl.Settings(language, historyDirectory, false, java.util.List.of(), java.util.List.of()));
         status = CompletableFuture.supplyAsync(repl::run);
     }
 

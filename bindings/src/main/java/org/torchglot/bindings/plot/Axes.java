@@ -12,6 +12,7 @@ import org.torchglot.engine.tensor.TorchException;
  * and limits, grid and legend. Data arrive as engine tensors (any shape, read flat).
  */
 public final class Axes {
+    private static final int MAX_BINS = 1_000_000;
 
     private final List<Series> series = new ArrayList<>();
     private int nextColor;
@@ -67,6 +68,9 @@ public final class Axes {
      * its right edge, as numpy's histogram. Returns {@code [counts, edges]} as float64 tensors.
      */
     public Tensor[] hist(Tensor data, int bins, double lo, double hi, boolean density, String color, String label) {
+        if (bins < 1 || bins > MAX_BINS) {
+            throw new IllegalArgumentException("`bins` must be between 1 and " + MAX_BINS + ", got " + bins);
+        }
         double[] v = values(data);
         double min = lo;
         double max = hi;

@@ -43,7 +43,14 @@ final class Shapes {
      * Checks that the value count matches the shape.
      */
     static double[] asStored(int[] shape, double[] values, DType dtype) {
-        if (values.length != numel(shape)) {
+        long elements = 1;
+        for (int size : shape) {
+            if (size < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
+            }
+            elements = Math.min(elements * size, Integer.MAX_VALUE + 1L);
+        }
+        if (values.length != elements) {
             throw new IllegalArgumentException(
                     values.length + " values for shape " + Arrays.toString(shape) + " (" + numel(shape) + " elements)");
         }

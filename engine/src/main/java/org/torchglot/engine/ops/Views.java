@@ -417,6 +417,13 @@ public final class Views {
     public static List<Tensor> split(Tensor t, int splitSize, int dim) {
         int d = Shapes.wrapDim(dim, t.dim());
         int size = t.shapeRef()[d];
+        // NOTE: without these checks a size of 0 or less never ends the loop below (PyTorch's messages).
+        if (splitSize < 0) {
+            throw TorchException.runtime("split expects split_size be non-negative, but got split_size=" + splitSize);
+        }
+        if (splitSize == 0 && size != 0) {
+            throw TorchException.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of " + size);
+        }
         List<Tensor> out = new ArrayList<>();
         for (int start = 0; start < size; start += splitSize) {
             out.add(slice(t, d, start, Math.min(start + splitSize, size), 1));

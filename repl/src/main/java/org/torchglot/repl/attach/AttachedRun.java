@@ -78,7 +78,7 @@ final class AttachedRun implements Runnable {
         PrintStream stdout = new PrintStream(new FrameOutput(out, Frames.OUT), false, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(new FrameOutput(out, Frames.ERR), false, StandardCharsets.UTF_8);
         ScriptRunner runner = new ScriptRunner(stdout, stderr, new RequestedInput(out), false,
-                Path.of(request.workingDirectory()));
+                Path.of(request.workingDirectory())).grant(options.allowRead(), options.allowWrite());
         long exhaustedBefore = server.heapExhaustion().count();
         Thread script = Thread.ofPlatform().name("torchglot-script").start(() -> {
             int status = 1;

@@ -1,0 +1,4 @@
+# expect status: 1
+# expect not-printed: s3cr3t
+# expect modes: server
+print(readLines("../home/secret.txt"))
