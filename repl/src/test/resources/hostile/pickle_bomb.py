@@ -1,5 +1,6 @@
 # expect status: 1
-# expect within: 120s
+# expect modes: server
+# expect within: 30s
 # expect absent: loaded.txt
 # A 1 KB torch.save file whose pickle nests forty levels of ten shared references (memo BINGET): 10^40
 # objects if the sharing were expanded. torch.load must refuse it at once (RuntimeError), not hang.

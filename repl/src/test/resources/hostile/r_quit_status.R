@@ -1,4 +1,5 @@
 # expect status: 7
+# expect modes: server
 # expect file: last.txt=ran
 # expect absent: after.txt
 # quit() ends an R script with its status (an exit, not an error), after .Last() when runLast = TRUE.

@@ -1,4 +1,5 @@
 # expect status: 0
+# expect modes: server
 # expect absent: .model.pt.5eed1e55.tmp
 # expect file: .other.pt.5eed1e55.tmp=another file's
 # A save killed midway leaves .NAME.<hex>.tmp beside its target; the next save to that path removes it

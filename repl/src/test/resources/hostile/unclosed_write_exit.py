@@ -1,4 +1,5 @@
 # expect status: 3
+# expect modes: server
 # expect file: u.txt=data
 # A file left open is flushed even when the script ends with sys.exit.
 import sys

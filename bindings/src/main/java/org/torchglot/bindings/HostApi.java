@@ -106,7 +106,7 @@ public final class HostApi {
         m.put(Figure.class, "new dpi height renderPngBase64 setTitle subplot width");
         m.put(Axes.class, "bar grid hasLabels hist legend plot scatter setTitle setXLabel setXLim setYLabel setYLim");
         m.put(ProgressDisplay.class, "finish isInteractive show width");
-        m.put(GuestFiles.class, "elements items kindOf load loadFromBytes loadSafetensors newOrderedDict newSet newTuple"
+        m.put(GuestFiles.class, "kindOf load loadFromBytes loadSafetensors newOrderedDict newSet newTuple objectGraph"
                 + " save saveSafetensors saveToBytes");
         m.put(OpTable.class, "call functional has init modules names op optimizers standard");
         m.put(Op.class, "signature summary toString");
