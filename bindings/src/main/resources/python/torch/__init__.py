@@ -114,6 +114,20 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
                                             edgeitems, linewidth, profile, sci_mode)
 
 
+def arange(*args, **kwargs):
+    """torch.arange: as in PyTorch, the default dtype follows the bounds' types: any float gives float32."""
+    # NOTE: the engine sees Python's 6.0 as JavaScript's 6 (a double either way) and decides by value,
+    # which is right for JavaScript's one number type but not for Python's int and float.
+    bounds = args + tuple(kwargs[k] for k in ("start", "end", "step") if k in kwargs)
+    if kwargs.get("dtype") is None and _builtins.any(_is_float(b) for b in bounds):
+        kwargs["dtype"] = float32
+    return _call("arange", args, kwargs)
+
+
+def _is_float(value):
+    return isinstance(value, _builtins.float) or (isinstance(value, Tensor) and value.is_floating_point())
+
+
 def _typed_constructor(name, dt):
     def make(*args):
         if len(args) == 1 and not isinstance(args[0], _builtins.int):

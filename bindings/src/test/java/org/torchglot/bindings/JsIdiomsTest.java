@@ -23,6 +23,14 @@ class JsIdiomsTest {
     }
 
     @Test
+    void arangeOfWholeNumbersIsInt64SinceJavaScriptHasOneNumberType() {
+        // NOTE: 3.5 * 2 is a double inside GraalJS and 7 an int: both are the number 7 to the script.
+        assertEquals("int64 int64 int64 float32 float32",
+                js("const x = 3.5; [torch.arange(5), torch.arange(6.0), torch.arange(x * 2), torch.arange(0, 1, 0.25),"
+                        + " torch.arange(2.5, 6)].map((t) => t.dtype.name).join(' ')"));
+    }
+
+    @Test
     void tensorsConvertBackToNumbersArraysAndTypedArrays() {
         assertEquals("[[1,2],[3,4]] 2.5 [7,8] [true,false] Float32Array 1,2,3,4",
                 js("const t = torch.tensor([[1, 2], [3, 4]]);"
