@@ -3,6 +3,7 @@ package org.torchglot.bindings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.PolyglotException;
@@ -33,11 +34,12 @@ public final class GuestErrors {
 
     /**
      * The text to print for an error that ended a script; ends with a newline. Exits ({@link
-     * PolyglotException#isExit()}) are not errors and give an empty string.
+     * PolyglotException#isExit()}) are not errors and give an empty string, except Python's
+     * {@code sys.exit("message")}, whose message CPython prints.
      */
     public static String describe(TorchglotContext context, PolyglotException error) {
         if (error.isExit()) {
-            return "";
+            return exitMessage(error);
         }
         if (error.isCancelled() || error.isResourceExhausted()) {
             return "Error: the script was stopped: " + cleanMessage(error) + "\n";
@@ -49,6 +51,23 @@ public final class GuestErrors {
             return pythonTraceback(context, error);
         }
         return guestStack(error);
+    }
+
+    /**
+     * What CPython prints on leaving through SystemExit: nothing for a code that is None or an int
+     * (the exit status), else str(code) and a newline.
+     */
+    private static String exitMessage(PolyglotException error) {
+        Value exit = error.getGuestObject();
+        // NOTE: GraalPy reports an int or None code as a bare exit; only other codes keep the SystemExit object.
+        if (exit == null || !exit.hasMember("code")) {
+            return "";
+        }
+        Value code = exit.getMember("code");
+        if (code.isNull() || Set.of("int", "bool").contains(code.getMetaObject().getMetaSimpleName())) {
+            return "";
+        }
+        return (code.isString() ? code.asString() : code.toString()) + "\n";
     }
 
     private static boolean isPython(PolyglotException error) {

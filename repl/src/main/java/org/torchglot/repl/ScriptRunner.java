@@ -130,11 +130,9 @@ public final class ScriptRunner {
                 program.accept(context);
                 return 0;
             } catch (PolyglotException e) {
-                if (e.isExit()) {
-                    return e.getExitStatus();
-                }
+                // NOTE: an exit prints nothing, except Python's sys.exit("message").
                 err.print(context.describe(e));
-                return 1;
+                return e.isExit() ? e.getExitStatus() : 1;
             }
         } catch (UncheckedIOException e) {
             return usageError(e.getMessage());

@@ -66,6 +66,23 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void sysExitWithAMessagePrintsItToStderrAndExitsWithOneAsCPythonDoes() throws IOException {
+        Path script = write("bye.py", "import sys\nprint('leaving')\nsys.exit('bye')\n");
+        assertEquals(1, runner("").runFile(script, List.of()));
+        assertEquals("leaving\n", stdout());
+        assertEquals("bye\n", stderr());
+    }
+
+    @Test
+    void systemExitWithAnIntOrNoneOrTrueExitsSilently() throws IOException {
+        assertEquals(3, runner("").runFile(write("three.py", "raise SystemExit(3)\n"), List.of()));
+        assertEquals(0, runner("").runFile(write("none.py", "import sys\nsys.exit(None)\n"), List.of()));
+        assertEquals(1, runner("").runFile(write("true.py", "import sys\nsys.exit(True)\n"), List.of()));
+        assertEquals(1, runner("").runFile(write("float.py", "raise SystemExit(2.5)\n"), List.of()));
+        assertEquals("2.5\n", stderr(), "only the float code is printed, as str(code)");
+    }
+
+    @Test
     void processExitSetsTheExitStatusInJavaScript() throws IOException {
         Path script = write("exits.js", "console.log(process.argv.slice(2).join(' '));\nprocess.exit(5);\n");
         assertEquals(5, runner("").runFile(script, List.of("a", "b")));
