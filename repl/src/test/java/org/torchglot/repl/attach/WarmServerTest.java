@@ -94,6 +94,15 @@ class WarmServerTest {
     }
 
     @Test
+    void sysExitsMessageReachesTheClientsStderrAsInCPython() throws IOException {
+        Files.writeString(directory.resolve("leaves.py"), "import sys\nsys.exit('bye')\n");
+        assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 1),
+                attach(List.of("leaves.py"), InputStream.nullInputStream()));
+        assertEquals("", stdout());
+        assertEquals("bye\n", stderr());
+    }
+
+    @Test
     void standardInputIsRelayedWhenTheScriptReads() throws IOException {
         Files.writeString(directory.resolve("ask.py"), """
                 import sys
