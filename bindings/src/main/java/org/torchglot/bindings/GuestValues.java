@@ -3,6 +3,7 @@ package org.torchglot.bindings;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.torchglot.engine.nn.Module;
@@ -60,16 +61,9 @@ final class GuestValues {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (value.isHostObject()) {
-            Object host = value.asHostObject();
-            return host instanceof Tensor || host instanceof Module ? host : null;
-        }
-        for (String field : ENGINE_FIELDS) {
-            Value inner = value.hasMember(field) ? value.getMember(field) : null;
-            if (inner != null && inner.isHostObject()
-                    && (inner.asHostObject() instanceof Tensor || inner.asHostObject() instanceof Module)) {
-                return inner.asHostObject();
-            }
+        Object held = hostBehind(value, host -> host instanceof Tensor || host instanceof Module);
+        if (held != null) {
+            return held;
         }
         if (context.languages().contains(Language.R) && context.isInitialised(Language.R)) {
             if (rEngineObject == null) {
@@ -93,16 +87,25 @@ final class GuestValues {
         if (value == null || value.isNull()) {
             throw new IllegalArgumentException(description + " is not defined");
         }
-        if (value.isHostObject() && type.isInstance(value.asHostObject())) {
-            return type.cast(value.asHostObject());
+        Object held = hostBehind(value, type::isInstance);
+        if (held == null) {
+            throw new IllegalArgumentException(description + " is not a " + type.getSimpleName() + ": " + value);
+        }
+        return type.cast(held);
+    }
+
+    /** The host object {@code wanted} accepts behind a guest value: the value itself, or the one its wrapper holds; else {@code null}. */
+    private static Object hostBehind(Value value, Predicate<Object> wanted) {
+        if (value.isHostObject() && wanted.test(value.asHostObject())) {
+            return value.asHostObject();
         }
         for (String field : ENGINE_FIELDS) {
             Value inner = value.hasMember(field) ? value.getMember(field) : null;
-            if (inner != null && inner.isHostObject() && type.isInstance(inner.asHostObject())) {
-                return type.cast(inner.asHostObject());
+            if (inner != null && inner.isHostObject() && wanted.test(inner.asHostObject())) {
+                return inner.asHostObject();
             }
         }
-        throw new IllegalArgumentException(description + " is not a " + type.getSimpleName() + ": " + value);
+        return null;
     }
 
     private Value adopter(Language language) {
