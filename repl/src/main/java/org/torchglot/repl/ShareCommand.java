@@ -17,7 +17,7 @@ final class ShareCommand implements ReplCommand {
 
     @Override
     public String summary() {
-        return "copy a variable to the other languages (and the polyglot bindings)";
+        return "give the other languages a variable (a tensor or module stays one object; also the polyglot bindings)";
     }
 
     @Override
