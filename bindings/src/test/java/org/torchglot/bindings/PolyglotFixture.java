@@ -36,6 +36,13 @@ final class PolyglotFixture {
         return text;
     }
 
+    /** Everything guests printed to standard error since the last call. */
+    static synchronized String takeErrors() {
+        String text = ERR.toString(StandardCharsets.UTF_8);
+        ERR.reset();
+        return text;
+    }
+
     private static Path createWorkingDirectory() {
         try {
             return Files.createTempDirectory("torchglot-bindings-test").toRealPath();

@@ -1,68 +1,11 @@
-// The REPL's JavaScript side: Node-like inspection of results, names for completion and :vars.
+// The REPL's JavaScript side: results echoed by util.inspect as in Node's REPL, names for completion and :vars.
 // Evaluated as an internal source; its value is the helper object.
 (() => {
-  const INSPECT = Symbol.for('nodejs.util.inspect.custom');
   const builtins = new Set(Object.getOwnPropertyNames(globalThis));
   const HELD = Symbol.for('torchglot.held');
 
-  function quote(text) {
-    return "'" + text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'";
-  }
-
-  function key(name) {
-    return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name);
-  }
-
-  /** util.inspect's format for the common cases: strings quoted, objects as { a: 1 }, arrays as [ 1, 2 ]. */
-  function inspect(value, depth = 0, seen = new Set()) {
-    switch (typeof value) {
-      case 'string': return quote(value);
-      case 'undefined': return 'undefined';
-      case 'bigint': return value + 'n';
-      case 'symbol': return value.toString();
-      case 'function': {
-        // NOTE: a torch module is a callable Proxy over the module object; it inspects as its repr.
-        if (typeof value[INSPECT] === 'function') return String(value[INSPECT]());
-        if (/^class\b/.test(Function.prototype.toString.call(value))) return `[class ${value.name || '(anonymous)'}]`;
-        return value.name ? `[Function: ${value.name}]` : '[Function (anonymous)]';
-      }
-      case 'object': break;
-      default: return String(value);
-    }
-    if (value === null) return 'null';
-    if (typeof value[INSPECT] === 'function') return String(value[INSPECT]());
-    if (seen.has(value)) return '[Circular *1]';
-    if (depth > 2) return Array.isArray(value) ? '[Array]' : '[Object]';
-    if (value instanceof Error) return value.stack || String(value);
-    if (value instanceof Date) return value.toISOString();
-    if (value instanceof RegExp) return String(value);
-    seen.add(value);
-    try {
-      if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-        const items = Array.from(value, item => inspect(item, depth + 1, seen));
-        const prefix = Array.isArray(value) ? '' : `${value.constructor.name}(${value.length}) `;
-        return items.length ? `${prefix}[ ${items.join(', ')} ]` : `${prefix}[]`;
-      }
-      if (value instanceof Map) {
-        const items = Array.from(value, ([k, v]) => `${inspect(k, depth + 1, seen)} => ${inspect(v, depth + 1, seen)}`);
-        return `Map(${value.size}) { ${items.join(', ')} }`;
-      }
-      if (value instanceof Set) {
-        return `Set(${value.size}) { ${Array.from(value, v => inspect(v, depth + 1, seen)).join(', ')} }`;
-      }
-      const own = value.toString;
-      if (typeof own === 'function' && own !== Object.prototype.toString && !Object.prototype.hasOwnProperty.call(value, 'toString')
-          && Object.getPrototypeOf(value) !== Object.prototype && own.call(value) !== '[object Object]') {
-        return String(own.call(value));
-      }
-      const entries = Object.keys(value).map(k => `${key(k)}: ${inspect(value[k], depth + 1, seen)}`);
-      const proto = Object.getPrototypeOf(value);
-      const name = proto && proto !== Object.prototype && proto.constructor ? proto.constructor.name + ' ' : '';
-      return entries.length ? `${name}{ ${entries.join(', ')} }` : `${name}{}`;
-    } finally {
-      seen.delete(value);
-    }
-  }
+  // NOTE: Node's REPL echoes results through util.inspect; ours is js/util.js, loaded on first use.
+  const inspect = value => require('util').inspect(value);
 
   function resolve(path) {
     let value = globalThis;
