@@ -24,6 +24,14 @@ class Dataset {
     }
     throw new Error(`${this.constructor.name} must define length`);
   }
+
+  /** The samples in order: `for (const [x, y] of dataset)`, `[...dataset]`. */
+  *[Symbol.iterator]() {
+    const n = this.length;
+    for (let i = 0; i < n; i++) {
+      yield this.get(i);
+    }
+  }
 }
 
 /** Samples are the rows of tensors with the same first size: get(i) is [x[i], y[i]]. */

@@ -111,6 +111,20 @@ class Tensor {
     return Float64Array.from(this._t.toDoubleArray());
   }
 
+  /**
+   * The values, flattened, in the typed array of the dtype: Float32Array (float32), Float64Array
+   * (float64), BigInt64Array (int64), Uint8Array (bool). A copy: the engine's memory is not shared
+   * with scripts.
+   */
+  toTypedArray() {
+    switch (this._t.dtype().name()) {
+      case 'FLOAT64': return Float64Array.from(this._t.toDoubleArray());
+      case 'INT64': return BigInt64Array.from(this._t.toLongArray(), (v) => BigInt(v));
+      case 'BOOL': return Uint8Array.from(this._t.toDoubleArray());
+      default: return Float32Array.from(this._t.toFloatArray());
+    }
+  }
+
   toString() {
     return this._t.toString();
   }

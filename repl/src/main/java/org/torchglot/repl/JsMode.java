@@ -28,14 +28,14 @@ final class JsMode extends LanguageMode {
     }
 
     @Override
-    void evaluate(String source, PrintStream out) {
-        helper();
+    void evaluate(String input, PrintStream out) {
+        String source = helper().invokeMember("rewriteImports", input).asString();
         Optional<Declaration> declaration = Declaration.of(source).filter(d -> !userNames().contains(d.name()));
         if (declaration.isPresent()) {
             declare(declaration.get());
             return;
         }
-        Value result = context.eval(source(source));
+        Value result = evaluateAwaiting(source);
         Value text = helper().invokeMember("show", result);
         if (!text.isNull()) {
             out.println(text.asString());
@@ -97,12 +97,25 @@ final class JsMode extends LanguageMode {
      * initialiser would leave it uninitialised for good ("already been declared" ever after).
      */
     private void declare(Declaration declaration) {
-        Value value = context.eval(source(declaration.expressionInPlace()));
+        Value value = evaluateAwaiting(declaration.expressionInPlace());
         helper().invokeMember("hold", value);
         String take = "globalThis[Symbol.for('torchglot.held')]";
         context.polyglot().eval(Source.newBuilder(Language.JS.id(), declaration.keyword() + " " + declaration.name()
                 + " = (() => { const v = " + take + "; delete " + take + "; return v; })();", "<stdin>")
                 .internal(true).buildLiteral());
+    }
+
+    /**
+     * Evaluates code, awaiting at top level as Node's REPL does: such code runs in an async function
+     * whose outcome is taken once the promise jobs run at the end of the evaluation.
+     */
+    private Value evaluateAwaiting(String code) {
+        Value wrapped = helper().invokeMember("awaiting", code);
+        if (wrapped.isNull()) {
+            return context.eval(source(code));
+        }
+        context.eval(source(wrapped.asString()));
+        return helper().invokeMember("takeAwaited");
     }
 
     /** Global bindings the user made: var, let, const, function and class declarations. */

@@ -7,6 +7,76 @@
   // NOTE: Node's REPL echoes results through util.inspect; ours is js/util.js, loaded on first use.
   const inspect = value => require('util').inspect(value);
 
+  // ---- ES module syntax and top-level await at the prompt ----------------------------------------
+
+  const AWAITED = Symbol.for('torchglot.awaited');
+  const IMPORT_FROM = /^([ \t]*)import\s+([^'"]*?)\s+from\s*(['"][^'"\n]+['"])[ \t]*;?/gm;
+  const IMPORT_ONLY = /^([ \t]*)import\s*(['"][^'"\n]+['"])[ \t]*;?/gm;
+
+  /** An import clause as the require() it stands for: `import { nn as n } from 'torch'` is `const { nn: n } = require('torch');`. */
+  function requireFor(clause, specifier) {
+    const namespace = /^\*\s*as\s+([\w$]+)$/.exec(clause);
+    if (namespace) return `const ${namespace[1]} = require(${specifier});`;
+    const named = /^\{([^}]*)\}$/.exec(clause);
+    if (named) {
+      const names = named[1].split(',').map(n => n.trim()).filter(n => n !== '').map(n => n.replace(/\s+as\s+/, ': '));
+      return `const { ${names.join(', ')} } = require(${specifier});`;
+    }
+    const withDefault = /^([\w$]+)\s*(?:,\s*([\s\S]+))?$/.exec(clause);
+    if (withDefault) {
+      const rest = withDefault[2] === undefined ? '' : ' ' + requireFor(withDefault[2].trim(), specifier);
+      return `const ${withDefault[1]} = require(${specifier});${rest}`;
+    }
+    return null;
+  }
+
+  /**
+   * The input with static imports as require() calls. NOTE: a script at the prompt is not a module;
+   * importing torch's CommonJS modules gives the same bindings (the default import is module.exports).
+   */
+  function rewriteImports(source) {
+    return source
+      .replace(IMPORT_FROM, (text, indent, clause, specifier) => {
+        const statement = requireFor(clause.trim(), specifier);
+        return statement === null ? text : indent + statement;
+      })
+      .replace(IMPORT_ONLY, '$1require($2);');
+  }
+
+  function parses(code, prefix, suffix) {
+    try {
+      new Function(prefix + code + suffix);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /**
+   * For input that awaits at top level (as Node's REPL allows), the source of an async function
+   * that runs it and keeps its value or error for takeAwaited(); null for any other input.
+   */
+  function awaiting(code) {
+    if (!/\bawait\b/.test(code) || parses(code, '', '')) return null;
+    const keep = body => `(async () => { try { ${body} } catch (e) { globalThis[Symbol.for('torchglot.awaited')] = { error: e }; } })();`;
+    if (parses(code, 'return (async () => (', '\n));')) {
+      return keep(`globalThis[Symbol.for('torchglot.awaited')] = { value: (${code}\n) };`);
+    }
+    return keep(`${code}\n; globalThis[Symbol.for('torchglot.awaited')] = { value: undefined };`);
+  }
+
+  /** The value awaited by awaiting()'s function; its error is thrown as the input's error. */
+  function takeAwaited() {
+    const outcome = globalThis[AWAITED];
+    delete globalThis[AWAITED];
+    if (outcome === undefined) {
+      throw new Error('the awaited promise has not settled: torchglot has no event loop, so only promises settled by '
+        + 'other promises can be awaited at the prompt');
+    }
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  }
+
   function resolve(path) {
     let value = globalThis;
     for (const part of path.split('.')) {
@@ -72,6 +142,9 @@
       return value === undefined || value === null ? [] : membersOf(value);
     },
     isBuiltin: name => builtins.has(name),
+    rewriteImports,
+    awaiting,
+    takeAwaited,
     describe: name => describe(resolve(name)),
     warm: () => { require('torch'); },
     /** Keeps a declaration's value where `const x = ...` (JsMode.declare's source) takes it from. */
