@@ -40,6 +40,23 @@ class JsIdiomsTest {
     }
 
     @Test
+    void toTypedArrayCopiesIntoTheTypedArrayOfTheDtype() {
+        assertEquals("Float32Array 1,2 Float64Array BigInt64Array 7 Uint8Array 1,0",
+                js("const [a, b, c, d] = [torch.tensor(new Float32Array([1, 2])), torch.tensor([1], {dtype: torch.float64}),"
+                        + " torch.tensor([7n]), torch.tensor([true, false])].map((t) => t.toTypedArray());"
+                        + "[a.constructor.name, a.join(), b.constructor.name, c.constructor.name, c[0], d.constructor.name, d.join()].join(' ')"));
+    }
+
+    @Test
+    void datasetsIterateOverTheirSamples() {
+        assertEquals("3 [0,1]:5 [4,5]:7",
+                js("const ds = new torch.utils.data.TensorDataset(torch.arange(6).view(3, 2), torch.tensor([5n, 6n, 7n]));"
+                        + "const samples = [...ds]; const out = [samples.length];"
+                        + "for (const [x, y] of [samples[0], samples[2]]) out.push(JSON.stringify(x.tolist()) + ':' + y.item());"
+                        + "out.join(' ')"));
+    }
+
+    @Test
     void aTensorIsIterableOverItsRowsAndItsShapeIsAnArray() {
         assertEquals("tensor([1., 2.])|tensor([3., 4.]) true 2 torch.Size([2, 2])",
                 js("const t = torch.tensor([[1, 2], [3, 4]]);"
