@@ -3,7 +3,24 @@
 // every value formatted by util.inspect, plus table, dir, assert, count, time and group. The
 // prelude makes an instance of it the global `console`; require('console') is the same object.
 
-const util = require('./util.js');
+// NOTE: util.js is loaded on the first value that needs inspecting: a script that logs only strings never pays for it.
+let utilModule = null;
+const util = {
+  inspect: (...args) => load().inspect(...args),
+  format(...args) {
+    if (args.every((a) => typeof a === 'string') && (args.length === 1 || !args[0].includes('%'))) {
+      return args.join(' ');
+    }
+    return load().format(...args);
+  },
+};
+
+function load() {
+  if (utilModule === null) {
+    utilModule = require('./util.js');
+  }
+  return utilModule;
+}
 
 const now = () => (typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now());
 

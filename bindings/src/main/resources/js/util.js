@@ -30,8 +30,14 @@ const MIN_LINE_WIDTH = 16;
 const KEY_PATTERN = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 const INDEX_PATTERN = /^(0|[1-9][0-9]*)$/;
 
-// Global constructors whose toString is the built-in one (`%s` inspects such objects).
-const BUILTIN_NAMES = new Set(Object.getOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)));
+// Global constructors whose toString is the built-in one (`%s` inspects such objects). NOTE: listed
+// rather than read from globalThis, whose enumeration makes GraalJS set up every lazy global.
+const BUILTIN_NAMES = new Set(['Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol', 'BigInt',
+  'Date', 'RegExp', 'Promise', 'Proxy', 'Reflect', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef',
+  'FinalizationRegistry', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array',
+  'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array',
+  'BigInt64Array', 'BigUint64Array', 'Error', 'AggregateError', 'EvalError', 'RangeError', 'ReferenceError',
+  'SyntaxError', 'TypeError', 'URIError', 'JSON', 'Math', 'Intl', 'Atomics']);
 
 // ---- strings ----------------------------------------------------------------------------------
 

@@ -146,7 +146,7 @@
     awaiting,
     takeAwaited,
     describe: name => describe(resolve(name)),
-    warm: () => { require('torch'); },
+    warm: () => { require('torch'); require('util'); },
     /** Keeps a declaration's value where `const x = ...` (JsMode.declare's source) takes it from. */
     hold: value => { globalThis[HELD] = value; },
   };
