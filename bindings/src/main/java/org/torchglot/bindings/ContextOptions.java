@@ -104,6 +104,8 @@ final class ContextOptions {
         options.put("js.commonjs-core-modules-replacements", jsModuleReplacements());
         // NOTE: shell mode provides quit(n), which the prelude's process.exit(n) calls.
         options.put("js.shell", "true");
+        // A promise rejected with no handler fails the script, as in Node, instead of passing silently.
+        options.put("js.unhandled-rejections", "throw");
         return options;
     }
 

@@ -57,6 +57,16 @@ class JsIdiomsTest {
     }
 
     @Test
+    void anUnhandledRejectionFailsTheEvaluationAsInNodeAndMicrotasksRunAfterIt() {
+        PolyglotException error = assertThrows(PolyglotException.class,
+                () -> CONTEXT.eval(Language.JS, "(async () => { throw new TypeError('async boom'); })(); 1"));
+        assertEquals("TypeError: async boom", error.getMessage());
+        CONTEXT.eval(Language.JS, "globalThis.order = []; queueMicrotask(() => order.push('micro'));"
+                + " Promise.reject(new Error('handled')).catch((e) => order.push(e.message)); order.push('sync');");
+        assertEquals("sync,micro,handled", CONTEXT.eval(Language.JS, "order.join()").asString());
+    }
+
+    @Test
     void aTensorIsIterableOverItsRowsAndItsShapeIsAnArray() {
         assertEquals("tensor([1., 2.])|tensor([3., 4.]) true 2 torch.Size([2, 2])",
                 js("const t = torch.tensor([[1, 2], [3, 4]]);"

@@ -28,6 +28,7 @@ class JsReplModulesTest {
                     const t = await Promise.resolve(torch.ones(2))
                     t.add(1)
                     await Promise.reject(new RangeError('refused'))
+                    Promise.reject(new Error('nobody handles this'))
                     'after'
                     [1, 'two', { three: [3, new Map([[4, 'four']])] }]
                     Array.from({ length: 10 }, (_, i) => i * 11)
@@ -40,6 +41,7 @@ class JsReplModulesTest {
         assertTrue(screen.contains("js> await Promise.resolve(40 + 2)\n42\n"), screen);
         assertTrue(screen.contains("js> t.add(1)\ntensor([2., 2.])\n"), screen);
         assertTrue(screen.contains("RangeError: refused"), screen);
+        assertTrue(screen.contains("Error: nobody handles this"), screen);
         assertTrue(screen.contains("js> 'after'\n'after'\n"), "the session survives a rejected await:\n" + screen);
         assertTrue(screen.contains("[ 1, 'two', { three: [ 3, [Map] ] } ]\n"), screen);
         assertTrue(screen.contains("[\n   0, 11, 22, 33, 44,\n  55, 66, 77, 88, 99\n]\n"), screen);

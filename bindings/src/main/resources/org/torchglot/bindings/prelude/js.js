@@ -14,6 +14,14 @@
   Object.defineProperty(globalThis, Symbol.for('torchglot.writers'), {
     value: Object.freeze({ out: (line) => print(line), err: (line) => printErr(line) }),
   });
+  if (typeof globalThis.queueMicrotask !== 'function') {
+    globalThis.queueMicrotask = (callback) => {
+      if (typeof callback !== 'function') {
+        throw new TypeError('The "callback" argument must be of type function');
+      }
+      Promise.resolve().then(() => callback());
+    };
+  }
   const load = globalThis.require;
   Object.defineProperty(globalThis, 'console', {
     get() {
