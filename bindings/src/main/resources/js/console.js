@@ -8,7 +8,7 @@ let utilModule = null;
 const util = {
   inspect: (...args) => load().inspect(...args),
   format(...args) {
-    if (args.every((a) => typeof a === 'string') && (args.length === 1 || !args[0].includes('%'))) {
+    if (args.every((a) => typeof a === 'string') && (args.length <= 1 || !args[0].includes('%'))) {
       return args.join(' ');
     }
     return load().format(...args);

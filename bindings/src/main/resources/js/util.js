@@ -408,6 +408,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       }
       braces[0] = `${start}{`;
       keys.unshift('byteLength');
+    } else if (value instanceof DataView) {
+      braces[0] = `${prefix(constructor, tag, 'DataView')}{`;
+      keys.unshift('byteLength', 'byteOffset', 'buffer');
     } else if (value instanceof Promise) {
       // NOTE: a script cannot see a promise's state; Node's inspect asks V8.
       braces[0] = `${prefix(constructor, tag, 'Promise')}{`;
