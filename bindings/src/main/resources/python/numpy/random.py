@@ -1,10 +1,10 @@
 """numpy.random on the engine's generator. The stream is the engine's (libtorch's mt19937),
 not numpy's: np.random.seed(s) makes a script repeatable, not numpy-identical."""
 import builtins
-from numpy._bridge import call, JGenerator, JDType
+from numpy._bridge import call, JGenerator as _JGenerator, JDType as _JDType
 from numpy._ndarray import ndarray, asarray, _wrap, _result
 
-_generator = JGenerator()
+_generator = _JGenerator()
 
 
 def seed(seed=None):
@@ -23,7 +23,7 @@ def _size(size):
 
 def _sample(op, size):
     shape = _size(size)
-    t = call(op, [] if shape is None else shape, generator=_generator, dtype=JDType.FLOAT64)
+    t = call(op, [] if shape is None else shape, generator=_generator, dtype=_JDType.FLOAT64)
     return _result(t)
 
 
@@ -84,7 +84,7 @@ def shuffle(x):
 
 def choice(a, size=None, replace=True, p=None):
     """Samples from a 1-D array (or arange(a) for an int), with replacement unless told otherwise."""
-    pool = _wrap(call("arange", a, dtype=JDType.INT64)) if isinstance(a, builtins.int) else asarray(a)
+    pool = _wrap(call("arange", a, dtype=_JDType.INT64)) if isinstance(a, builtins.int) else asarray(a)
     n = len(pool)
     count = 1
     for s in _size(size) or []:
@@ -123,7 +123,7 @@ class RandomState:
     """A separate generator with numpy.random's functions as methods."""
 
     def __init__(self, seed=None):
-        self._g = JGenerator() if seed is None else JGenerator(builtins.int(seed))
+        self._g = _JGenerator() if seed is None else _JGenerator(builtins.int(seed))
 
     def __getattr__(self, name):
         f = globals().get(name)
