@@ -35,6 +35,19 @@ public final class Mt19937 {
         seeded = other.seeded;
     }
 
+    /**
+     * An engine holding {@code key} as its state words, about to twist them on its next draw: numpy's MT19937 after
+     * {@code init_by_array} (the state is already mixed, so no seed is kept).
+     */
+    public static Mt19937 ofKey(int[] key) {
+        if (key.length != N) {
+            throw new IllegalArgumentException("an mt19937 key has " + N + " words, not " + key.length);
+        }
+        Mt19937 mt = new Mt19937(0);
+        mt.restore(0, 1, true, 0, key);
+        return mt;
+    }
+
     /** An independent engine in the same state. */
     public Mt19937 copy() {
         return new Mt19937(this);
