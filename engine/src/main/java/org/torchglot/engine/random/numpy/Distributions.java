@@ -1,5 +1,7 @@
 package org.torchglot.engine.random.numpy;
 
+import org.torchglot.engine.tensor.TorchException;
+
 /**
  * numpy's sampling algorithms (numpy/random/src/distributions/distributions.c and, for the legacy
  * {@code RandomState}, legacy/legacy-distributions.c), step for step, so each draw consumes the same bits and rounds
@@ -107,12 +109,15 @@ final class Distributions {
     }
 
     /** Fisher-Yates as numpy's shuffles run it: the order a shuffle of {@code n} items puts them in. */
-    static long[] shuffledOrder(BitSource bits, int n) {
-        long[] order = new long[n];
-        for (int i = 0; i < n; i++) {
+    static long[] shuffledOrder(BitSource bits, long n) {
+        if (n < 0) {
+            throw TorchException.value("negative dimensions are not allowed");
+        }
+        long[] order = new long[Samples.reserve(n)];
+        for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        for (int i = n - 1; i >= 1; i--) {
+        for (int i = order.length - 1; i >= 1; i--) {
             int j = (int) interval(bits, i);
             long tmp = order[j];
             order[j] = order[i];

@@ -62,7 +62,7 @@ public final class NumpyGenerator {
     }
 
     /** The order {@code shuffle} puts n items in; {@code permutation(n)} itself. */
-    public synchronized Tensor permutation(int n) {
+    public synchronized Tensor permutation(long n) {
         return Samples.longs(Distributions.shuffledOrder(bits, n));
     }
 
@@ -107,7 +107,7 @@ public final class NumpyGenerator {
     }
 
     private long[] tailShuffle(long popSize, int size) {
-        long[] idx = new long[(int) popSize];
+        long[] idx = new long[Samples.reserve(popSize)];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
@@ -118,7 +118,7 @@ public final class NumpyGenerator {
     private long[] floyd(long popSize, int size, boolean shuffle) {
         long[] idx = new long[size];
         long mask = Distributions.genMask((long) (1.2 * size));
-        long[] hashSet = new long[(int) (mask + 1)];
+        long[] hashSet = new long[Samples.reserve(mask + 1)];
         Arrays.fill(hashSet, -1L);
         for (long j = popSize - size; j < popSize; j++) {
             long val = Distributions.bounded(bits, 0, j, false);

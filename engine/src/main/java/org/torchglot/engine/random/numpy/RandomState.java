@@ -118,7 +118,7 @@ public final class RandomState {
     }
 
     /** The order {@code shuffle} puts n items in; {@code permutation(n)} itself. */
-    public synchronized Tensor permutation(int n) {
+    public synchronized Tensor permutation(long n) {
         return Samples.longs(Distributions.shuffledOrder(bits, n));
     }
 
@@ -196,7 +196,7 @@ public final class RandomState {
         if (p != null) {
             picked = Choice.weightedWithoutReplacement(p, size, k -> randomSample(new int[] {k}).toDoubleArray());
         } else {
-            long[] order = Distributions.shuffledOrder(bits, (int) popSize);
+            long[] order = Distributions.shuffledOrder(bits, popSize);
             picked = java.util.Arrays.copyOf(order, size);
         }
         return Samples.longs(picked).reshape(shape);

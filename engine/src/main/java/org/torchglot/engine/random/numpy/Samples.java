@@ -2,6 +2,8 @@ package org.torchglot.engine.random.numpy;
 
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.MemoryLimit;
 import org.torchglot.engine.tensor.Storage;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
@@ -11,15 +13,22 @@ final class Samples {
     private Samples() {
     }
 
+    /** The number of elements of {@code shape}, checked as numpy checks it. */
     static int count(int[] shape) {
         long n = 1;
         for (int d : shape) {
             if (d < 0) {
                 throw TorchException.value("negative dimensions are not allowed");
             }
-            n *= d;
+            n = d == 0 ? 0 : n > Long.MAX_VALUE / d ? Long.MAX_VALUE : n * d;
         }
-        if (n > Integer.MAX_VALUE) {
+        return reserve(n);
+    }
+
+    /** Refuses, before allocating, {@code n} 8-byte values beyond the engine's memory limit or a Java array's size. */
+    static int reserve(long n) {
+        MemoryLimit.check(DType.INT64, n);
+        if (n > Integer.MAX_VALUE - 8) {
             throw TorchException.value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum "
                     + "possible size.");
         }
