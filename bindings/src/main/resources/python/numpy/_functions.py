@@ -93,13 +93,78 @@ def copy(a):
 
 # ---- element-wise math ------------------------------------------------------------------------
 
-def _unary(op, floating=True):
+_KINDS = {"BOOL": 0, "INT64": 1, "FLOAT32": 2, "FLOAT64": 2}
+
+
+def _ufunc(name, nin, compute):
+    """A numpy ufunc: compute(*arrays) with numpy's keyword arguments out= (written in place, so memory shared with a
+    tensor sees the result), where= (positions left as they were in out), dtype= (the operands' type) and casting."""
+    def f(*args, out=None, where=True, dtype=None, casting="same_kind", order="K", subok=True):
+        if len(args) == nin + 1:
+            if out is not None:
+                raise TypeError("cannot specify 'out' as both a positional and keyword argument")
+            out, args = args[nin], args[:nin]
+        if len(args) != nin:
+            raise TypeError(f"{name}() takes from {nin} to {nin + 1} positional arguments but {len(args)} were given")
+        if isinstance(out, tuple):
+            out, = out
+        if out is not None and not isinstance(out, ndarray):
+            raise TypeError("return arrays must be of ArrayType")
+        if dtype is not None:
+            args = [asarray(a).astype(dtype) for a in args]
+        result = compute(*args)
+        if out is None and where is True:
+            return result
+        result = asarray(result)
+        if out is not None:
+            _check_output(name, result, out, casting)
+        if where is not True:
+            base = out if out is not None else zeros(result.shape, result.dtype)
+            result = _result(call("where", asarray(where, bool)._t, *coerce(asarray(result), base)))
+        if out is None:
+            return result
+        out[...] = result
+        return out
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = f"numpy.{name}: element-wise, with out=, where=, dtype= and casting= as numpy's ufuncs take them."
+    return f
+
+
+class _UFuncTypeError(TypeError):
+    """What numpy raises when a ufunc's result cannot be cast to out's dtype."""
+
+
+_UFuncTypeError.__name__ = _UFuncTypeError.__qualname__ = "UFuncTypeError"
+_UFuncTypeError.__module__ = "numpy.core._exceptions"
+
+
+def _shape_text(shape):
+    return "(" + ",".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _check_output(name, result, out, casting):
+    if _broadcast(result.shape, out.shape) != tuple(out.shape):
+        raise ValueError(f"non-broadcastable output operand with shape {_shape_text(out.shape)} doesn't match the "
+                         f"broadcast shape {_shape_text(_broadcast(result.shape, out.shape))}")
+    frm, to = result._t.dtype().name(), out._t.dtype().name()
+    if casting != "unsafe" and _KINDS[frm] > _KINDS[to]:
+        raise _UFuncTypeError(f"Cannot cast ufunc '{name}' output from dtype('{result.dtype}') to dtype('{out.dtype}') "
+                              f"with casting rule '{casting}'")
+
+
+def _broadcast(a, b):
+    a, b = tuple(a), tuple(b)
+    n = builtins.max(len(a), len(b))
+    a, b = (1,) * (n - len(a)) + a, (1,) * (n - len(b)) + b
+    return tuple(builtins.max(x, y) if builtins.min(x, y) != 0 else 0 for x, y in zip(a, b))
+
+
+def _unary(op, floating=True, name=None):
     """A numpy function of one argument: scalars in, numpy scalar out; int data promoted to float64."""
-    def f(x):
+    def compute(x):
         a = asarray(x)
         return _result(call(op, _floating(a) if floating else a._t))
-    f.__name__ = op
-    return f
+    return _ufunc(name or op, 1, compute)
 
 
 sin = _unary("sin")
@@ -111,34 +176,35 @@ tanh = _unary("tanh")
 sqrt = _unary("sqrt")
 floor = _unary("floor")
 ceil = _unary("ceil")
-abs = absolute = _unary("abs", floating=False)  # noqa: A001
-negative = _unary("neg", floating=False)
+abs = absolute = _unary("abs", floating=False, name="absolute")  # noqa: A001
+negative = _unary("neg", floating=False, name="negative")
 square = _unary("square", floating=False)
 sign = _unary("sign", floating=False)
 
 
-def _pair(op, floating=False):
-    def f(x, y):
+def _pair(op, floating=False, name=None):
+    def compute(x, y):
         a = asarray(x) if not isinstance(x, ndarray) and kind_of_python(x) is None else x
         if not isinstance(a, ndarray):
             a = asarray(a)
         tx, ty = coerce(a, y, floating)
         return _result(call(op, tx, ty))
-    f.__name__ = op
-    return f
+    return _ufunc(name or op, 2, compute)
 
 
 add = _pair("add")
-subtract = _pair("sub")
-multiply = _pair("mul")
-divide = true_divide = _pair("div", floating=True)
-power = _pair("pow")
+subtract = _pair("sub", name="subtract")
+multiply = _pair("mul", name="multiply")
+divide = true_divide = _pair("div", floating=True, name="divide")
+power = _pair("pow", name="power")
 maximum = _pair("maximum")
 minimum = _pair("minimum")
-equal = _pair("eq")
-not_equal = _pair("ne")
-less = _pair("lt")
-greater = _pair("gt")
+equal = _pair("eq", name="equal")
+not_equal = _pair("ne", name="not_equal")
+less = _pair("lt", name="less")
+greater = _pair("gt", name="greater")
+less_equal = _pair("le", name="less_equal")
+greater_equal = _pair("ge", name="greater_equal")
 
 
 def exp2(x):
