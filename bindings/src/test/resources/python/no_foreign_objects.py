@@ -72,7 +72,9 @@ results = {
     "last_lr": sched.get_last_lr(), "loaded": torch.load(buffer), "rng_state": torch.get_rng_state(),
     "batches": list(torch.utils.data.DataLoader(ds, batch_size=2)), "item": ds[0],
     "deepcopy": copy.deepcopy(model), "copy_opt": copy.deepcopy(opt), "ndarray": a, "np_sum": a.sum(axis=0),
-    "np_list": a.tolist(), "np_random": np.random.rand(2),
+    "np_list": a.tolist(), "np_random": np.random.rand(2), "np_rng": np.random.default_rng(0),
+    "np_legacy": np.random.RandomState(0), "np_state": np.random.get_state(), "np_draws": np.random.default_rng(1).choice(5, 2),
+    "np_scalar": np.random.randint(3), "np_out": np.add(a, 1, out=a),
 }
 for label, value in results.items():
     check(label, value)

@@ -115,6 +115,24 @@ class RandomState:
         else:
             raise TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'")
 
+    def get_state(self, legacy=True):
+        key, pos, has_gauss, cached = self._j.getState()
+        state = ("MT19937", _wrap(key), builtins.int(pos), builtins.int(has_gauss), builtins.float(cached))
+        if legacy:
+            return state
+        return {"bit_generator": "MT19937", "state": {"key": state[1], "pos": state[2]}, "has_gauss": state[3],
+                "gauss": state[4]}
+
+    def set_state(self, state):
+        if isinstance(state, dict):
+            state = ("MT19937", state["state"]["key"], state["state"]["pos"], state.get("has_gauss", 0),
+                     state.get("gauss", 0.0))
+        if state[0] != "MT19937":
+            raise ValueError("set_state can only be used with legacy MT19937 state instances.")
+        has_gauss, cached = (state[3], state[4]) if len(state) > 3 else (0, 0.0)
+        guard(self._j.setState, asarray(state[1], int)._t, operator.index(state[2]), builtins.int(has_gauss),
+              builtins.float(cached))
+
     def random_sample(self, size=None):
         return _out(guard(self._j.randomSample, _shape(size)), size)
 
@@ -248,6 +266,8 @@ def default_rng(seed=None):
 
 _rand = RandomState()
 seed = _rand.seed
+get_state = _rand.get_state
+set_state = _rand.set_state
 random_sample = _rand.random_sample
 random = ranf = sample = random_sample
 rand = _rand.rand

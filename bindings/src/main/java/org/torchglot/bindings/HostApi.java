@@ -129,8 +129,8 @@ public final class HostApi {
         m.put(AccumulateGrad.class, "name variable");
         m.put(Generator.class, "new copy getDefault getState initialSeed manualSeed randint random seed setState");
         // numpy.random: every size is checked against the memory limit before an array is made.
-        m.put(RandomState.class, "new beta binomial choiceIndices exponential gamma normal permutation poisson randint"
-                + " randomSample seed standardGamma standardNormal uniform");
+        m.put(RandomState.class, "new beta binomial choiceIndices exponential gamma getState normal permutation poisson"
+                + " randint randomSample seed setState standardGamma standardNormal uniform");
         m.put(NumpyGenerator.class, "new choiceIndices integers normal permutation random standardNormal uniform");
         m.put(PyTorchFormatter.class, "format options");
         m.put(NumpyFormatter.class, "repr str");

@@ -46,8 +46,23 @@ final class Mt19937Source implements BitSource {
         }
         mt[0] = 0x80000000;
         Mt19937Source source = new Mt19937Source(0);
-        source.mt = Mt19937.ofKey(mt);
+        source.mt = Mt19937.ofKey(mt, N);
         return source;
+    }
+
+    /** A generator in the state numpy's {@code set_state} describes: the 624 key words and the read position. */
+    static Mt19937Source ofState(int[] key, int pos) {
+        Mt19937Source source = new Mt19937Source(0);
+        source.mt = Mt19937.ofKey(key, pos);
+        return source;
+    }
+
+    int[] key() {
+        return mt.key();
+    }
+
+    int position() {
+        return mt.position();
     }
 
     @Override

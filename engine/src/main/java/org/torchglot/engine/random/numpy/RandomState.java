@@ -12,7 +12,7 @@ import org.torchglot.engine.tensor.TorchException;
  * generator. Results are float64 or int64 tensors of the requested shape (an empty shape gives a 0-d tensor).
  */
 public final class RandomState {
-    private BitSource bits;
+    private Mt19937Source bits;
     private boolean hasGauss;
     private double gauss;
 
@@ -59,7 +59,38 @@ public final class RandomState {
         reset(Mt19937Source.ofArray(key));
     }
 
-    private void reset(BitSource source) {
+    /**
+     * {@code get_state()}: the key words (as int64), the read position, whether a Gaussian is cached, and the cached
+     * value; the binding adds numpy's {@code 'MT19937'} tag.
+     */
+    public synchronized List<Object> getState() {
+        long[] key = new long[624];
+        int[] words = bits.key();
+        for (int i = 0; i < key.length; i++) {
+            key[i] = Integer.toUnsignedLong(words[i]);
+        }
+        return List.of(Samples.longs(key), (long) bits.position(), hasGauss ? 1L : 0L, gauss);
+    }
+
+    /** {@code set_state(('MT19937', key, pos, has_gauss, cached_gaussian))}. */
+    public synchronized void setState(Tensor key, long pos, long hasGauss, double cachedGaussian) {
+        long[] values = key.toLongArray();
+        if (values.length != 624) {
+            throw TorchException.value("state must be 624 elements");
+        }
+        if (pos < 1 || pos > 624) {
+            throw TorchException.value("pos must be between 1 and 624 here (numpy's set_state position)");
+        }
+        int[] words = new int[624];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = (int) values[i];
+        }
+        bits = Mt19937Source.ofState(words, (int) pos);
+        this.hasGauss = hasGauss != 0;
+        this.gauss = cachedGaussian;
+    }
+
+    private void reset(Mt19937Source source) {
         bits = source;
         hasGauss = false;
         gauss = 0.0;
