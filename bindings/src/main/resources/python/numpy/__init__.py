@@ -9,6 +9,7 @@ from numpy._dtypes import dtype, generic, float64, float32, int64, bool_  # noqa
 from numpy._ndarray import ndarray, array, asarray  # noqa: E402
 from numpy import _functions  # noqa: E402
 from numpy import random, linalg  # noqa: E402,F401
+from numpy._io import save, load, savetxt, loadtxt, genfromtxt  # noqa: E402,F401
 
 # The module's functions (zeros, cos, sum, concatenate, ...) are numpy's functions.
 globals().update({name: f for name, f in vars(_functions).items()

@@ -93,13 +93,78 @@ def copy(a):
 
 # ---- element-wise math ------------------------------------------------------------------------
 
-def _unary(op, floating=True):
+_KINDS = {"BOOL": 0, "INT64": 1, "FLOAT32": 2, "FLOAT64": 2}
+
+
+def _ufunc(name, nin, compute):
+    """A numpy ufunc: compute(*arrays) with numpy's keyword arguments out= (written in place, so memory shared with a
+    tensor sees the result), where= (positions left as they were in out), dtype= (the operands' type) and casting."""
+    def f(*args, out=None, where=True, dtype=None, casting="same_kind", order="K", subok=True):
+        if len(args) == nin + 1:
+            if out is not None:
+                raise TypeError("cannot specify 'out' as both a positional and keyword argument")
+            out, args = args[nin], args[:nin]
+        if len(args) != nin:
+            raise TypeError(f"{name}() takes from {nin} to {nin + 1} positional arguments but {len(args)} were given")
+        if isinstance(out, tuple):
+            out, = out
+        if out is not None and not isinstance(out, ndarray):
+            raise TypeError("return arrays must be of ArrayType")
+        if dtype is not None:
+            args = [asarray(a).astype(dtype) for a in args]
+        result = compute(*args)
+        if out is None and where is True:
+            return result
+        result = asarray(result)
+        if out is not None:
+            _check_output(name, result, out, casting)
+        if where is not True:
+            base = out if out is not None else zeros(result.shape, result.dtype)
+            result = _result(call("where", asarray(where, bool)._t, *coerce(asarray(result), base)))
+        if out is None:
+            return result
+        out[...] = result
+        return out
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = f"numpy.{name}: element-wise, with out=, where=, dtype= and casting= as numpy's ufuncs take them."
+    return f
+
+
+class _UFuncTypeError(TypeError):
+    """What numpy raises when a ufunc's result cannot be cast to out's dtype."""
+
+
+_UFuncTypeError.__name__ = _UFuncTypeError.__qualname__ = "UFuncTypeError"
+_UFuncTypeError.__module__ = "numpy.core._exceptions"
+
+
+def _shape_text(shape):
+    return "(" + ",".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _check_output(name, result, out, casting):
+    if _broadcast(result.shape, out.shape) != tuple(out.shape):
+        raise ValueError(f"non-broadcastable output operand with shape {_shape_text(out.shape)} doesn't match the "
+                         f"broadcast shape {_shape_text(_broadcast(result.shape, out.shape))}")
+    frm, to = result._t.dtype().name(), out._t.dtype().name()
+    if casting != "unsafe" and _KINDS[frm] > _KINDS[to]:
+        raise _UFuncTypeError(f"Cannot cast ufunc '{name}' output from dtype('{result.dtype}') to dtype('{out.dtype}') "
+                              f"with casting rule '{casting}'")
+
+
+def _broadcast(a, b):
+    a, b = tuple(a), tuple(b)
+    n = builtins.max(len(a), len(b))
+    a, b = (1,) * (n - len(a)) + a, (1,) * (n - len(b)) + b
+    return tuple(builtins.max(x, y) if builtins.min(x, y) != 0 else 0 for x, y in zip(a, b))
+
+
+def _unary(op, floating=True, name=None):
     """A numpy function of one argument: scalars in, numpy scalar out; int data promoted to float64."""
-    def f(x):
+    def compute(x):
         a = asarray(x)
         return _result(call(op, _floating(a) if floating else a._t))
-    f.__name__ = op
-    return f
+    return _ufunc(name or op, 1, compute)
 
 
 sin = _unary("sin")
@@ -111,34 +176,45 @@ tanh = _unary("tanh")
 sqrt = _unary("sqrt")
 floor = _unary("floor")
 ceil = _unary("ceil")
-abs = absolute = _unary("abs", floating=False)  # noqa: A001
-negative = _unary("neg", floating=False)
+abs = absolute = _unary("abs", floating=False, name="absolute")  # noqa: A001
+negative = _unary("neg", floating=False, name="negative")
 square = _unary("square", floating=False)
 sign = _unary("sign", floating=False)
 
 
-def _pair(op, floating=False):
-    def f(x, y):
+def _pair(op, floating=False, name=None):
+    def compute(x, y):
         a = asarray(x) if not isinstance(x, ndarray) and kind_of_python(x) is None else x
         if not isinstance(a, ndarray):
             a = asarray(a)
         tx, ty = coerce(a, y, floating)
         return _result(call(op, tx, ty))
-    f.__name__ = op
-    return f
+    return _ufunc(name or op, 2, compute)
 
 
 add = _pair("add")
-subtract = _pair("sub")
-multiply = _pair("mul")
-divide = true_divide = _pair("div", floating=True)
-power = _pair("pow")
+subtract = _pair("sub", name="subtract")
+multiply = _pair("mul", name="multiply")
+divide = true_divide = _pair("div", floating=True, name="divide")
+power = _pair("pow", name="power")
 maximum = _pair("maximum")
 minimum = _pair("minimum")
-equal = _pair("eq")
-not_equal = _pair("ne")
-less = _pair("lt")
-greater = _pair("gt")
+equal = _pair("eq", name="equal")
+not_equal = _pair("ne", name="not_equal")
+less = _pair("lt", name="less")
+greater = _pair("gt", name="greater")
+less_equal = _pair("le", name="less_equal")
+greater_equal = _pair("ge", name="greater_equal")
+logical_and = _pair("logical_and")
+logical_or = _pair("logical_or")
+logical_not = _unary("logical_not", floating=False)
+
+
+def _logical_xor(x, y):
+    return not_equal(asarray(x, bool), asarray(y, bool))
+
+
+logical_xor = _ufunc("logical_xor", 2, _logical_xor)
 
 
 def exp2(x):
@@ -253,6 +329,34 @@ def any(a, axis=None, keepdims=False):  # noqa: A001
     return asarray(a).any(axis=axis, keepdims=keepdims)
 
 
+def count_nonzero(a, axis=None, keepdims=False):
+    return asarray(a, bool).astype(int).sum(axis=axis, keepdims=keepdims)
+
+
+def ptp(a, axis=None, keepdims=False):
+    a = asarray(a)
+    return a.max(axis=axis, keepdims=keepdims) - a.min(axis=axis, keepdims=keepdims)
+
+
+def average(a, axis=None, weights=None, returned=False, keepdims=False):
+    """The mean, or with weights sum(a * w) / sum(w) (weights of a's shape, or 1-D along axis)."""
+    a = asarray(a)
+    if weights is None:
+        avg = a.mean(axis=axis, keepdims=keepdims)
+        count = a.size if axis is None else a.shape[axis]
+        return (avg, asarray(count, float) * ones_like(avg) if isinstance(avg, ndarray) else float(count)) \
+            if returned else avg
+    w = asarray(weights, float)
+    if w.shape != a.shape:
+        if axis is None or w.ndim != 1 or w.shape[0] != a.shape[axis]:
+            raise ValueError("Length of weights not compatible with specified axis.")
+        w = w.reshape([a.shape[axis] if d == axis % a.ndim else 1 for d in range(a.ndim)])
+        w = w * ones(a.shape)
+    total = w.sum(axis=axis, keepdims=keepdims)
+    avg = (a * w).sum(axis=axis, keepdims=keepdims) / total
+    return (avg, total) if returned else avg
+
+
 # ---- linear algebra ---------------------------------------------------------------------------
 
 def dot(a, b):
@@ -302,6 +406,129 @@ def squeeze(a, axis=None):
 
 def expand_dims(a, axis):
     return _wrap(call("unsqueeze", asarray(a)._t, axis))
+
+
+def atleast_1d(*arys):
+    out = [a if a.ndim >= 1 else a.reshape(1) for a in (asarray(x) for x in arys)]
+    return out[0] if len(out) == 1 else out
+
+
+def atleast_2d(*arys):
+    out = [a if a.ndim >= 2 else a.reshape(1, -1) for a in (asarray(x) for x in arys)]
+    return out[0] if len(out) == 1 else out
+
+
+def swapaxes(a, axis1, axis2):
+    return asarray(a).swapaxes(axis1, axis2)
+
+
+def moveaxis(a, source, destination):
+    a = asarray(a)
+    order = [d for d in range(a.ndim) if d != source % a.ndim]
+    order.insert(destination % a.ndim, source % a.ndim)
+    return a.transpose(order)
+
+
+def _along(a, axis, index):
+    """a[..., index, ...] with index (an int or slice) at axis."""
+    key = [slice(None)] * a.ndim
+    key[axis] = index
+    return a[tuple(key)]
+
+
+def flip(m, axis=None):
+    m = asarray(m)
+    axes = range(m.ndim) if axis is None else [axis] if isinstance(axis, builtins.int) else axis
+    for ax in axes:
+        m = _along(m, ax, slice(None, None, -1))
+    return m
+
+
+def fliplr(m):
+    return flip(m, 1)
+
+
+def flipud(m):
+    return flip(m, 0)
+
+
+def diff(a, n=1, axis=-1):
+    """n-th discrete difference along axis: a[1:] - a[:-1], n times."""
+    a = asarray(a)
+    for _ in range(n):
+        a = _along(a, axis, slice(1, None)) - _along(a, axis, slice(None, -1))
+    return a
+
+
+def tile(A, reps):
+    """A repeated reps times along each axis (a shorter reps pads with ones on the left, a shorter A with axes)."""
+    A = asarray(A)
+    reps = [reps] if isinstance(reps, builtins.int) else list(reps)
+    reps = [1] * (A.ndim - len(reps)) + reps
+    A = A.reshape([1] * (len(reps) - A.ndim) + list(A.shape))
+    return _wrap(call("repeat", A._t, reps))
+
+
+def take(a, indices, axis=None):
+    a = asarray(a)
+    if axis is None:
+        return a.ravel()[asarray(indices) if not isinstance(indices, builtins.int) else indices]
+    return _along(a, axis, asarray(indices) if not isinstance(indices, builtins.int) else indices)
+
+
+def flatnonzero(a):
+    return nonzero(asarray(a).ravel())[0]
+
+
+def argwhere(a):
+    indices = nonzero(a)
+    return stack(indices, axis=1) if indices else zeros((0, 0), dtype=int)
+
+
+def isin(element, test_elements, invert=False):
+    e = asarray(element)
+    t = asarray(test_elements).ravel()
+    found = (e.reshape(list(e.shape) + [1]) == t).any(axis=-1) if t.size else zeros(e.shape, dtype=bool)
+    return ~found if invert else found
+
+
+def array_split(ary, indices_or_sections, axis=0):
+    """Pieces of ary along axis: n nearly equal sections (the first ones one longer), or cut at the given indices."""
+    ary = asarray(ary)
+    length = ary.shape[axis]
+    if isinstance(indices_or_sections, builtins.int):
+        n = indices_or_sections
+        if n <= 0:
+            raise ValueError("number sections must be larger than 0.")
+        each, extra = divmod(length, n)
+        bounds = [0]
+        for i in range(n):
+            bounds.append(bounds[-1] + each + (1 if i < extra else 0))
+    else:
+        bounds = [0] + [builtins.min(builtins.max(i if i >= 0 else i + length, 0), length)
+                        for i in indices_or_sections] + [length]
+    return [_along(ary, axis, slice(lo, builtins.max(lo, hi))) for lo, hi in zip(bounds[:-1], bounds[1:])]
+
+
+def split(ary, indices_or_sections, axis=0):
+    if isinstance(indices_or_sections, builtins.int) and asarray(ary).shape[axis] % indices_or_sections:
+        raise ValueError("array split does not result in an equal division")
+    return array_split(ary, indices_or_sections, axis)
+
+
+def meshgrid(*xi, indexing="xy"):
+    """Coordinate matrices from 1-D vectors ('xy': the first two axes swapped, as for plotting)."""
+    vectors = [asarray(x).ravel() for x in xi]
+    shape = [v.size for v in vectors]
+    if indexing == "xy" and len(shape) > 1:
+        shape[0], shape[1] = shape[1], shape[0]
+    grids = []
+    for i, v in enumerate(vectors):
+        axis = (1 if i == 0 else 0 if i == 1 else i) if indexing == "xy" and len(vectors) > 1 else i
+        view = [1] * len(shape)
+        view[axis] = v.size
+        grids.append(v.reshape(view) * ones(shape, dtype=v.dtype) if v.dtype.name != "bool" else v.reshape(view))
+    return grids
 
 
 def _common(arrays):

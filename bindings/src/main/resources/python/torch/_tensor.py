@@ -415,12 +415,51 @@ class Tensor:
     def __ge__(self, other):
         return call("ge", (self, other), None)
 
-    def __reduce__(self):
-        from torch import tensor
-        return (tensor, (self.tolist(),), None)
+    # ---- copy and pickle ----------------------------------------------------------------------
+
+    def __copy__(self):
+        # NOTE: as in PyTorch, a shallow copy shares the data (and a Parameter stays a Parameter).
+        return _rebuilt_like(self, self._t.detach())
+
+    def __deepcopy__(self, memo):
+        if not self._t.isLeaf():
+            raise RuntimeError("Only Tensors created explicitly by the user (graph leaves) support the deepcopy "
+                               "protocol at the moment")
+        if id(self) in memo:
+            return memo[id(self)]
+        import copy
+        new = memo[id(self)] = _rebuilt_like(self, self._t.detach().clone())
+        if self._t.grad() is not None:
+            new._t.setGrad(self._t.grad().clone())
+        new.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return new
+
+    def __reduce_ex__(self, protocol):
+        values = list(self._t.toDoubleArray()) if self._t.isFloatingPoint() else list(self._t.toLongArray())
+        return _rebuild_tensor, (type(self), values, self.dtype, tuple(self._t.shape()), self.requires_grad), \
+            self.__dict__ or None
 
 
 _object_new = object.__new__
+
+
+def _rebuilt_like(tensor, jdata):
+    """A tensor of tensor's class (Tensor, Parameter or a subclass) over jdata, requiring grad as tensor does."""
+    return _rebuilt(type(tensor), jdata, tensor._t.requiresGrad())
+
+
+def _rebuilt(cls, jdata, requires_grad):
+    new = _object_new(cls)
+    from torch.nn.parameter import Parameter
+    new._t = _bridge.JParameter(jdata, requires_grad) if issubclass(cls, Parameter) else \
+        jdata.requiresGrad_(True) if requires_grad else jdata
+    return new
+
+
+def _rebuild_tensor(cls, values, dtype, shape, requires_grad):
+    """Unpickles a tensor (see Tensor.__reduce_ex__)."""
+    from torch import tensor
+    return _rebuilt(cls, tensor(values, dtype=dtype).reshape(shape)._t, requires_grad)
 
 
 def _new(jtensor):

@@ -103,7 +103,7 @@ public final class GuestFiles {
 
     /**
      * What a loaded value is, so a guest can rebuild its own type: {@code tensor}, {@code ordered_dict},
-     * {@code dict}, {@code tuple}, {@code list}, {@code set}, or {@code value} (None, bool, int, float, str).
+     * {@code dict}, {@code tuple}, {@code list}, {@code set}, {@code none}, or {@code value} (bool, int, float, str).
      */
     public String kindOf(Object value) {
         return switch (value) {
@@ -113,7 +113,8 @@ public final class GuestFiles {
             case Tuple ignored -> "tuple";
             case List<?> ignored -> "list";
             case Set<?> ignored -> "set";
-            case null, default -> "value";
+            case null -> "none";
+            default -> "value";
         };
     }
 

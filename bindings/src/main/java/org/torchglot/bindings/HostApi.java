@@ -47,6 +47,8 @@ import org.torchglot.engine.optim.LRScheduler;
 import org.torchglot.engine.optim.Optimizer;
 import org.torchglot.engine.optim.ParamGroup;
 import org.torchglot.engine.random.Generator;
+import org.torchglot.engine.random.numpy.NumpyGenerator;
+import org.torchglot.engine.random.numpy.RandomState;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Index;
 import org.torchglot.engine.tensor.Tensor;
@@ -77,7 +79,7 @@ public final class HostApi {
             OpTable.class, Convention.class, Tensor.class, DType.class, Index.class, TorchException.class,
             GradMode.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
             Module.class, CustomModule.class, Parameter.class, Optimizer.class,
-            DataLoader.class, TensorDataset.class, DataUtils.class);
+            DataLoader.class, TensorDataset.class, DataUtils.class, RandomState.class, NumpyGenerator.class);
 
     /**
      * The members guests may use, per class ({@code new}: its public constructors). A method listed
@@ -126,6 +128,10 @@ public final class HostApi {
         m.put(FunctionNode.class, "name");
         m.put(AccumulateGrad.class, "name variable");
         m.put(Generator.class, "new copy getDefault getState initialSeed manualSeed randint random seed setState");
+        // numpy.random: every size is checked against the memory limit before an array is made.
+        m.put(RandomState.class, "new beta binomial choiceIndices exponential gamma getState normal permutation poisson"
+                + " randint randomSample seed setState standardGamma standardNormal uniform");
+        m.put(NumpyGenerator.class, "new choiceIndices integers normal permutation random standardNormal uniform");
         m.put(PyTorchFormatter.class, "format options");
         m.put(NumpyFormatter.class, "repr str");
         // NOTE: torch.set_printoptions; the warm server restores the print options before each script.

@@ -170,6 +170,38 @@ class Module:
         result = guard(self._j.loadStateDict, {k: v._t for k, v in state_dict.items()}, bool(strict))
         return _LoadResult(list(result.missingKeys()), list(result.unexpectedKeys()))
 
+    # ---- copy and pickle --------------------------------------------------------------------------
+
+    def __reduce_ex__(self, protocol):
+        # NOTE: copy.copy, copy.deepcopy and pickle all rebuild through here; a shallow copy shares the parameters.
+        recipe = self.__dict__.get("_recipe")
+        if recipe is None and (isinstance(self, _EngineModule) or type(self) in _BUILTIN.values()
+                               and not isinstance(self, _ModuleSequence)):
+            raise TypeError(f"cannot copy or pickle this {self._get_name()}: it was made outside Python")
+        return _rebuild_module, (type(self), recipe), self.__getstate__()
+
+    def __getstate__(self):
+        """Python attributes, mode, and the engine's direct parameters, buffers and submodules, in order."""
+        j = self._j
+        persistent = {str(k) for k in j.stateDict()}
+        return {
+            "attributes": {k: v for k, v in self.__dict__.items() if k not in _ENGINE_SIDE},
+            "training": j.isTraining(),
+            "parameters": [(name, p) for name, p in self.named_parameters() if "." not in name],
+            "buffers": [(name, b, name in persistent) for name, b in self.named_buffers() if "." not in name],
+            "children": list(self.named_children()),
+        }
+
+    def __setstate__(self, state):
+        self.__dict__.update(state["attributes"])
+        self._j.train(bool(state["training"]))
+        for name, p in state["parameters"]:
+            guard(self._j.register, name, p._t)
+        for name, b, persistent in state["buffers"]:
+            self.register_buffer(name, b, persistent)
+        for name, m in state["children"]:
+            self.add_module(name, m)
+
     # ---- modes ----------------------------------------------------------------------------------
 
     @property
@@ -295,6 +327,29 @@ class ModuleList(_ModuleSequence):
         self._j.insert(index, module._j)
 
 
+_ENGINE_SIDE = ("_j", "_children", "_recipe")
+
+
+def _rebuild_module(cls, recipe):
+    """An empty module of cls that __setstate__ fills: a built-in one is built again from its constructor's
+    arguments, without drawing from the default generator (its parameters are replaced right after)."""
+    m = cls.__new__(cls)
+    if recipe is not None:
+        name, args, kwargs = recipe
+        generator = _bridge.JGenerator.getDefault()
+        state = generator.getState()
+        try:
+            _BUILTIN[name].__init__(m, *args, **kwargs)
+        finally:
+            generator.setState(state)
+    elif issubclass(cls, _ModuleSequence):
+        kind = "Sequential" if issubclass(cls, Sequential) else "ModuleList"
+        Module.__init__(m, _j=guard(_bridge.MODULES.call, kind, [], None, _bridge._ZERO_BASED))
+    else:
+        Module.__init__(m)
+    return m
+
+
 def _slice_bounds(s, n):
     start, stop, step = s.indices(n)
     if step != 1:
@@ -306,6 +361,7 @@ def _builtin(name):
     def __init__(self, *args, **kwargs):
         Module.__init__(self, _j=guard(_bridge.MODULES.call, name, [to_java(a) for a in args],
                                        {k: to_java(v) for k, v in kwargs.items()} or None, _bridge._ZERO_BASED))
+        object.__setattr__(self, "_recipe", (name, args, kwargs))
 
     def forward(self, *args):
         if len(args) == 1 and type(args[0]) is Tensor:

@@ -1,6 +1,7 @@
 """torch.optim: optimizers from the engine's optimizer table, with PyTorch's Python surface."""
 from torch import _bridge
 from torch._bridge import guard, to_java, wrap
+from torch._values import to_engine, to_python
 from torch.optim import lr_scheduler
 
 
@@ -17,32 +18,21 @@ def _java_params(params):
 
 
 class _ParamGroup(dict):
-    """One entry of optimizer.param_groups: reads and writes go to the engine's group."""
+    """One entry of optimizer.param_groups: a dict of Python values whose writes also reach the engine's group."""
 
     def __init__(self, jgroup):
-        super().__init__()
+        super().__init__(params=[wrap(p) for p in jgroup.params()])
+        super().update(to_python(jgroup.options()))
         self._g = jgroup
 
-    def __getitem__(self, key):
-        if key == "params":
-            return [wrap(p) for p in self._g.params()]
-        v = self._g.get(key)
-        return list(v) if hasattr(v, "__len__") and not isinstance(v, str) else v
-
     def __setitem__(self, key, value):
-        self._g.set(key, to_java(value))
+        if key != "params":
+            guard(self._g.set, key, to_engine(value, "param_groups cannot hold"))
+        super().__setitem__(key, value)
 
-    def keys(self):
-        return ["params"] + [str(k) for k in self._g.options()]
-
-    def __iter__(self):
-        return iter(self.keys())
-
-    def items(self):
-        return [(k, self[k]) for k in self.keys()]
-
-    def __repr__(self):
-        return repr(dict(self.items()))
+    def __reduce__(self):
+        # NOTE: a copy or pickle is the plain dict PyTorch's entry is, without the link to this optimizer.
+        return dict, (dict(self),)
 
 
 class Optimizer:
@@ -57,8 +47,7 @@ class Optimizer:
 
     @property
     def defaults(self):
-        d = self._j.defaults()
-        return {str(k): d[k] for k in d}
+        return to_python(self._j.defaults())
 
     def step(self, closure=None):
         if closure is None:
@@ -80,13 +69,25 @@ class Optimizer:
         guard(self._j.addParamGroup, _java_params([group])[0])
 
     def state_dict(self):
-        return self._j.stateDict()
+        """PyTorch's layout in Python objects: {'state': {index: {name: tensor...}}, 'param_groups': [{...}]}."""
+        return to_python(self._j.stateDict())
 
     def load_state_dict(self, state_dict):
-        guard(self._j.loadStateDict, state_dict)
+        guard(self._j.loadStateDict, to_engine(state_dict, "load_state_dict cannot take"))
+
+    def __reduce_ex__(self, protocol):
+        # NOTE: copy.deepcopy and pickle rebuild the optimizer on copies of its parameters, then load its state.
+        groups = [dict(g) for g in self.param_groups]
+        return _rebuild_optimizer, (type(self), groups, self.defaults, self.state_dict())
 
     def __repr__(self):
         return self._j.toString()
+
+
+def _rebuild_optimizer(cls, groups, defaults, state_dict):
+    optimizer = cls(groups, **defaults)
+    optimizer.load_state_dict(state_dict)
+    return optimizer
 
 
 def _optimizer_class(name):

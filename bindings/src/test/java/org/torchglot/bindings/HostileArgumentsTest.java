@@ -221,6 +221,10 @@ class HostileArgumentsTest {
             receivers.put(org.torchglot.engine.autograd.AccumulateGrad.class,
                     () -> t.requiresGrad_(true).mul(2.0).gradFn().nextFunctions().get(0));
             receivers.put(Generator.class, () -> new Generator(1));
+            receivers.put(org.torchglot.engine.random.numpy.RandomState.class,
+                    () -> new org.torchglot.engine.random.numpy.RandomState(1));
+            receivers.put(org.torchglot.engine.random.numpy.NumpyGenerator.class,
+                    () -> new org.torchglot.engine.random.numpy.NumpyGenerator(List.of(1L)));
             receivers.put(Tensor.class, this::tensor);
             receivers.put(Parameter.class, () -> new Parameter(tensor()));
             receivers.put(Module.class, () -> linear);

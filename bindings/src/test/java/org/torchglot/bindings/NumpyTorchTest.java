@@ -28,6 +28,18 @@ class NumpyTorchTest {
     }
 
     @Test
+    void aUfuncsOutArgumentWritesIntoTheTensorsMemory() {
+        assertEquals("tensor([1., 2., 3.])\ntensor([0., 2., 3.])\n", python("""
+                t = torch.zeros(3)
+                n = t.numpy()
+                np.add(n, [1, 2, 3], out=n)
+                print(t)
+                np.multiply(n, 0, out=n, where=np.array([True, False, False]))
+                print(t)
+                """));
+    }
+
+    @Test
     void numpyOfATensorSharesItsMemoryAndKeepsFloat32() {
         assertEquals("float32 [2. 2.]\ntensor([2., 2.])\n", python("""
                 t = torch.ones(2)

@@ -108,7 +108,7 @@ final class NnOps {
     static void registerModules(OpTable t) {
         t.register("Linear(int in_features, int out_features, bool bias=True, *, any device=None, any dtype=None) -> Module",
                 "y = x @ weight.T + bias.", a -> new Linear(a.intValue(0), a.intValue(1), a.bool(2)));
-        t.register("Identity(any... args) -> Module", "Returns its input.", a -> new Identity());
+        t.register("Identity(any... args=[]) -> Module", "Returns its input.", a -> new Identity());
         t.register("Flatten(dim start_dim=1, dim end_dim=-1) -> Module", "Flattens a range of dims.",
                 a -> new Flatten(a.intValue(0), a.intValue(1)));
         t.register("Dropout(float p=0.5, bool inplace=False) -> Module", "Randomly zeroes elements while training.",
@@ -143,7 +143,7 @@ final class NnOps {
         t.register("NLLLoss(Tensor? weight=None, any size_average=None, index ignore_index=-100, any reduce=None, "
                 + "str reduction='mean') -> Module", "Negative log-likelihood.",
                 a -> new NLLLoss(optional(a, 0), a.longValue(2), reduction(a, 4)));
-        t.register("Sequential(any... modules) -> Module", "Runs modules in order.", a -> sequential(a.any(0)));
+        t.register("Sequential(any... modules=[]) -> Module", "Runs modules in order.", a -> sequential(a.any(0)));
         t.register("ModuleList(any? modules=None) -> Module", "A list of modules.",
                 a -> a.isNone(0) ? new ModuleList() : new ModuleList(modules(a.any(0))));
     }

@@ -301,8 +301,10 @@ final class TensorOps {
                 a -> a.tensor(0).std(a.isNone(1) ? null : a.ints(1), a.bool(2), a.bool(3)));
         t.register("var(Tensor self, dim[]? dim=None, bool unbiased=True, bool keepdim=False)", "Variance.",
                 a -> a.tensor(0).var(a.isNone(1) ? null : a.ints(1), a.bool(2), a.bool(3)));
-        t.register("all(Tensor self)", "True when every element is non-zero.", a -> a.tensor(0).all());
-        t.register("any(Tensor self)", "True when some element is non-zero.", a -> a.tensor(0).any());
+        t.register("all(Tensor self, dim? dim=None, bool keepdim=False)", "True when every element (along dim) is non-zero.",
+                a -> a.isNone(1) ? a.tensor(0).all() : a.tensor(0).all(a.intValue(1), a.bool(2)));
+        t.register("any(Tensor self, dim? dim=None, bool keepdim=False)", "True when some element (along dim) is non-zero.",
+                a -> a.isNone(1) ? a.tensor(0).any() : a.tensor(0).any(a.intValue(1), a.bool(2)));
         t.register("norm(Tensor self, Scalar p=2, dim[]? dim=None, bool keepdim=False)", "The p-norm.", a -> {
             Tensor x = a.tensor(0).abs();
             double p = a.doubleValue(1);

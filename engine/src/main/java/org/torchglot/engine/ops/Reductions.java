@@ -452,7 +452,12 @@ public final class Reductions {
     }
 
     public static Tensor allAny(Tensor t, boolean all) {
-        return reduce(t, normalize(null, t.dim()), false, DType.BOOL, (v, f, n) -> {
+        return allAny(t, null, false, all);
+    }
+
+    /** {@code all(dim, keepdim)} / {@code any(dim, keepdim)}: a bool reduction over {@code dims} (null: every dim). */
+    public static Tensor allAny(Tensor t, int[] dims, boolean keepdim, boolean all) {
+        return reduce(t, normalize(dims, t.dim()), keepdim, DType.BOOL, (v, f, n) -> {
             for (int i = f; i < f + n; i++) {
                 if ((v[i] != 0) != all) {
                     return all ? 0 : 1;

@@ -41,7 +41,7 @@ public abstract class Optimizer {
             if (!defaults.containsKey(e.getKey())) {
                 throw TorchException.type("__init__() got an unexpected keyword argument '" + e.getKey() + "'");
             }
-            this.defaults.put(e.getKey(), e.getValue());
+            this.defaults.put(e.getKey(), Options.asOption(defaults.get(e.getKey()), e.getValue()));
         }
         validate(this.defaults);
         if (params.isEmpty()) {
@@ -107,11 +107,11 @@ public abstract class Optimizer {
         }
         Map<String, Object> options = new LinkedHashMap<>();
         for (Map.Entry<String, Object> d : defaults.entrySet()) {
-            options.put(d.getKey(), group.getOrDefault(d.getKey(), d.getValue()));
+            options.put(d.getKey(), Options.asOption(d.getValue(), group.getOrDefault(d.getKey(), d.getValue())));
         }
         group.forEach((k, v) -> {
             if (!k.equals("params")) {
-                options.put(k, v);
+                options.put(k, Options.asOption(defaults.get(k), v));
             }
         });
         validate(options);
@@ -263,7 +263,7 @@ public abstract class Optimizer {
             options.clear();
             savedGroups.get(i).forEach((k, v) -> {
                 if (!k.equals("params")) {
-                    options.put(k, v);
+                    options.put(k, Options.asOption(defaults.get(k), v));
                 }
             });
         }

@@ -35,6 +35,29 @@ public final class Mt19937 {
         seeded = other.seeded;
     }
 
+    /**
+     * An engine holding {@code key} as its state words with numpy's read position {@code pos} (1 to 624; 624 means
+     * the next draw twists first): numpy's MT19937 after {@code init_by_array} or {@code set_state}.
+     */
+    public static Mt19937 ofKey(int[] key, int pos) {
+        if (key.length != N || pos < 1 || pos > N) {
+            throw new IllegalArgumentException("an mt19937 state is " + N + " words and a position in 1.." + N);
+        }
+        Mt19937 mt = new Mt19937(0);
+        mt.restore(0, N + 1 - pos, true, pos == N ? 0 : pos, key);
+        return mt;
+    }
+
+    /** The state words, as numpy's {@code get_state()} lists them. */
+    public int[] key() {
+        return Arrays.copyOf(state, N);
+    }
+
+    /** numpy's read position for the state words (624: the next draw twists first). */
+    public int position() {
+        return left == 1 ? N : N + 1 - left;
+    }
+
     /** An independent engine in the same state. */
     public Mt19937 copy() {
         return new Mt19937(this);

@@ -820,6 +820,14 @@ public class Tensor {
         return Reductions.allAny(this, false);
     }
 
+    public Tensor all(int dim, boolean keepdim) {
+        return Reductions.allAny(this, new int[] {dim}, keepdim, true);
+    }
+
+    public Tensor any(int dim, boolean keepdim) {
+        return Reductions.allAny(this, new int[] {dim}, keepdim, false);
+    }
+
     // ---- indexing -----------------------------------------------------------------------------
 
     /** {@code self[items]} with Python's indexing semantics. */
