@@ -126,8 +126,41 @@ def op_function(name, table=None):
         return call(name, args, kwargs, table)
     f.__name__ = name
     op = table.op(name)
-    f.__doc__ = f"{op.signature()}\n\n{op.summary()}"
+    sig = op.signature()
+    f.__doc__ = f"{sig.toFunctionString()}\n\n{op.summary()}"
+    try:
+        f.__signature__ = python_signature(sig, [sig.functionName(p) for p in sig.params()])
+    except ValueError:
+        pass  # a required parameter after a defaulted one: help() falls back to the docstring's signature
     return f
+
+
+class _Default:
+    """A default value as the signature writes it, so help() shows `dim=None` rather than an object."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __repr__(self):
+        return self.text
+
+
+def python_signature(sig, names):
+    """An inspect.Signature for help(): PyTorch's parameter names, defaults, keyword-only markers, *args."""
+    import inspect
+    params = []
+    for p, pname in zip(sig.params(), names):
+        if pname.startswith("_"):
+            continue
+        if p.variadic():
+            kind = inspect.Parameter.VAR_POSITIONAL
+        elif p.keywordOnly():
+            kind = inspect.Parameter.KEYWORD_ONLY
+        else:
+            kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        default = inspect.Parameter.empty if p.variadic() or not p.hasDefault() else _Default(p.defaultText())
+        params.append(inspect.Parameter(pname, kind, default=default))
+    return inspect.Signature(params)
 
 
 def guard(fn, *args):
