@@ -13,9 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * Which real names are in torchglot's MLP scope: the reviewed rules of {@code tools/fixtures/api/scope.rules}
- * ({@code in|out NAMESPACES REGEX reason}), first match wins, unmatched names are in scope.
+ * ({@code in|out NAMESPACES REGEX reason}), first match wins, unmatched names are in scope. NAMESPACES is a
+ * comma-separated list, {@code *} for all, or {@code TORCH} for every PyTorch and R torch namespace.
  */
 public final class ScopeRules {
+
+    private static final String TORCH = "torch,Tensor,torch.nn,torch.nn.functional,torch.optim,torch.optim.lr_scheduler,"
+            + "torch.utils.data,torch.linalg,torch.autograd,rtorch";
 
     private record Rule(boolean in, Set<String> namespaces, Pattern pattern, String reason, int line) {
         boolean matches(String namespace, String name) {
@@ -50,7 +54,7 @@ public final class ScopeRules {
             if (parts.length < 4 || !(parts[0].equals("in") || parts[0].equals("out"))) {
                 throw new IllegalStateException(fileName + ":" + (i + 1) + ": expected `in|out NAMESPACES REGEX reason`");
             }
-            rules.add(new Rule(parts[0].equals("in"), Set.of(parts[1].split(",")), Pattern.compile(parts[2]), parts[3],
+            rules.add(new Rule(parts[0].equals("in"), Set.of(parts[1].replace("TORCH", TORCH).split(",")), Pattern.compile(parts[2]), parts[3],
                     i + 1));
         }
         return new ScopeRules(List.copyOf(rules));
