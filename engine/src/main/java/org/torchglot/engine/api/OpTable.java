@@ -28,6 +28,7 @@ public final class OpTable {
 
     static {
         TensorOps.registerAll(STANDARD);
+        LinalgOps.registerTorchForms(STANDARD);
         NnOps.registerFunctional(FUNCTIONAL);
         NnOps.registerModules(MODULES);
         NnOps.registerOptimizers(OPTIMIZERS);
