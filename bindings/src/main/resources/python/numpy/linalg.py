@@ -54,8 +54,9 @@ def inv(a):
 def det(a):
     # NOTE: numpy computes det as sign * exp(log|det|) from the LU factors (5.000000000000001 for [[2, 1], [1, 3]]),
     # PyTorch as their product (5.0).
+    import numpy
     sign, logdet = _call("slogdet", a)
-    return _result(sign.mul(logdet.exp()))
+    return _result(sign) * numpy.exp(_result(logdet))
 
 
 def slogdet(a):
@@ -75,7 +76,7 @@ def lstsq(a, b, rcond="warn"):
     m, n = a.shape
     if rank == n and m > n:
         r = b - a @ x
-        residuals = (r * r).sum(axis=0)
+        residuals = asarray((r * r).sum(axis=0))
         residuals = residuals.reshape((1,)) if residuals.ndim == 0 else residuals
     else:
         residuals = asarray([], float)

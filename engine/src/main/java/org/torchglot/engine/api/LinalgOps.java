@@ -2,6 +2,7 @@ package org.torchglot.engine.api;
 
 import org.torchglot.engine.ops.linalg.Linalg;
 import org.torchglot.engine.ops.linalg.Norms;
+import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
 
 /**
@@ -75,9 +76,8 @@ final class LinalgOps {
                 a -> Linalg.inv(a.tensor(0)));
         t.register("det(Tensor self)", "The determinant (torch.linalg.det).", a -> Linalg.det(a.tensor(0)));
         t.register("logdet(Tensor self)", "log(det(A)): nan for a negative determinant.", a -> {
-            org.torchglot.engine.tensor.Tensor[] sl = Linalg.slogdet(a.tensor(0));
-            return sl[0].lt(org.torchglot.engine.tensor.Tensor.scalar(0.0)).to(sl[1].dtype())
-                    .mul(org.torchglot.engine.tensor.Tensor.scalar(Double.NaN)).add(sl[1]);
+            Tensor[] sl = Linalg.slogdet(a.tensor(0));
+            return Tensor.where(sl[0].lt(Tensor.scalar(0.0)), Tensor.scalar(Double.NaN).to(sl[1].dtype()), sl[1]);
         });
         t.register("slogdet(Tensor self) -> (Tensor sign, Tensor logabsdet)",
                 "The sign and log absolute value of the determinant (torch.linalg.slogdet).",
