@@ -82,6 +82,16 @@ final class LinalgOps {
         t.register("slogdet(Tensor self) -> (Tensor sign, Tensor logabsdet)",
                 "The sign and log absolute value of the determinant (torch.linalg.slogdet).",
                 a -> Linalg.slogdet(a.tensor(0)));
+        t.register("svd(Tensor self, bool some=True, bool compute_uv=True) -> (Tensor U, Tensor S, Tensor V)",
+                "Singular value decomposition A = U diag(S) V^T (V, not Vh as torch.linalg.svd returns).", a -> {
+                    Tensor[] usv = Linalg.svd(a.tensor(0), !a.bool(1) || !a.bool(2));
+                    if (!a.bool(2)) {
+                        // NOTE: without compute_uv PyTorch returns zero-filled U and V of the full shapes.
+                        return new Object[] {Tensor.zeros(usv[0].shape(), usv[0].dtype()), usv[1],
+                            Tensor.zeros(usv[2].transpose(-2, -1).shape(), usv[2].dtype())};
+                    }
+                    return new Object[] {usv[0], usv[1], usv[2].transpose(-2, -1)};
+                });
         t.register("pinverse(Tensor self, float rcond=1e-15)", "The pseudo-inverse (torch.linalg.pinv).",
                 a -> Linalg.pinv(a.tensor(0), null, a.doubleValue(1)));
         t.register("matrix_power(Tensor self, int n)", "A matrix to an integer power (torch.linalg.matrix_power).",
