@@ -42,7 +42,8 @@ class OpSignaturesTest {
         }
         assertTrue(checked > 200, "too few ops matched the fixture: " + checked);
         assertTrue(mismatches.isEmpty(), mismatches.size() + " ops take parameter names PyTorch 1.13 does not "
-                + "(fix the op table's signature; tools/fixtures/api/torch.tsv has PyTorch's):\n  "
+                + "(fix the op table's signature, whose `self|input`-style bar gives torch.f's name where x.f's differs; "
+                + "tools/fixtures/api/torch.tsv has PyTorch's):\n  "
                 + String.join("\n  ", mismatches));
     }
 
