@@ -29,6 +29,7 @@ const TABLES = {
   modules: OpTable.modules(),
   optimizers: OpTable.optimizers(),
   init: OpTable.init(),
+  linalg: OpTable.linalg(),
 };
 
 // The module's own classes, registered by the files that define them (see bind): wrap() needs

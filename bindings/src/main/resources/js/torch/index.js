@@ -34,7 +34,9 @@ const torch = {
   nn,
   optim,
   utils: { data },
+  linalg: {},
 };
+bridge.defineWithAliases(torch.linalg, bridge.tableFunctions(bridge.TABLES.linalg));
 
 bridge.defineWithAliases(torch, bridge.tableFunctions(bridge.TABLES.standard));
 // These replace the table's ops of the same names with JavaScript-aware versions.

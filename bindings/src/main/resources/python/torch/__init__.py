@@ -13,7 +13,7 @@ from torch._tensor import Tensor
 from torch._generator import Generator
 from torch.autograd.grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode
 _bridge.late_bind()
-from torch import autograd, cuda, return_types, nn, optim, utils
+from torch import autograd, cuda, return_types, nn, optim, utils, linalg
 from torch.serialization import save, load
 
 float = float32  # noqa: A001

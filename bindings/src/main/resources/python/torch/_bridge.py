@@ -18,6 +18,7 @@ FUNCTIONAL = _OpTable.functional()
 MODULES = _OpTable.modules()
 OPTIMIZERS = _OpTable.optimizers()
 INIT = _OpTable.init()
+LINALG = _OpTable.linalg()
 JModule = java.type("org.torchglot.engine.nn.Module")
 JCustomModule = java.type("org.torchglot.engine.nn.CustomModule")
 JParameter = java.type("org.torchglot.engine.nn.Parameter")
@@ -118,16 +119,63 @@ def has_op(name):
     return TABLE.has(name)
 
 
-def op_function(name, table=None):
-    """A Python function calling op `name`, with the op's signature as its docstring."""
+def op_function(name, table=None, type_prefix=""):
+    """A Python function calling op `name`, with the op's signature as its docstring and help()."""
     table = table or TABLE
+    fields = _result_fields(table.op(name).signature().returns())
 
     def f(*args, **kwargs):
-        return call(name, args, kwargs, table)
+        result = call(name, args, kwargs, table)
+        if fields is None:
+            return result
+        from torch.return_types import named
+        return named(type_prefix + name, fields, result)
     f.__name__ = name
     op = table.op(name)
-    f.__doc__ = f"{op.signature()}\n\n{op.summary()}"
+    sig = op.signature()
+    f.__doc__ = f"{sig.toFunctionString()}\n\n{op.summary()}"
+    try:
+        f.__signature__ = python_signature(sig, [sig.functionName(p) for p in sig.params()])
+    except ValueError:
+        pass  # a required parameter after a defaulted one: help() falls back to the docstring's signature
     return f
+
+
+def _result_fields(returns):
+    """The names of an op's results, "(Tensor sign, Tensor logabsdet)" giving ("sign", "logabsdet"); None for one
+    result or max/min's (values, indices), which keep their own tuple type."""
+    if not returns.startswith("("):
+        return None
+    fields = tuple(part.split()[-1] for part in returns.strip("()").split(","))
+    return None if fields == ("values", "indices") else fields
+
+
+class _Default:
+    """A default value as the signature writes it, so help() shows `dim=None` rather than an object."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __repr__(self):
+        return self.text
+
+
+def python_signature(sig, names):
+    """An inspect.Signature for help(): PyTorch's parameter names, defaults, keyword-only markers, *args."""
+    import inspect
+    params = []
+    for p, pname in zip(sig.params(), names):
+        if pname.startswith("_"):
+            continue
+        if p.variadic():
+            kind = inspect.Parameter.VAR_POSITIONAL
+        elif p.keywordOnly():
+            kind = inspect.Parameter.KEYWORD_ONLY
+        else:
+            kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        default = inspect.Parameter.empty if p.variadic() or not p.hasDefault() else _Default(p.defaultText())
+        params.append(inspect.Parameter(pname, kind, default=default))
+    return inspect.Signature(params)
 
 
 def guard(fn, *args):

@@ -110,10 +110,10 @@ public final class HostApi {
         m.put(ProgressDisplay.class, "finish isInteractive show width");
         m.put(GuestFiles.class, "kindOf load loadFromBytes loadSafetensors newOrderedDict newSet newTuple objectGraph"
                 + " save saveSafetensors saveToBytes");
-        m.put(OpTable.class, "call functional has init modules names op optimizers standard");
+        m.put(OpTable.class, "call functional has init linalg modules names op optimizers standard");
         m.put(Op.class, "signature summary toString");
-        m.put(Signature.class, "params returns toString");
-        m.put(Signature.Param.class, "name toString");
+        m.put(Signature.class, "functionName params returns toFunctionString toString");
+        m.put(Signature.Param.class, "defaultText hasDefault keywordOnly name toString variadic");
         m.put(Convention.class, "ZERO_BASED");
         m.put(Tensor.class, "abs add all any argmax argmin backward clone contiguousCopy copy_ detach detach_ dim div dtype fill_"
                 + " flatten grad gradFn index indexPut isContiguous isFloatingPoint isLeaf item itemLong log matmul"

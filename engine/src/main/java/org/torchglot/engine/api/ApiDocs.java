@@ -42,6 +42,8 @@ public final class ApiDocs {
         section(md, "torch.optim optimizers and schedulers", OpTable.optimizers(), ApiDocs::optimizerSpellings);
         section(md, "torch.nn.init", OpTable.init(), name -> List.of(
                 "`nn.init." + name + "`", "`nn_init_" + name + "`", "`torch.nn.init." + name + "`"));
+        section(md, "torch.linalg", OpTable.linalg(), name -> List.of(
+                "`torch.linalg." + name + "`", "`linalg_" + name + "`", "`torch.linalg." + name + "`"));
         return md.toString();
     }
 

@@ -106,7 +106,7 @@ final class NnOps {
     }
 
     static void registerModules(OpTable t) {
-        t.register("Linear(int in_features, int out_features, bool bias=True, *, any device=None, any dtype=None) -> Module",
+        t.register("Linear(int in_features, int out_features, bool bias=True, any device=None, any dtype=None) -> Module",
                 "y = x @ weight.T + bias.", a -> new Linear(a.intValue(0), a.intValue(1), a.bool(2)));
         t.register("Identity(any... args=[]) -> Module", "Returns its input.", a -> new Identity());
         t.register("Flatten(dim start_dim=1, dim end_dim=-1) -> Module", "Flattens a range of dims.",
@@ -143,7 +143,7 @@ final class NnOps {
         t.register("NLLLoss(Tensor? weight=None, any size_average=None, index ignore_index=-100, any reduce=None, "
                 + "str reduction='mean') -> Module", "Negative log-likelihood.",
                 a -> new NLLLoss(optional(a, 0), a.longValue(2), reduction(a, 4)));
-        t.register("Sequential(any... modules=[]) -> Module", "Runs modules in order.", a -> sequential(a.any(0)));
+        t.register("Sequential(any... args=[]) -> Module", "Runs modules in order.", a -> sequential(a.any(0)));
         t.register("ModuleList(any? modules=None) -> Module", "A list of modules.",
                 a -> a.isNone(0) ? new ModuleList() : new ModuleList(modules(a.any(0))));
     }
@@ -217,11 +217,11 @@ final class NnOps {
                 "Adam with decoupled weight decay.",
                 a -> new AdamW(params(a), options(a, "lr", "betas", "eps", "weight_decay", "amsgrad", "maximize")));
         t.register("RMSprop(any params, float lr=0.01, float alpha=0.99, float eps=1e-08, float weight_decay=0, "
-                + "float momentum=0, bool centered=False, *, any foreach=None, bool maximize=False) -> Optimizer",
+                + "float momentum=0, bool centered=False, any foreach=None, bool maximize=False) -> Optimizer",
                 "RMSprop.", a -> new RMSprop(params(a), options(a, "lr", "alpha", "eps", "weight_decay", "momentum",
                         "centered", "maximize")));
         t.register("Adagrad(any params, float lr=0.01, float lr_decay=0, float weight_decay=0, "
-                + "float initial_accumulator_value=0, float eps=1e-10, *, any foreach=None, bool maximize=False) "
+                + "float initial_accumulator_value=0, float eps=1e-10, any foreach=None, bool maximize=False) "
                 + "-> Optimizer", "Adagrad.", a -> new Adagrad(params(a), options(a, "lr", "lr_decay", "weight_decay",
                         "initial_accumulator_value", "eps", "maximize")));
         t.register("StepLR(any optimizer, int step_size, float gamma=0.1, int last_epoch=-1, bool verbose=False) -> any",

@@ -24,13 +24,16 @@ public final class OpTable {
     private static final OpTable MODULES = new OpTable();
     private static final OpTable OPTIMIZERS = new OpTable();
     private static final OpTable INIT = new OpTable();
+    private static final OpTable LINALG = new OpTable();
 
     static {
         TensorOps.registerAll(STANDARD);
+        LinalgOps.registerTorchForms(STANDARD);
         NnOps.registerFunctional(FUNCTIONAL);
         NnOps.registerModules(MODULES);
         NnOps.registerOptimizers(OPTIMIZERS);
         NnOps.registerInit(INIT);
+        LinalgOps.registerAll(LINALG);
     }
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
@@ -58,6 +61,11 @@ public final class OpTable {
     /** {@code torch.nn.init}: in-place initialisers of parameters. */
     public static OpTable init() {
         return INIT;
+    }
+
+    /** {@code torch.linalg}: decompositions, solvers and norms. */
+    public static OpTable linalg() {
+        return LINALG;
     }
 
     /** Adds an op; {@code signature} is parsed once here. */
@@ -131,12 +139,13 @@ public final class OpTable {
             p++;
         }
         for (Map.Entry<String, Object> kw : keywords.entrySet()) {
-            int index = indexOf(params, kw.getKey());
+            int index = sig.indexOfKeyword(kw.getKey());
             if (index < 0) {
                 throw TorchException.type(sig.name() + "() got an unexpected keyword argument '" + kw.getKey() + "'");
             }
             if (given[index]) {
-                throw TorchException.type(sig.name() + "() got multiple values for argument '" + kw.getKey() + "'");
+                throw TorchException.type(sig.name() + "() got multiple values for argument '" + params.get(index).name()
+                        + "'");
             }
             raw[index] = kw.getValue();
             given[index] = true;
@@ -169,15 +178,6 @@ public final class OpTable {
             }
         }
         return n;
-    }
-
-    private static int indexOf(List<Signature.Param> params, String name) {
-        for (int i = 0; i < params.size(); i++) {
-            if (params.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Object defaultValue(Signature.Param param) {

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * R torch's names for the op tables' entries, and its way of writing their signatures: the one
  * rule that the R package registers its functions by and that {@link ApiDocs}, the REPL's
- * completion and R's help read. {@code torch_matmul}, {@code nnf_relu}, {@code nn_init_normal_}
+ * completion and R's help read. {@code torch_matmul}, {@code nnf_relu}, {@code nn_init_normal_}, {@code linalg_inv}
  * keep the op's name; classes go to snake case ({@code nn_leaky_relu}, {@code nn_mse_loss},
  * {@code optim_sgd}, {@code lr_step}).
  */
@@ -36,6 +36,7 @@ public final class RNames {
                 .forEach(op -> add("torch_" + op, OpTable.standard(), op));
         OpTable.functional().names().forEach(op -> add("nnf_" + op, OpTable.functional(), op));
         OpTable.init().names().forEach(op -> add("nn_init_" + op, OpTable.init(), op));
+        OpTable.linalg().names().forEach(op -> add("linalg_" + op, OpTable.linalg(), op));
         OpTable.modules().names().forEach(op -> add("nn_" + snakeCase(op), OpTable.modules(), op));
         for (String op : OpTable.optimizers().names()) {
             if (!op.endsWith("LR")) {

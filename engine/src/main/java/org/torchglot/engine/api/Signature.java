@@ -1,15 +1,22 @@
 package org.torchglot.engine.api;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A parsed op signature such as
  * {@code sum(Tensor self, dim[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor}.
  * A type ending in {@code ...} gathers the remaining positional arguments ({@code zeros(int... size)}).
  * The return type {@code IndexTensor} marks results holding positions, which R reports 1-based.
+ * A parameter may carry the name PyTorch's function form gives it after a bar: in
+ * {@code split(Tensor self|tensor, int split_size|split_size_or_sections, dim dim=0)} the method
+ * {@code x.split(split_size=2)} and R use the first names, {@code torch.split(tensor=x, split_size_or_sections=2)}
+ * the second; a first {@code self} without one is {@code input} in the function form, as in PyTorch.
+ * Every spelling is accepted as a keyword in every language.
  */
-public record Signature(String name, List<Param> params, String returns) {
+public record Signature(String name, List<Param> params, String returns, Map<String, String> functionNames) {
 
     /** One declared parameter. */
     public record Param(String name, ParamType type, boolean optional, boolean variadic, boolean keywordOnly,
@@ -35,6 +42,7 @@ public record Signature(String name, List<Param> params, String returns) {
         String arrow = text.substring(close + 1).trim();
         String returns = arrow.startsWith("->") ? arrow.substring(2).trim() : "Tensor";
         List<Param> params = new ArrayList<>();
+        Map<String, String> functionNames = new LinkedHashMap<>();
         boolean keywordOnly = false;
         String inside = text.substring(open + 1, close).trim();
         if (!inside.isEmpty()) {
@@ -53,6 +61,11 @@ public record Signature(String name, List<Param> params, String returns) {
                 int space = p.lastIndexOf(' ');
                 String type = p.substring(0, space).trim();
                 String pname = p.substring(space + 1).trim();
+                int bar = pname.indexOf('|');
+                if (bar >= 0) {
+                    functionNames.put(pname.substring(0, bar), pname.substring(bar + 1));
+                    pname = pname.substring(0, bar);
+                }
                 boolean optional = type.endsWith("?");
                 if (optional) {
                     type = type.substring(0, type.length() - 1);
@@ -64,7 +77,35 @@ public record Signature(String name, List<Param> params, String returns) {
                 params.add(new Param(pname, ParamType.parse(type), optional, variadic, keywordOnly, defaultText));
             }
         }
-        return new Signature(name, List.copyOf(params), returns);
+        if (!params.isEmpty() && params.get(0).name().equals("self")) {
+            functionNames.putIfAbsent("self", "input");
+        }
+        return new Signature(name, List.copyOf(params), returns, Map.copyOf(functionNames));
+    }
+
+    /** The name PyTorch's function form ({@code torch.split}) gives a parameter: {@code input} for {@code self}. */
+    public String functionName(Param param) {
+        return functionNames.getOrDefault(param.name(), param.name());
+    }
+
+    /** The position of the parameter a keyword names, by its own or its function-form name, or -1. */
+    public int indexOfKeyword(String keyword) {
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            if (p.name().equals(keyword) || keyword.equals(functionNames.get(p.name()))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** This signature as PyTorch's function form spells it ({@code matmul(Tensor input, Tensor other) -> Tensor}). */
+    public String toFunctionString() {
+        String text = toString();
+        for (Map.Entry<String, String> e : functionNames.entrySet()) {
+            text = text.replaceFirst("(?<=[ (])" + java.util.regex.Pattern.quote(e.getKey()) + "(?=[,)=])", e.getValue());
+        }
+        return text;
     }
 
     /** True when results are positions (argmax, max's indices), which R shows 1-based. */

@@ -48,16 +48,16 @@ final class TensorOps {
         t.register("full(int[] size, Scalar fill_value, *, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "A tensor filled with one value.",
                 a -> finish(Torch.full(a.ints(0), a.doubleValue(1), a.dtypeOr(2, DType.FLOAT32)), a, 4));
-        t.register("zeros_like(Tensor self, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
+        t.register("zeros_like(Tensor input, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "Zeros shaped like a tensor.",
                 a -> finish(Torch.zeros(a.tensor(0).shape(), a.dtypeOr(1, a.tensor(0).dtype())), a, 3));
-        t.register("ones_like(Tensor self, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
+        t.register("ones_like(Tensor input, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "Ones shaped like a tensor.",
                 a -> finish(Torch.ones(a.tensor(0).shape(), a.dtypeOr(1, a.tensor(0).dtype())), a, 3));
-        t.register("full_like(Tensor self, Scalar fill_value, *, ScalarType? dtype=None, any device=None, "
+        t.register("full_like(Tensor input, Scalar fill_value, *, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "A filled tensor shaped like another.",
                 a -> finish(Torch.full(a.tensor(0).shape(), a.doubleValue(1), a.dtypeOr(2, a.tensor(0).dtype())), a, 4));
-        t.register("empty_like(Tensor self, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
+        t.register("empty_like(Tensor input, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "An uninitialised tensor shaped like another.",
                 a -> finish(Torch.zeros(a.tensor(0).shape(), a.dtypeOr(1, a.tensor(0).dtype())), a, 3));
         t.register("rand(int... size, *, Generator? generator=None, ScalarType? dtype=None, any device=None, "
@@ -66,10 +66,10 @@ final class TensorOps {
         t.register("randn(int... size, *, Generator? generator=None, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "Standard normal samples.",
                 a -> finish(Sampling.randn(a.ints(0), a.dtypeOr(2, DType.FLOAT32), a.generator(1)), a, 4));
-        t.register("rand_like(Tensor self, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
+        t.register("rand_like(Tensor input, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "Uniform samples shaped like a tensor.",
                 a -> finish(Sampling.rand(a.tensor(0).shape(), a.dtypeOr(1, a.tensor(0).dtype()), null), a, 3));
-        t.register("randn_like(Tensor self, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
+        t.register("randn_like(Tensor input, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "Normal samples shaped like a tensor.",
                 a -> finish(Sampling.randn(a.tensor(0).shape(), a.dtypeOr(1, a.tensor(0).dtype()), null), a, 3));
         t.register("randint(int low, int? high=None, int[]? size=None, *, Generator? generator=None, "
@@ -164,7 +164,8 @@ final class TensorOps {
             };
         });
         t.alias("divide", "div");
-        t.alias("true_divide", "div");
+        t.register("true_divide(Tensor self, TensorOrScalar other)", "Element-wise division (no rounding mode).",
+                a -> a.tensor(0).div(a.tensor(1)));
         // NOTE: PyTorch computes other / self as self.reciprocal() * other (grad_fn MulBackward0).
         t.register("rdiv(Tensor self, TensorOrScalar other)", "other / self.",
                 a -> a.tensor(0).reciprocal().mul(a.tensor(1)));
@@ -221,7 +222,7 @@ final class TensorOps {
         t.register("logical_not(Tensor self)", "Element-wise not.", a -> a.tensor(0).logicalNot());
         t.register("logical_and(Tensor self, Tensor other)", "Element-wise and.", a -> a.tensor(0).logicalAnd(a.tensor(1)));
         t.register("logical_or(Tensor self, Tensor other)", "Element-wise or.", a -> a.tensor(0).logicalOr(a.tensor(1)));
-        t.register("where(Tensor condition, TensorOrScalar input, TensorOrScalar other)",
+        t.register("where(Tensor condition, TensorOrScalar self|input, TensorOrScalar other)",
                 "input where condition holds, else other.", a -> Tensor.where(a.tensor(0), a.tensor(1), a.tensor(2)));
         t.register("masked_fill(Tensor self, Tensor mask, Scalar value)", "Sets value where mask holds.",
                 a -> a.tensor(0).maskedFill(a.tensor(1), a.doubleValue(2)));
@@ -229,7 +230,7 @@ final class TensorOps {
                 a -> a.tensor(0).matmul(a.tensor(1)));
         t.register("mm(Tensor self, Tensor mat2)", "2-D matrix product.", a -> a.tensor(0).mm(a.tensor(1)));
         t.register("mv(Tensor self, Tensor vec)", "Matrix-vector product.", a -> a.tensor(0).mv(a.tensor(1)));
-        t.register("dot(Tensor self, Tensor other)", "Dot product of 1-D tensors.", a -> a.tensor(0).dot(a.tensor(1)));
+        t.register("dot(Tensor self, Tensor tensor)", "Dot product of 1-D tensors.", a -> a.tensor(0).dot(a.tensor(1)));
         t.register("bmm(Tensor self, Tensor mat2)", "Batched matrix product.", a -> a.tensor(0).bmm(a.tensor(1)));
         t.register("addmm(Tensor self, Tensor mat1, Tensor mat2)", "self + mat1 @ mat2.",
                 a -> Tensor.addmm(a.tensor(0), a.tensor(1), a.tensor(2)));
@@ -248,7 +249,8 @@ final class TensorOps {
         t.register("t(Tensor self)", "Transpose of a matrix.", a -> a.tensor(0).t());
         t.register("transpose(Tensor self, dim dim0, dim dim1)", "Swaps two dims.",
                 a -> a.tensor(0).transpose(a.intValue(1), a.intValue(2)));
-        t.alias("swapaxes", "transpose");
+        t.register("swapaxes(Tensor self, dim axis0, dim axis1)", "Swaps two dims (numpy's name for transpose).",
+                a -> a.tensor(0).transpose(a.intValue(1), a.intValue(2)));
         t.register("permute(Tensor self, dim... dims)", "Reorders dims.", a -> a.tensor(0).permute(a.ints(1)));
         t.register("squeeze(Tensor self, dim? dim=None)", "Removes size-1 dims.",
                 a -> a.isNone(1) ? a.tensor(0).squeeze() : a.tensor(0).squeeze(a.intValue(1)));
@@ -270,7 +272,7 @@ final class TensorOps {
         t.alias("concat", "cat");
         t.register("stack(Tensor[] tensors, dim dim=0)", "Stacks along a new dim.",
                 a -> Tensor.stack(a.tensors(0), a.intValue(1)));
-        t.register("split(Tensor self, int split_size, dim dim=0) -> Tensor[]", "Pieces of a given size.",
+        t.register("split(Tensor self|tensor, int split_size|split_size_or_sections, dim dim=0) -> Tensor[]", "Pieces of a given size.",
                 a -> a.tensor(0).split(a.intValue(1), a.intValue(2)));
         t.register("chunk(Tensor self, int chunks, dim dim=0) -> Tensor[]", "A number of pieces.",
                 a -> a.tensor(0).chunk(a.intValue(1), a.intValue(2)));
@@ -360,12 +362,13 @@ final class TensorOps {
         t.alias("ndimension", "dim");
         t.register("size(Tensor self, dim? dim=None) -> any", "The shape, or one dim's size.",
                 a -> a.isNone(1) ? a.tensor(0).shape() : (Object) (long) a.tensor(0).size(a.intValue(1)));
-        t.register("to(Tensor self, any dtype=None, any device=None, *, bool copy=False) -> Tensor",
+        // NOTE: PyTorch's overloads take a device or a dtype first; non_blocking means nothing on the CPU.
+        t.register("to(Tensor self, any device=None, any dtype=None, bool non_blocking=False, bool copy=False) -> Tensor",
                 "Converts to a dtype (the device is always the CPU).", a -> {
                     Object target = a.any(1) instanceof DType ? a.any(1) : a.any(2);
                     Tensor x = a.tensor(0);
                     Tensor out = target instanceof DType d ? x.to(d) : x;
-                    return a.bool(3) && out == x ? x.clone() : out;
+                    return a.bool(4) && out == x ? x.clone() : out;
                 });
         t.register("type_as(Tensor self, Tensor other)", "Converts to another tensor's dtype.",
                 a -> a.tensor(0).to(a.tensor(1).dtype()));
@@ -384,7 +387,7 @@ final class TensorOps {
                 a -> a.tensor(0).clamp_(a.doubleOrNull(1), a.doubleOrNull(2)));
         t.register("zero_(Tensor self)", "Fills with zeros.", a -> a.tensor(0).zero_());
         t.register("fill_(Tensor self, Scalar value)", "Fills with a value.", a -> a.tensor(0).fill_(a.doubleValue(1)));
-        t.register("copy_(Tensor self, Tensor src)", "Copies values from src.", a -> a.tensor(0).copy_(a.tensor(1)));
+        t.register("copy_(Tensor self, Tensor other)", "Copies values from src.", a -> a.tensor(0).copy_(a.tensor(1)));
         t.register("uniform_(Tensor self, float from=0.0, float to=1.0, *, Generator? generator=None)",
                 "Fills with uniform samples.",
                 a -> Sampling.uniform(a.tensor(0), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
