@@ -51,13 +51,15 @@ final class NnOps {
     }
 
     static void registerFunctional(OpTable t) {
-        t.register("relu(Tensor input, bool inplace=False)", "max(x, 0).", a -> Functional.relu(a.tensor(0)));
+        t.register("relu(Tensor input, bool inplace=False)", "max(x, 0).",
+                a -> Functional.inPlace(a.bool(1), a.tensor(0), Functional::relu));
         t.register("sigmoid(Tensor input)", "1 / (1 + exp(-x)).", a -> Functional.sigmoid(a.tensor(0)));
         t.register("tanh(Tensor input)", "Hyperbolic tangent.", a -> Functional.tanh(a.tensor(0)));
         t.register("leaky_relu(Tensor input, float negative_slope=0.01, bool inplace=False)",
-                "x for x > 0, else negative_slope * x.", a -> Functional.leakyRelu(a.tensor(0), a.doubleValue(1)));
+                "x for x > 0, else negative_slope * x.",
+                a -> Functional.inPlace(a.bool(2), a.tensor(0), x -> Functional.leakyRelu(x, a.doubleValue(1))));
         t.register("elu(Tensor input, float alpha=1.0, bool inplace=False)", "Exponential linear unit.",
-                a -> Functional.elu(a.tensor(0), a.doubleValue(1)));
+                a -> Functional.inPlace(a.bool(2), a.tensor(0), x -> Functional.elu(x, a.doubleValue(1))));
         t.register("gelu(Tensor input, *, str approximate='none')", "Gaussian error linear unit.",
                 a -> Functional.gelu(a.tensor(0), a.string(1)));
         t.register("softplus(Tensor input, float beta=1.0, float threshold=20.0)", "log(1 + exp(beta * x)) / beta.",
@@ -95,6 +97,7 @@ final class NnOps {
                 "Cross-entropy of logits against class indices or class probabilities.",
                 a -> Functional.crossEntropy(a.tensor(0), a.tensor(1), optional(a, 2), a.longValue(4), reduction(a, 6),
                         a.doubleValue(7)));
+        FunctionalOps.register(t);
     }
 
     private static Tensor optional(Args a, int i) {
@@ -143,6 +146,7 @@ final class NnOps {
         t.register("NLLLoss(Tensor? weight=None, any size_average=None, index ignore_index=-100, any reduce=None, "
                 + "str reduction='mean') -> Module", "Negative log-likelihood.",
                 a -> new NLLLoss(optional(a, 0), a.longValue(2), reduction(a, 4)));
+        ModuleOps.register(t);
         t.register("Sequential(any... modules) -> Module", "Runs modules in order.", a -> sequential(a.any(0)));
         t.register("ModuleList(any? modules=None) -> Module", "A list of modules.",
                 a -> a.isNone(0) ? new ModuleList() : new ModuleList(modules(a.any(0))));
