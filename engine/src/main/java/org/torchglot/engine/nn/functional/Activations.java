@@ -146,7 +146,7 @@ public final class Activations {
         }
         checkFloat(x, "elu_cpu");
         Tensor out = Pointwise.map(x, x.dtype(), v -> v <= 0 ? Math.expm1(v / alpha) * alpha : v);
-        return record(out, x, "EluBackward0", v -> v <= 0 ? Math.exp(v / alpha) : 1.0);
+        return record(out, x, "CeluBackward0", v -> v <= 0 ? Math.exp(v / alpha) : 1.0);
     }
 
     public static Tensor silu(Tensor x) {

@@ -1,6 +1,8 @@
 package org.torchglot.engine.nn.functional;
 
+import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
+import org.torchglot.engine.ops.Pointwise;
 import org.torchglot.engine.tensor.Tensor;
 
 /** {@code F.pairwise_distance} and {@code F.cosine_similarity}, composed as libtorch 1.13 composes them. */
@@ -12,26 +14,39 @@ public final class Distances {
     public static Tensor pairwiseDistance(Tensor x1, Tensor x2, double p, double eps, boolean keepdim) {
         int lastDim = Math.max(x1.dim(), x2.dim()) - 1;
         Tensor diff = x1.sub(x2).add(eps);
-        if (lastDim < 0) {
-            return pNorm(diff, p, 0, keepdim);
-        }
-        return pNorm(diff, p, lastDim, keepdim);
+        return pNorm(diff, p, Math.max(lastDim, 0), keepdim);
     }
 
+    /**
+     * {@code norm(x, p, dim, keepdim)} as one node (NormBackward1): the gradient is
+     * {@code g * sign(x) * |x|^(p-1) / norm^(p-1)}, 0 where the norm is 0.
+     */
     static Tensor pNorm(Tensor x, double p, int dim, boolean keepdim) {
-        if (x.dim() == 0) {
-            return p == 2 ? x.mul(x).sqrt() : x.abs();
-        }
-        if (p == 2) {
-            return x.mul(x).sum(dim, keepdim).sqrt();
-        }
-        if (p == 1) {
-            return x.abs().sum(dim, keepdim);
-        }
         if (Double.isInfinite(p)) {
             return p > 0 ? x.abs().max(dim, keepdim)[0] : x.abs().min(dim, keepdim)[0];
         }
-        return x.abs().pow(p).sum(dim, keepdim).pow(1 / p);
+        Tensor norm;
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            Tensor a = x.abs();
+            norm = p == 2 ? x.mul(x).sum(dim, true).sqrt() : p == 1 ? a.sum(dim, true) : a.pow(p).sum(dim, true).pow(1 / p);
+        }
+        Tensor out = keepdim || x.dim() == 0 ? norm.reshape(keepdim ? norm.shape() : new int[0]) : norm.squeeze(dim);
+        if (Tensor.needsGrad(x)) {
+            out.withGradFn(new FunctionNode("NormBackward1", new Tensor[] {x}, new Tensor[] {x, norm}, (g, s) -> {
+                Tensor gk = keepdim || s[0].dim() == 0 ? g.reshape(s[1].shape()) : g.unsqueeze(dim);
+                Tensor scale;
+                if (p == 1) {
+                    scale = s[0].sign();
+                } else {
+                    Tensor denominator = p == 2 ? s[1] : s[1].pow(p - 1);
+                    Tensor numerator = p == 2 ? s[0] : s[0].sign().mul(s[0].abs().pow(p - 1));
+                    scale = Pointwise.map(numerator, denominator.expandAs(numerator), numerator.dtype(),
+                            numerator.dtype(), (a, b) -> b == 0 ? 0 : a / b, null);
+                }
+                return new Tensor[] {gk.mul(scale)};
+            }));
+        }
+        return out;
     }
 
     /** {@code sum(x1 / max(||x1||, eps) * x2 / max(||x2||, eps))} along {@code dim}, after broadcasting. */

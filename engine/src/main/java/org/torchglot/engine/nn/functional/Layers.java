@@ -98,12 +98,9 @@ public final class Layers {
         Tensor x1 = input1.reshape(-1, in1);
         Tensor x2 = input2.reshape(-1, in2);
         Tensor left = x1.matmul(weight.permute(1, 0, 2).reshape(in1, out * in2)).reshape(-1, out, in2);
-        Tensor y = left.mul(x2.unsqueeze(1)).sum(2, false);
-        if (bias != null) {
-            y = y.add(bias);
-        }
         int[] shape = java.util.Arrays.copyOf(lead, lead.length + 1);
         shape[lead.length] = out;
-        return y.reshape(shape);
+        Tensor y = left.mul(x2.unsqueeze(1)).sum(2, false).reshape(shape);
+        return bias == null ? y : y.add(bias);
     }
 }

@@ -13,8 +13,25 @@ public final class MarginLosses {
     private MarginLosses() {
     }
 
+    /** {@code clamp_min(x, 0)}, recorded as PyTorch records it (ClampMinBackward0). */
     private static Tensor clampMin0(Tensor x) {
-        return x.clamp(0.0, null);
+        Tensor out = Pointwise.map(x, x.dtype(), v -> Double.isNaN(v) ? v : Math.max(v, 0));
+        if (Tensor.needsGrad(x)) {
+            out.withGradFn(new FunctionNode("ClampMinBackward0", new Tensor[] {x}, new Tensor[] {x},
+                    (g, s) -> new Tensor[] {g.mul(Pointwise.map(s[0], g.dtype(), v -> v >= 0 ? 1.0 : 0.0))}));
+        }
+        return out;
+    }
+
+    /**
+     * The gradient of a per-sample loss reduced by {@code reduction}, as a column that scales each
+     * sample's row: g itself per sample for 'none', g / N for 'mean', g for 'sum'.
+     */
+    private static Tensor perSample(Tensor g, Reduction reduction, int samples) {
+        if (reduction == Reduction.NONE) {
+            return g.reshape(samples, 1);
+        }
+        return reduction == Reduction.MEAN ? g.div(samples).reshape(1, 1) : g.reshape(1, 1);
     }
 
     /** {@code max(0, -target * (input1 - input2) + margin)}. */
@@ -112,19 +129,35 @@ public final class MarginLosses {
                     + org.torchglot.engine.nn.PythonRepr.ofSize(target.shapeRef()));
         }
         Tensor mask = Embeddings.oneHot(checkClasses(y, classes), classes).to(x.dtype());
-        Tensor xy = x.mul(mask).sum(1, true);
-        Tensor terms = clampMin0(x.sub(xy).add(margin));
-        if (p == 2) {
-            terms = terms.mul(terms);
+        Tensor sampleWeight = weight == null ? null : weight.reshape(1, classes).mul(mask).sum(1, true);
+        Tensor out;
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            Tensor terms = clampMin0(x.sub(x.mul(mask).sum(1, true)).add(margin));
+            if (p == 2) {
+                terms = terms.mul(terms);
+            }
+            if (sampleWeight != null) {
+                terms = terms.mul(sampleWeight);
+            }
+            Tensor loss = terms.mul(mask.rsub(1.0)).sum(1, false).div(classes);
+            out = reduction.apply(single ? loss.reshape() : loss);
         }
-        if (weight != null) {
-            terms = terms.mul(weight.reshape(1, classes).mul(mask).sum(1, true));
+        if (Tensor.needsGrad(input)) {
+            int samples = x.size(0);
+            int[] inputShape = input.shape();
+            out.withGradFn(new FunctionNode("MultiMarginLossBackward0", new Tensor[] {input, null}, new Tensor[] {x},
+                    (g, s) -> {
+                        Tensor z = s[0].sub(s[0].mul(mask).sum(1, true)).add(margin);
+                        Tensor slope = Pointwise.map(z, z.dtype(), v -> v > 0 ? (p == 2 ? 2 * v : 1.0) : 0.0)
+                                .mul(mask.rsub(1.0)).div(classes);
+                        if (sampleWeight != null) {
+                            slope = slope.mul(sampleWeight);
+                        }
+                        Tensor grad = slope.sub(mask.mul(slope.sum(1, true)));
+                        return new Tensor[] {grad.mul(perSample(g, reduction, samples)).reshape(inputShape), null};
+                    }));
         }
-        Tensor loss = terms.mul(mask.rsub(1.0)).sum(1, false).div(classes);
-        if (single) {
-            loss = loss.reshape();
-        }
-        return reduction.apply(loss);
+        return out;
     }
 
     private static Tensor checkClasses(Tensor target, int classes) {
@@ -167,12 +200,24 @@ public final class MarginLosses {
         }
         Tensor targets = org.torchglot.engine.Torch.tensor(isTarget, new int[] {n, c}, x.dtype());
         Tensor pairs = targets.unsqueeze(2).mul(targets.rsub(1.0).unsqueeze(1));
-        Tensor margins = clampMin0(x.unsqueeze(1).sub(x.unsqueeze(2)).add(1.0));
-        Tensor loss = margins.mul(pairs).sum(new int[] {1, 2}, false).div(c);
-        if (single) {
-            loss = loss.reshape();
+        Tensor out;
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            Tensor margins = clampMin0(x.unsqueeze(1).sub(x.unsqueeze(2)).add(1.0));
+            Tensor loss = margins.mul(pairs).sum(new int[] {1, 2}, false).div(c);
+            out = reduction.apply(single ? loss.reshape() : loss);
         }
-        return reduction.apply(loss);
+        if (Tensor.needsGrad(input)) {
+            int[] inputShape = input.shape();
+            out.withGradFn(new FunctionNode("MultilabelMarginLossBackward0", new Tensor[] {input, null},
+                    new Tensor[] {x}, (g, s) -> {
+                        Tensor z = s[0].unsqueeze(1).sub(s[0].unsqueeze(2)).add(1.0);
+                        // NOTE: coef[n][j][i] is d loss / d x[i] for target j, non-target i; x[j] gets its negative.
+                        Tensor coef = Pointwise.map(z, z.dtype(), v -> v > 0 ? 1.0 : 0.0).mul(pairs).div(c);
+                        Tensor grad = coef.sum(1, false).sub(coef.sum(2, false));
+                        return new Tensor[] {grad.mul(perSample(g, reduction, n)).reshape(inputShape), null};
+                    }));
+        }
+        return out;
     }
 
     /** {@code max(0, margin + d(a, p) - d(a, n))} with the pairwise p-norm distance; {@code swap} uses d(p, n) when smaller. */
