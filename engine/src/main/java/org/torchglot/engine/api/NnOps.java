@@ -18,8 +18,11 @@ import org.torchglot.engine.nn.Linear;
 import org.torchglot.engine.nn.LogSoftmax;
 import org.torchglot.engine.nn.MSELoss;
 import org.torchglot.engine.nn.Module;
+import org.torchglot.engine.nn.ModuleDict;
 import org.torchglot.engine.nn.ModuleList;
 import org.torchglot.engine.nn.NLLLoss;
+import org.torchglot.engine.nn.ParameterDict;
+import org.torchglot.engine.nn.ParameterList;
 import org.torchglot.engine.nn.ReLU;
 import org.torchglot.engine.nn.Sequential;
 import org.torchglot.engine.nn.Sigmoid;
@@ -150,6 +153,46 @@ final class NnOps {
         t.register("Sequential(any... modules) -> Module", "Runs modules in order.", a -> sequential(a.any(0)));
         t.register("ModuleList(any? modules=None) -> Module", "A list of modules.",
                 a -> a.isNone(0) ? new ModuleList() : new ModuleList(modules(a.any(0))));
+        t.register("ModuleDict(any? modules=None) -> Module", "Modules by name.",
+                a -> a.isNone(0) ? new ModuleDict() : new ModuleDict(named(a.any(0), NnOps::asModule)));
+        t.register("ParameterList(any? values=None) -> Module", "A list of parameters.",
+                a -> a.isNone(0) ? new ParameterList() : new ParameterList(tensors(a.any(0))));
+        t.register("ParameterDict(any? parameters=None) -> Module", "Parameters by name.",
+                a -> a.isNone(0) ? new ParameterDict() : new ParameterDict(named(a.any(0), NnOps::asTensor)));
+    }
+
+    /** A mapping, or a list of (key, value) pairs, as an ordered map with converted values. */
+    private static <V> Map<String, V> named(Object arg, java.util.function.Function<Object, V> convert) {
+        Map<String, V> out = new LinkedHashMap<>();
+        if (arg instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.put(String.valueOf(k), convert.apply(v)));
+            return out;
+        }
+        if (arg instanceof List<?> pairs) {
+            for (Object pair : pairs) {
+                if (!(pair instanceof List<?> kv) || kv.size() != 2) {
+                    throw TorchException.type("expected a mapping or (key, value) pairs, got " + Conversions.describe(pair));
+                }
+                out.put(String.valueOf(kv.get(0)), convert.apply(kv.get(1)));
+            }
+            return out;
+        }
+        throw TorchException.type("expected a mapping of names, got " + Conversions.describe(arg));
+    }
+
+    private static List<Tensor> tensors(Object arg) {
+        if (!(arg instanceof List<?> items)) {
+            throw TorchException.type("expected a list of tensors, got " + Conversions.describe(arg));
+        }
+        return items.stream().map(NnOps::asTensor).toList();
+    }
+
+    private static Tensor asTensor(Object o) {
+        if (o instanceof Tensor t) {
+            return t;
+        }
+        throw TorchException.type("cannot assign '" + Conversions.describe(o) + "' object to parameter (torch.Tensor "
+                + "or None required)");
     }
 
     /** Python prints Softplus(beta=1, ...) for ints and beta=1.5 for floats; keep whole numbers whole. */

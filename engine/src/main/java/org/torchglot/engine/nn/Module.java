@@ -212,6 +212,24 @@ public abstract class Module {
         }
     }
 
+    /** {@code del self._modules[name]} / {@code del self._parameters[name]}: forgets a name of any kind. */
+    protected final void unregister(String name) {
+        removeName(name);
+    }
+
+    /** Re-registers {@code items} as the submodules "0", "1", ... (after an insert or delete in a sequence). */
+    protected final void renumberSubmodules(List<Module> items) {
+        modules.clear();
+        for (int i = 0; i < items.size(); i++) {
+            modules.put(Integer.toString(i), items.get(i));
+        }
+    }
+
+    /** The registered parameters by name, in order (read-only). */
+    protected final Map<String, Parameter> ownParameters() {
+        return Collections.unmodifiableMap(parameters);
+    }
+
     /** The registered submodules by name, in order, duplicates and None included (read-only). */
     protected final Map<String, Module> submodules() {
         return Collections.unmodifiableMap(modules);

@@ -2,6 +2,7 @@ package org.torchglot.engine.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.torchglot.engine.Torch;
 import org.torchglot.engine.api.Convention;
@@ -209,5 +211,44 @@ class TableFixtureTest {
                 F.assertClose(key + ".eval", (Tensor) m.call(plain), REL, ABS);
             }
         }));
+    }
+
+    private static Module module(String name, Object... args) {
+        return (Module) OpTable.modules().call(name, args, null, Convention.ZERO_BASED);
+    }
+
+    @Test
+    void containersPrintAndKeepStateAsPyTorch() {
+        Tensor a = Torch.randn(2, 3);
+        ParameterList list = (ParameterList) module("ParameterList", List.of(new Parameter(a), Torch.randn(4)));
+        assertEquals(F.string("c.parameter_list"), list.toString());
+        assertEquals("0 1", String.join(" ", list.stateDict().keySet()));
+        assertTrue(list.get(1) instanceof Parameter, "plain tensors become parameters");
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("a", new Parameter(a));
+        assertEquals(F.string("c.parameter_dict1"), module("ParameterDict", one).toString());
+        Map<String, Object> two = new LinkedHashMap<>(one);
+        two.put("b", new Parameter(Torch.randn(new int[] {4}, DType.FLOAT64, null)));
+        ParameterDict dict = (ParameterDict) module("ParameterDict", two);
+        assertEquals(F.string("c.parameter_dict2"), dict.toString());
+        assertEquals(List.of("a", "b"), dict.keys());
+        Map<String, Object> mods = new LinkedHashMap<>();
+        mods.put("act", module("ReLU"));
+        mods.put("fc", module("Linear", 2L, 3L));
+        ModuleDict md = (ModuleDict) module("ModuleDict", mods);
+        assertEquals(F.string("c.module_dict"), md.toString());
+        assertEquals(F.string("c.module_dict.keys"), String.join(" ", md.stateDict().keySet()));
+        md.pop("act");
+        assertEquals(List.of("fc"), md.keys());
+
+        Sequential seq = (Sequential) module("Sequential", module("Linear", 2L, 3L), module("ReLU"));
+        seq.append(module("Linear", 3L, 1L));
+        seq.insert(1, module("Tanh"));
+        seq.extend(List.of(module("Sigmoid")));
+        assertEquals(F.string("c.sequential_edit"), seq.toString());
+        assertEquals(F.string("c.sequential_slice"), seq.slice(1, 3).toString());
+        seq.delete(1);
+        assertEquals("ReLU", seq.get(1).typeName());
+        assertEquals(List.of("0", "1", "2", "3"), new ArrayList<>(seq.namedChildren().keySet()));
     }
 }

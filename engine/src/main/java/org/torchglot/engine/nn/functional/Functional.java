@@ -50,8 +50,9 @@ public final class Functional {
         if (!inplace) {
             return f.apply(x);
         }
-        // NOTE: computed from a clone, so the op's saved input is not the tensor being overwritten.
-        return x.copy_(f.apply(x.clone()));
+        // NOTE: computed from a clone, so the op's saved input is not the tensor being overwritten;
+        // x then takes the op's node, so its grad_fn reads as PyTorch's (ReluBackward0).
+        return org.torchglot.engine.ops.Pointwise.inPlace(x, f.apply(x.clone()));
     }
 
     // ---- activations --------------------------------------------------------------------------
