@@ -213,7 +213,7 @@ final class ModuleOps {
                         (x, self) -> MarginLosses.hingeEmbeddingLoss(x[0], x[1], a.doubleValue(0), self.reduction())));
         t.register("MultiLabelMarginLoss(" + LEGACY + "str reduction='mean') -> Module",
                 "Multi-class multi-label hinge loss.", a -> loss("MultiLabelMarginLoss", FunctionalOps.reduction(a, 0, 1, 2),
-                        2, (x, self) -> MarginLosses.multilabelMarginLoss(x[0], x[1], self.reduction())));
+                        2, (x, self) -> MarginLosses.multilabelMarginLoss(x[0], x[1], self.reduction())).withClassTarget());
         t.register("SoftMarginLoss(" + LEGACY + "str reduction='mean') -> Module", "Two-class logistic loss.",
                 a -> loss("SoftMarginLoss", FunctionalOps.reduction(a, 0, 1, 2), 2,
                         (x, self) -> MarginLosses.softMarginLoss(x[0], x[1], self.reduction())));
@@ -231,7 +231,7 @@ final class ModuleOps {
                     }
                     return loss("MultiMarginLoss", FunctionalOps.reduction(a, 3, 4, 5), 2,
                             (x, self) -> MarginLosses.multiMarginLoss(x[0], x[1], a.intValue(0), a.doubleValue(1),
-                                    self.weight(), self.reduction())).withWeight(a.isNone(2) ? null : a.tensor(2));
+                                    self.weight(), self.reduction())).withWeight(a.isNone(2) ? null : a.tensor(2)).withClassTarget();
                 });
         t.register("TripletMarginLoss(float margin=1.0, float p=2.0, float eps=1e-06, bool swap=False, " + LEGACY
                 + "str reduction='mean') -> Module", "Triplet loss with a margin.",

@@ -20,6 +20,7 @@ public final class ComposedLoss extends Loss {
     private final String typeName;
     private final int arity;
     private final Forward forward;
+    private boolean classTarget;
 
     public ComposedLoss(String typeName, Reduction reduction, int arity, Forward forward) {
         super(reduction);
@@ -32,6 +33,17 @@ public final class ComposedLoss extends Loss {
     public ComposedLoss withWeight(Tensor weight) {
         registerBuffer("weight", weight);
         return this;
+    }
+
+    /** Marks the second argument as class indices ({@link #isPositionArgument}). */
+    public ComposedLoss withClassTarget() {
+        classTarget = true;
+        return this;
+    }
+
+    @Override
+    public boolean isPositionArgument(int index) {
+        return classTarget && index == 1;
     }
 
     /** The class-weight buffer, or null. */

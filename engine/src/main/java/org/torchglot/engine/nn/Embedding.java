@@ -74,6 +74,11 @@ public class Embedding extends Module {
     }
 
     @Override
+    public boolean isPositionArgument(int index) {
+        return index == 0;
+    }
+
+    @Override
     public Tensor forward(Tensor input) {
         return Embeddings.embedding(input, (Tensor) get("weight"), paddingIdx,
                 maxNorm == null ? null : maxNorm.doubleValue(), normType.doubleValue());

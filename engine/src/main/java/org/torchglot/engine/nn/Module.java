@@ -63,6 +63,14 @@ public abstract class Module {
                 "Module [" + typeName() + "] is missing the required \"forward\" function");
     }
 
+    /**
+     * Whether forward argument {@code index} holds positions (Embedding's indices, a classification
+     * loss's class targets), which R passes 1-based; integer tensors there are shifted by its binding.
+     */
+    public boolean isPositionArgument(int index) {
+        return false;
+    }
+
     /** {@code module(*args)}: runs {@link #forward(Object...)}. */
     public Object call(Object... args) {
         return forward(args);
