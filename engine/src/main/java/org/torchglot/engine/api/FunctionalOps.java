@@ -123,6 +123,12 @@ final class FunctionalOps {
         t.register("dropout1d(Tensor input, float p=0.5, bool training=True, bool inplace=False)",
                 "Zeroes whole channels of (N, C, L) input.", a -> Functional.inPlace(a.bool(3), a.tensor(0),
                         x -> Dropouts.dropout1d(x, a.doubleValue(1), a.bool(2))));
+        t.register("dropout2d(Tensor input, float p=0.5, bool training=True, bool inplace=False)",
+                "Zeroes whole channels of (N, C, H, W) input.", a -> Functional.inPlace(a.bool(3), a.tensor(0),
+                        x -> Dropouts.dropout2d(x, a.doubleValue(1), a.bool(2))));
+        t.register("dropout3d(Tensor input, float p=0.5, bool training=True, bool inplace=False)",
+                "Zeroes whole channels of (N, C, D, H, W) input.", a -> Functional.inPlace(a.bool(3), a.tensor(0),
+                        x -> Dropouts.dropout3d(x, a.doubleValue(1), a.bool(2))));
         t.register("embedding(IndexTensor input, Tensor weight, index? padding_idx=None, float? max_norm=None, "
                 + "float norm_type=2.0, bool scale_grad_by_freq=False, bool sparse=False)",
                 "Rows of weight for each index.", a -> Embeddings.embedding(a.tensor(0), a.tensor(1),

@@ -118,6 +118,11 @@ final class ModuleOps {
                         (x, training) -> Dropouts.featureAlphaDropout(x, a.doubleValue(0), training)));
         t.register("Dropout1d(float p=0.5, bool inplace=False) -> Module", "Zeroes whole channels of (N, C, L) input.",
                 a -> dropout("Dropout1d", a, (x, training) -> Dropouts.dropout1d(x, a.doubleValue(0), training)));
+        t.register("Dropout2d(float p=0.5, bool inplace=False) -> Module", "Zeroes whole channels of (N, C, H, W) input.",
+                a -> dropout("Dropout2d", a, (x, training) -> Dropouts.dropout2d(x, a.doubleValue(0), training)));
+        t.register("Dropout3d(float p=0.5, bool inplace=False) -> Module",
+                "Zeroes whole channels of (N, C, D, H, W) input.",
+                a -> dropout("Dropout3d", a, (x, training) -> Dropouts.dropout3d(x, a.doubleValue(0), training)));
         t.register("BatchNorm1d(int num_features, float eps=1e-05, float? momentum=0.1, bool affine=True, "
                 + "bool track_running_stats=True, *, any device=None, any dtype=None) -> Module",
                 "Batch normalisation of (N, C) or (N, C, L) input.", a -> new BatchNorm1d(a.intValue(0), a.number(1),

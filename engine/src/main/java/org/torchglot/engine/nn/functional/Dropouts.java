@@ -46,6 +46,19 @@ public final class Dropouts {
         return apply(input, p, training, true, false);
     }
 
+    /** {@code F.dropout2d}: zeroes whole channels (dim 1) of (N, C, H, W) input; 3-D input as (N, C, L), as PyTorch 1.13 does. */
+    public static Tensor dropout2d(Tensor input, double p, boolean training) {
+        return apply(input, p, training, true, false);
+    }
+
+    /** {@code F.dropout3d}: zeroes whole channels of (N, C, D, H, W) or unbatched (C, D, H, W) input. */
+    public static Tensor dropout3d(Tensor input, double p, boolean training) {
+        if (input.dim() == 4) {
+            return apply(input.unsqueeze(0), p, training, true, false).squeeze(0);
+        }
+        return apply(input, p, training, true, false);
+    }
+
     private static Tensor apply(Tensor input, double p, boolean training, boolean feature, boolean alpha) {
         if (p < 0 || p > 1) {
             throw TorchException.value("dropout probability has to be between 0 and 1, but got " + PythonRepr.ofFloat(p));
