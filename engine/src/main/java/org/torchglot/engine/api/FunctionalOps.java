@@ -89,6 +89,13 @@ final class FunctionalOps {
                         x -> Activations.threshold(x, a.doubleValue(1), a.doubleValue(2))));
         t.register("threshold_(Tensor input, float threshold, float value)", "In-place threshold.",
                 a -> Functional.inPlace(true, a.tensor(0), x -> Activations.threshold(x, a.doubleValue(1), a.doubleValue(2))));
+        t.register("rrelu(Tensor input, float lower=0.125, float upper=0.3333333333333333, bool training=False, "
+                + "bool inplace=False)", "Leaky rectifier with random slopes in [lower, upper] while training.",
+                a -> Functional.inPlace(a.bool(4), a.tensor(0),
+                        x -> Activations.rrelu(x, a.doubleValue(1), a.doubleValue(2), a.bool(3))));
+        t.register("rrelu_(Tensor input, float lower=0.125, float upper=0.3333333333333333, bool training=False)",
+                "In-place rrelu.", a -> Functional.inPlace(true, a.tensor(0),
+                        x -> Activations.rrelu(x, a.doubleValue(1), a.doubleValue(2), a.bool(3))));
         t.register("logsigmoid(Tensor input)", "log(sigmoid(x)), computed stably.", a -> Activations.logsigmoid(a.tensor(0)));
         t.register("glu(Tensor input, dim dim=-1)", "First half of dim times the sigmoid of the second half.",
                 a -> Activations.glu(a.tensor(0), a.intValue(1)));

@@ -64,6 +64,10 @@ final class ModuleOps {
                             + inplaceSuffix(a.bool(2)), a.bool(2), x -> Activations.hardtanh(x, a.doubleValue(0),
                                     a.doubleValue(1)));
                 });
+        t.register("RReLU(float lower=0.125, float upper=0.3333333333333333, bool inplace=False) -> Module",
+                "Leaky rectifier with random slopes while training.", a -> new FunctionModule("RReLU", "lower=" + num(a, 0)
+                        + ", upper=" + num(a, 1) + inplaceSuffix(a.bool(2)), (x, training) -> Functional.inPlace(a.bool(2),
+                                x, in -> Activations.rrelu(in, a.doubleValue(0), a.doubleValue(1), training))));
         t.register("SELU(bool inplace=False) -> Module", "Scaled exponential linear unit.",
                 a -> activation("SELU", a.bool(0) ? "inplace=True" : "", a.bool(0), Activations::selu));
         t.register("CELU(float alpha=1.0, bool inplace=False) -> Module", "Continuously differentiable ELU.",

@@ -268,6 +268,44 @@ public final class Activations {
         return out;
     }
 
+    /**
+     * {@code F.rrelu}: in training, each non-positive element times its own slope from U(lower, upper),
+     * drawn in element order from the default generator as libtorch's CPU kernel draws them
+     * ({@code uniform_real_distribution<double>} on 53 random bits); otherwise the mean slope.
+     */
+    public static Tensor rrelu(Tensor x, double lower, double upper, boolean training) {
+        checkFloat(x, "rrelu_with_noise_out_cpu");
+        Tensor noise;
+        if (training) {
+            Tensor in = x.contiguousCopy();
+            noise = Tensor.zeros(x.shapeRef(), x.dtype());
+            org.torchglot.engine.random.Generator g = org.torchglot.engine.random.Generator.getDefault();
+            boolean single = x.dtype() == DType.FLOAT32;
+            for (int i = 0; i < in.numel(); i++) {
+                double r = 1;
+                if (in.storage().getDouble(i) <= 0) {
+                    double u = (g.random64() & ((1L << 53) - 1)) * 0x1.0p-53;
+                    r = u * (upper - lower) + lower;
+                    r = single ? (float) r : r;
+                }
+                noise.storage().setDouble(i, r);
+            }
+        } else {
+            double slope = param(x, (lower + upper) / 2);
+            noise = Pointwise.map(x, x.dtype(), v -> v > 0 ? 1 : slope);
+        }
+        Tensor out;
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            out = x.mul(noise);
+        }
+        if (Tensor.needsGrad(x)) {
+            Tensor slopes = noise;
+            out.withGradFn(new FunctionNode("RreluWithNoiseBackward0", new Tensor[] {x}, null,
+                    (grad, s) -> new Tensor[] {grad.mul(slopes)}));
+        }
+        return out;
+    }
+
     /** {@code x - tanh(x)}, composed as in PyTorch (SubBackward0). */
     public static Tensor tanhshrink(Tensor x) {
         return x.sub(x.tanh());
