@@ -145,6 +145,8 @@ final class FunctionalOps {
         t.register("pairwise_distance(Tensor x1, Tensor x2, float p=2.0, float eps=1e-06, bool keepdim=False)",
                 "p-norm of x1 - x2 + eps along the last dim.",
                 a -> Distances.pairwiseDistance(a.tensor(0), a.tensor(1), a.doubleValue(2), a.doubleValue(3), a.bool(4)));
+        t.register("pdist(Tensor input, float p=2)", "p-norm distances between all pairs of rows.",
+                a -> Distances.pdist(a.tensor(0), a.doubleValue(1)));
         t.register("cosine_similarity(Tensor x1, Tensor x2, dim dim=1, float eps=1e-08)", "Cosine of the angle along dim.",
                 a -> Distances.cosineSimilarity(a.tensor(0), a.tensor(1), a.intValue(2), a.doubleValue(3)));
         t.register("pad(Tensor input, int[] pad, str mode='constant', float? value=None)",

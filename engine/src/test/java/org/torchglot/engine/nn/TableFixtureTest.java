@@ -37,6 +37,9 @@ class TableFixtureTest {
     private static final Set<String> NO_GRADCHECK = Set.of("alpha_dropout", "feature_alpha_dropout", "dropout1d", "dropout2d", "dropout3d", "rrelu_train",
             "embedding_pad");
 
+    /** Ops that libtorch runs as one kernel and torchglot composes, so their grad_fn names differ (pdist's is a norm). */
+    private static final Set<String> COMPOSED = Set.of("pdist", "pdist_p1");
+
     /** One call of a fixture: op name, positional and keyword arguments, with input names resolved. */
     private record Call(String op, List<Object> args, Map<String, Object> kwargs) {
         static Call parse(String text, Map<String, Tensor> inputs) {
@@ -130,7 +133,9 @@ class TableFixtureTest {
             Tensor out = (Tensor) call.with(leaves).run(OpTable.functional());
             assertMatches(key, out);
             if (F.has(key + ".fn")) {
-                assertEquals(F.string(key + ".fn"), out.gradFn().name(), key + ": grad_fn");
+                if (!COMPOSED.contains(name)) {
+                    assertEquals(F.string(key + ".fn"), out.gradFn().name(), key + ": grad_fn");
+                }
                 out.backward(F.tensor(key + ".g", out.shape()), false);
                 in.forEach((n, t) -> {
                     if (leaves.containsKey(t)) {

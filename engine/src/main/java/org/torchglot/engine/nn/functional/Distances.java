@@ -49,6 +49,29 @@ public final class Distances {
         return out;
     }
 
+    /**
+     * {@code F.pdist(input, p)}: the p-norm distance between every pair of rows i < j of a 2-D input,
+     * in row-major order of the pairs.
+     */
+    public static Tensor pdist(Tensor input, double p) {
+        if (input.dim() != 2) {
+            throw org.torchglot.engine.tensor.TorchException.runtime("pdist only supports 2D tensors, got: "
+                    + input.dim() + "D");
+        }
+        if (p < 0) {
+            throw org.torchglot.engine.tensor.TorchException.runtime("pdist only supports non-negative p values");
+        }
+        int n = input.size(0);
+        if (n < 2) {
+            return Tensor.zeros(new int[] {0}, input.dtype());
+        }
+        java.util.List<Tensor> diffs = new java.util.ArrayList<>();
+        for (int i = 0; i < n - 1; i++) {
+            diffs.add(input.narrow(0, i, 1).sub(input.narrow(0, i + 1, n - i - 1)));
+        }
+        return pNorm(Tensor.cat(diffs, 0), p, 1, false);
+    }
+
     /** {@code sum(x1 / max(||x1||, eps) * x2 / max(||x2||, eps))} along {@code dim}, after broadcasting. */
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2, int dim, double eps) {
         int[] shape = org.torchglot.engine.tensor.Shapes.broadcast(x1.shapeRef(), x2.shapeRef());
