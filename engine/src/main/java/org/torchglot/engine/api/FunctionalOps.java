@@ -140,6 +140,12 @@ final class FunctionalOps {
                 + "float norm_type=2.0, bool scale_grad_by_freq=False, bool sparse=False)",
                 "Rows of weight for each index.", a -> Embeddings.embedding(a.tensor(0), a.tensor(1),
                         a.isNone(2) ? null : a.longValue(2), a.doubleOrNull(3), a.doubleValue(4)));
+        t.register("embedding_bag(IndexTensor input, Tensor weight, Tensor? offsets=None, float? max_norm=None, "
+                + "float norm_type=2, bool scale_grad_by_freq=False, str mode='mean', bool sparse=False, "
+                + "Tensor? per_sample_weights=None, bool include_last_offset=False, index? padding_idx=None)",
+                "Sums, means or maxima of bags of embeddings.", a -> Embeddings.embeddingBag(a.tensor(0), a.tensor(1),
+                        optional(a, 2), a.doubleOrNull(3), a.doubleValue(4), a.string(6), optional(a, 8), a.bool(9),
+                        a.isNone(10) ? null : a.longValue(10)));
         t.register("one_hot(IndexTensor tensor, int num_classes=-1)", "int64 one-hot vectors along a new last dim.",
                 a -> Embeddings.oneHot(a.tensor(0), a.longValue(1)));
         t.register("pairwise_distance(Tensor x1, Tensor x2, float p=2.0, float eps=1e-06, bool keepdim=False)",

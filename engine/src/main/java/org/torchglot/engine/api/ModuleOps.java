@@ -142,6 +142,18 @@ final class ModuleOps {
                 + "any device=None, any dtype=None) -> Module", "A lookup table of embedding vectors.",
                 a -> new Embedding(a.intValue(0), a.intValue(1), a.isNone(2) ? null : a.longValue(2),
                         a.isNone(3) ? null : a.number(3), a.number(4), a.bool(5), a.bool(6), a.isNone(7) ? null : a.tensor(7)));
+        t.register("EmbeddingBag(int num_embeddings, int embedding_dim, float? max_norm=None, float norm_type=2.0, "
+                + "bool scale_grad_by_freq=False, str mode='mean', bool sparse=False, Tensor? _weight=None, "
+                + "bool include_last_offset=False, index? padding_idx=None, *, any device=None, any dtype=None) -> Module",
+                "Sums, means or maxima of bags of embeddings.", a -> {
+                    if (a.bool(4) || a.bool(6)) {
+                        throw new TorchException(TorchException.Kind.NOT_IMPLEMENTED_ERROR, "nn.EmbeddingBag: "
+                                + "scale_grad_by_freq and sparse gradients are not supported by torchglot");
+                    }
+                    return new org.torchglot.engine.nn.EmbeddingBag(a.intValue(0), a.intValue(1),
+                            a.isNone(2) ? null : a.number(2), a.number(3), a.string(5), a.bool(8),
+                            a.isNone(9) ? null : a.longValue(9), a.isNone(7) ? null : a.tensor(7));
+                });
         t.register("Bilinear(int in1_features, int in2_features, int out_features, bool bias=True, *, any device=None, "
                 + "any dtype=None) -> Module", "y = x1 . weight . x2 + bias.",
                 a -> new Bilinear(a.intValue(0), a.intValue(1), a.intValue(2), a.bool(3)));

@@ -38,7 +38,8 @@ class TableFixtureTest {
             "embedding_pad");
 
     /** Ops that libtorch runs as one kernel and torchglot composes, so their grad_fn names differ (pdist's is a norm). */
-    private static final Set<String> COMPOSED = Set.of("pdist", "pdist_p1");
+    private static final Set<String> COMPOSED = Set.of("pdist", "pdist_p1", "embedding_bag",
+            "embedding_bag_offsets", "embedding_bag_max");
 
     /** One call of a fixture: op name, positional and keyword arguments, with input names resolved. */
     private record Call(String op, List<Object> args, Map<String, Object> kwargs) {

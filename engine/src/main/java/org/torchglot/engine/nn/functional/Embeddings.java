@@ -99,6 +99,73 @@ public final class Embeddings {
         }
     }
 
+    /**
+     * {@code F.embedding_bag}: the sum, mean or max of the embeddings of each bag. Bags are the rows
+     * of a 2-D input, or the runs of a 1-D input that {@code offsets} start; padding entries are
+     * skipped, and {@code perSampleWeights} (mode 'sum' only) scale each entry. An empty bag is zeros.
+     */
+    public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, Double maxNorm, double normType,
+            String mode, Tensor perSampleWeights, boolean includeLastOffset, Long paddingIdx) {
+        if (!mode.equals("sum") && !mode.equals("mean") && !mode.equals("max")) {
+            throw TorchException.value("mode has to be one of sum, mean or max");
+        }
+        if (perSampleWeights != null && !mode.equals("sum")) {
+            throw TorchException.runtime("embedding_bag: per_sample_weights was not None. per_sample_weights is only "
+                    + "supported for mode='sum' (got mode='" + mode + "'). Please open a feature request on GitHub.");
+        }
+        long[] starts;
+        int total = input.numel();
+        if (input.dim() == 2) {
+            if (offsets != null) {
+                throw TorchException.value("if input is 2D, then offsets has to be None, as input is treated is a "
+                        + "mini-batch of fixed length sequences. However, found offsets of type Tensor");
+            }
+            starts = new long[input.size(0)];
+            for (int b = 0; b < starts.length; b++) {
+                starts[b] = (long) b * input.size(1);
+            }
+        } else if (input.dim() == 1) {
+            if (offsets == null) {
+                throw TorchException.value("offsets has to be a 1D Tensor but got None");
+            }
+            long[] given = offsets.contiguousCopy().toLongArray();
+            starts = includeLastOffset ? java.util.Arrays.copyOf(given, Math.max(0, given.length - 1)) : given;
+            if (includeLastOffset && given.length > 0) {
+                total = (int) given[given.length - 1];
+            }
+        } else {
+            throw TorchException.value("input has to be 1D or 2D Tensor, but got Tensor of dimension " + input.dim());
+        }
+        Tensor flat = input.reshape(-1);
+        long[] indices = flat.contiguousCopy().toLongArray();
+        Tensor rows = embedding(flat, weight, null, maxNorm, normType);
+        long pad = paddingIdx == null ? -1 : paddingIdx < 0 ? paddingIdx + weight.size(0) : paddingIdx;
+        java.util.List<Tensor> bags = new java.util.ArrayList<>();
+        for (int b = 0; b < starts.length; b++) {
+            int from = (int) starts[b];
+            int to = b + 1 < starts.length ? (int) starts[b + 1] : total;
+            java.util.List<Tensor> members = new java.util.ArrayList<>();
+            for (int k = from; k < to; k++) {
+                if (indices[k] == pad) {
+                    continue;
+                }
+                Tensor row = rows.select(0, k);
+                members.add(perSampleWeights == null ? row : row.mul(perSampleWeights.select(0, k)));
+            }
+            if (members.isEmpty()) {
+                bags.add(Tensor.zeros(new int[] {weight.size(1)}, weight.dtype()));
+                continue;
+            }
+            Tensor stacked = Tensor.stack(members, 0);
+            bags.add(switch (mode) {
+                case "sum" -> stacked.sum(0, false);
+                case "mean" -> stacked.mean(0, false);
+                default -> stacked.max(0, false)[0];
+            });
+        }
+        return bags.isEmpty() ? Tensor.zeros(new int[] {0, weight.size(1)}, weight.dtype()) : Tensor.stack(bags, 0);
+    }
+
     /** {@code F.one_hot(tensor, num_classes=-1)}: int64 with a trailing class dim; -1 takes max + 1. */
     public static Tensor oneHot(Tensor input, long numClasses) {
         if (input.dtype() != DType.INT64) {
