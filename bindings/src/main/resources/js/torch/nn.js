@@ -373,7 +373,141 @@ class ModuleList extends Module {
   }
 }
 
-const BUILTIN_CLASSES = { Sequential, ModuleList };
+/** Modules by name, in insertion order: new nn.ModuleDict({act: new nn.ReLU(), fc: new nn.Linear(2, 3)}). */
+class ModuleDict extends Module {
+  constructor(modules, jmodule) {
+    if (modules === FROM_JAVA) {
+      super(FROM_JAVA, jmodule);
+      return;
+    }
+    super(FROM_JAVA, guard(() => TABLES.modules.call('ModuleDict', [null], null, ZERO_BASED)));
+    if (modules !== undefined) {
+      this.update(modules);
+    }
+  }
+
+  get(key) {
+    return wrap(guard(() => this._j.get(key)));
+  }
+
+  set(key, module) {
+    guard(() => this._j.set(key, toJava(module)));
+    return this;
+  }
+
+  has(key) {
+    return this._j.contains(key);
+  }
+
+  delete(key) {
+    return wrap(guard(() => this._j.pop(key)));
+  }
+
+  keys() {
+    return Array.from(this._j.keys(), String);
+  }
+
+  get size() {
+    return this._j.len();
+  }
+
+  update(modules) {
+    for (const [key, module] of modules instanceof Map ? modules : Object.entries(modules)) {
+      this.set(key, module);
+    }
+    return this;
+  }
+
+  *[Symbol.iterator]() {
+    for (const key of this.keys()) {
+      yield [key, this.get(key)];
+    }
+  }
+}
+
+/** Parameters by position: new nn.ParameterList([new nn.Parameter(w), b]); plain tensors become parameters. */
+class ParameterList extends Module {
+  constructor(values, jmodule) {
+    if (values === FROM_JAVA) {
+      super(FROM_JAVA, jmodule);
+      return;
+    }
+    super(FROM_JAVA, guard(() => TABLES.modules.call('ParameterList', [null], null, ZERO_BASED)));
+    for (const v of values || []) {
+      this.append(v);
+    }
+  }
+
+  get(index) {
+    return wrap(guard(() => this._j.get(index)));
+  }
+
+  set(index, value) {
+    guard(() => this._j.set(index, toJava(value)));
+  }
+
+  append(value) {
+    guard(() => this._j.append(toJava(value)));
+    return this;
+  }
+
+  get length() {
+    return this._j.len();
+  }
+
+  *[Symbol.iterator]() {
+    for (let i = 0; i < this.length; i++) {
+      yield this.get(i);
+    }
+  }
+}
+
+/** Parameters by name: new nn.ParameterDict({w: new nn.Parameter(t)}); plain tensors become parameters. */
+class ParameterDict extends Module {
+  constructor(parameters, jmodule) {
+    if (parameters === FROM_JAVA) {
+      super(FROM_JAVA, jmodule);
+      return;
+    }
+    super(FROM_JAVA, guard(() => TABLES.modules.call('ParameterDict', [null], null, ZERO_BASED)));
+    for (const [key, value] of Object.entries(parameters || {})) {
+      this.set(key, value);
+    }
+  }
+
+  get(key) {
+    return wrap(guard(() => this._j.get(key)));
+  }
+
+  set(key, value) {
+    guard(() => this._j.set(key, toJava(value)));
+    return this;
+  }
+
+  has(key) {
+    return this._j.contains(key);
+  }
+
+  delete(key) {
+    return wrap(guard(() => this._j.pop(key)));
+  }
+
+  keys() {
+    return Array.from(this._j.keys(), String);
+  }
+
+  get size() {
+    return this._j.len();
+  }
+
+  *[Symbol.iterator]() {
+    for (const key of this.keys()) {
+      yield [key, this.get(key)];
+    }
+  }
+}
+
+const BUILTIN_CLASSES = { Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict };
 for (const name of TABLES.modules.names()) {
   if (!(name in BUILTIN_CLASSES)) {
     BUILTIN_CLASSES[name] = builtinClass(name);
@@ -395,4 +529,5 @@ bridge.defineWithAliases(functional, bridge.tableFunctions(TABLES.functional));
 const init = {};
 bridge.defineWithAliases(init, bridge.tableFunctions(TABLES.init));
 
-module.exports = { Module, Parameter, Sequential, ModuleList, ...BUILTIN_CLASSES, functional, init };
+module.exports = { Module, Parameter, Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, ...BUILTIN_CLASSES,
+  functional, init };

@@ -279,6 +279,35 @@ class _ModuleSequence(Module):
         self._children[str(len(self) - 1)] = module
         return self
 
+    def extend(self, modules):
+        for m in modules:
+            self.append(m)
+        return self
+
+    def insert(self, index, module):
+        guard(self._j.insert, index, module._j)
+        self._resync()
+        return self
+
+    def __delitem__(self, idx):
+        if isinstance(idx, slice):
+            for i in sorted(range(*idx.indices(len(self))), reverse=True):
+                self._j.delete(i)
+        else:
+            guard(self._j.delete, idx)
+        self._resync()
+
+    def pop(self, idx):
+        m = self[idx]
+        del self[idx]
+        return m
+
+    def _resync(self):
+        # NOTE: the engine renumbers after an insert or delete; the guest objects follow their modules.
+        named = self._j.namedChildren()
+        self._children.clear()
+        self._children.update({str(k): from_java(named[k]) for k in named})
+
 
 class Sequential(_ModuleSequence):
     """Runs its modules in order; indexable, sliceable and appendable."""
@@ -318,13 +347,155 @@ class ModuleList(_ModuleSequence):
             return ModuleList([self[i] for i in range(*idx.indices(len(self)))])
         return _ModuleSequence.__getitem__(self, idx)
 
-    def extend(self, modules):
-        for m in modules:
-            self.append(m)
+
+class ModuleDict(Module):
+    """Modules by name, in insertion order."""
+
+    def __init__(self, modules=None):
+        Module.__init__(self, _j=guard(_bridge.MODULES.call, "ModuleDict", [None], None, _bridge._ZERO_BASED))
+        if modules is not None:
+            self.update(modules)
+
+    def __getitem__(self, key):
+        if not self._j.contains(key):
+            raise KeyError(key)
+        return from_java(self._j.get(key))
+
+    def __setitem__(self, key, module):
+        guard(self._j.set, key, module._j)
+        self._children[key] = module
+
+    def __delitem__(self, key):
+        self.pop(key)
+
+    def __len__(self):
+        return self._j.len()
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __contains__(self, key):
+        return self._j.contains(key)
+
+    def keys(self):
+        return [str(k) for k in self._j.keys()]
+
+    def values(self):
+        return [self[k] for k in self.keys()]
+
+    def items(self):
+        return [(k, self[k]) for k in self.keys()]
+
+    def pop(self, key):
+        m = self[key]
+        self._j.pop(key)
+        self._children.pop(key, None)
+        return m
+
+    def clear(self):
+        self._j.clear()
+        self._children.clear()
+
+    def update(self, modules):
+        pairs = modules.items() if hasattr(modules, "items") else modules
+        for k, m in pairs:
+            self[k] = m
+
+
+class ParameterList(Module):
+    """A list of parameters; plain tensors are wrapped as parameters."""
+
+    def __init__(self, values=None):
+        Module.__init__(self, _j=guard(_bridge.MODULES.call, "ParameterList", [None], None, _bridge._ZERO_BASED))
+        if values is not None:
+            self.extend(values)
+
+    def __getitem__(self, idx):
+        if isinstance(idx, slice):
+            return ParameterList([self[i] for i in range(*idx.indices(len(self)))])
+        return wrap(guard(self._j.get, idx))
+
+    def __setitem__(self, idx, param):
+        guard(self._j.set, idx, param._t)
+
+    def __len__(self):
+        return self._j.len()
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def append(self, value):
+        guard(self._j.append, value._t)
         return self
 
-    def insert(self, index, module):
-        self._j.insert(index, module._j)
+    def extend(self, values):
+        for v in values:
+            self.append(v)
+        return self
+
+
+class ParameterDict(Module):
+    """Parameters by name, in insertion order; plain tensors are wrapped as parameters."""
+
+    def __init__(self, parameters=None):
+        Module.__init__(self, _j=guard(_bridge.MODULES.call, "ParameterDict", [None], None, _bridge._ZERO_BASED))
+        if parameters is not None:
+            self.update(parameters)
+
+    def __getitem__(self, key):
+        if not self._j.contains(key):
+            raise KeyError(key)
+        return wrap(self._j.get(key))
+
+    def __setitem__(self, key, param):
+        guard(self._j.set, key, param._t)
+
+    def __delitem__(self, key):
+        self.pop(key)
+
+    def __len__(self):
+        return self._j.len()
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __contains__(self, key):
+        return self._j.contains(key)
+
+    def keys(self):
+        return [str(k) for k in self._j.keys()]
+
+    def values(self):
+        return [self[k] for k in self.keys()]
+
+    def items(self):
+        return [(k, self[k]) for k in self.keys()]
+
+    def pop(self, key):
+        p = self[key]
+        self._j.pop(key)
+        return p
+
+    def clear(self):
+        self._j.clear()
+
+    def update(self, parameters):
+        pairs = parameters.items() if hasattr(parameters, "items") else parameters
+        for k, p in pairs:
+            self[k] = p
+
+
+def _from_pretrained(cls, embeddings, freeze=True, padding_idx=None, max_norm=None, norm_type=2.0,
+                     scale_grad_by_freq=False, sparse=False):
+    """Embedding.from_pretrained: wraps the given 2-D weights; frozen unless freeze=False."""
+    if embeddings.dim() != 2:
+        raise AssertionError("Embeddings parameter is expected to be 2-dimensional")
+    rows, cols = embeddings.shape
+    m = cls(rows, cols, _weight=embeddings, padding_idx=padding_idx, max_norm=max_norm, norm_type=norm_type,
+            scale_grad_by_freq=scale_grad_by_freq, sparse=sparse)
+    m.weight.requires_grad_(not freeze)
+    return m
 
 
 _ENGINE_SIDE = ("_j", "_children", "_recipe")
@@ -379,7 +550,9 @@ class _EngineModule(Module):
         return wrap(guard(self._j.call, *[to_java(a) for a in args]))
 
 
-_BUILTIN = {"Sequential": Sequential, "ModuleList": ModuleList}
+_BUILTIN = {"Sequential": Sequential, "ModuleList": ModuleList, "ModuleDict": ModuleDict,
+            "ParameterList": ParameterList, "ParameterDict": ParameterDict}
 for _name in _bridge.MODULES.names():
     if _name not in _BUILTIN:
         _BUILTIN[_name] = _builtin(_name)
+_BUILTIN["Embedding"].from_pretrained = classmethod(_from_pretrained)

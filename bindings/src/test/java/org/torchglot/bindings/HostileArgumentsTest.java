@@ -236,6 +236,19 @@ class HostileArgumentsTest {
             receivers.put(CustomModule.Forward.class, () -> (CustomModule.Forward) args -> args.length > 0 ? args[0] : null);
             receivers.put(Sequential.class, () -> new Sequential(new Linear(2, 2), new Linear(2, 2)));
             receivers.put(ModuleList.class, () -> new ModuleList(List.of(new Linear(2, 2))));
+            receivers.put(org.torchglot.engine.nn.ModuleDict.class,
+                    () -> new org.torchglot.engine.nn.ModuleDict(Map.of("fc", new Linear(2, 2))));
+            receivers.put(org.torchglot.engine.nn.ParameterList.class,
+                    () -> new org.torchglot.engine.nn.ParameterList(List.of(tensor())));
+            receivers.put(org.torchglot.engine.nn.ParameterDict.class,
+                    () -> new org.torchglot.engine.nn.ParameterDict(Map.of("w", tensor())));
+            receivers.put(org.torchglot.engine.nn.BatchNorm1d.class, () -> new org.torchglot.engine.nn.BatchNorm1d(2));
+            receivers.put(org.torchglot.engine.nn.LayerNorm.class,
+                    () -> new org.torchglot.engine.nn.LayerNorm(new int[] {2}, 1e-5, true));
+            receivers.put(org.torchglot.engine.nn.GroupNorm.class,
+                    () -> new org.torchglot.engine.nn.GroupNorm(1, 2, 1e-5, true));
+            receivers.put(org.torchglot.engine.nn.Embedding.class, () -> new org.torchglot.engine.nn.Embedding(4, 2));
+            receivers.put(org.torchglot.engine.nn.PReLU.class, () -> new org.torchglot.engine.nn.PReLU(1, 0.25));
             receivers.put(org.torchglot.engine.optim.Optimizer.class, () -> sgd);
             receivers.put(org.torchglot.engine.optim.ParamGroup.class, () -> sgd.paramGroups().get(0));
             receivers.put(org.torchglot.engine.optim.LRScheduler.class, () -> new StepLR(sgd, 1));

@@ -79,7 +79,7 @@ class CompletionAndInputTest {
         assertEquals(List.of("config$epochs", "config$lr"), complete("config$"));
         assertTrue(complete("conf").contains("config"));
         assertTrue(complete("torch_mat").contains("torch_matmul"));
-        assertEquals(List.of("nn_relu"), complete("nn_re"));
+        assertEquals(List.of("nn_relu", "nn_relu6"), complete("nn_re"));
         assertTrue(complete("nn_").containsAll(List.of("nn_mse_loss", "nn_bce_loss", "nn_leaky_relu", "nn_linear")));
         assertTrue(complete("nn_").stream().noneMatch(List.of("nn_re_lu", "nn_mseloss", "nn_bceloss", "nn_leaky_re_lu")::contains));
         session.evaluate("library(torch)");

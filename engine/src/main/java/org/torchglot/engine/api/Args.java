@@ -12,10 +12,32 @@ import org.torchglot.engine.tensor.Tensor;
 public final class Args {
     private final Signature signature;
     private final Object[] values;
+    private final Object[] given;
 
-    Args(Signature signature, Object[] values) {
+    Args(Signature signature, Object[] values, Object[] given) {
         this.signature = signature;
         this.values = values;
+        this.given = given;
+    }
+
+    /**
+     * A number as the caller wrote it: a {@link Long} for an integer ({@code 2}), a {@link Double}
+     * for a float ({@code 2.0}), the default's own spelling when not given. Module reprs print it so.
+     */
+    public Number number(int i) {
+        if (given[i] instanceof Number n && !(n instanceof Double || n instanceof Float)) {
+            return n.longValue();
+        }
+        if (given[i] instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (given[i] == null && values[i] != null) {
+            String text = signature.params().get(i).defaultText();
+            if (text != null && text.matches("-?\\d+")) {
+                return Long.parseLong(text);
+            }
+        }
+        return values[i] == null ? null : ((Number) values[i]).doubleValue();
     }
 
     /** The value of the parameter called {@code name}. */

@@ -18,8 +18,11 @@ import org.torchglot.engine.nn.Linear;
 import org.torchglot.engine.nn.LogSoftmax;
 import org.torchglot.engine.nn.MSELoss;
 import org.torchglot.engine.nn.Module;
+import org.torchglot.engine.nn.ModuleDict;
 import org.torchglot.engine.nn.ModuleList;
 import org.torchglot.engine.nn.NLLLoss;
+import org.torchglot.engine.nn.ParameterDict;
+import org.torchglot.engine.nn.ParameterList;
 import org.torchglot.engine.nn.ReLU;
 import org.torchglot.engine.nn.Sequential;
 import org.torchglot.engine.nn.Sigmoid;
@@ -51,13 +54,15 @@ final class NnOps {
     }
 
     static void registerFunctional(OpTable t) {
-        t.register("relu(Tensor input, bool inplace=False)", "max(x, 0).", a -> Functional.relu(a.tensor(0)));
+        t.register("relu(Tensor input, bool inplace=False)", "max(x, 0).",
+                a -> Functional.inPlace(a.bool(1), a.tensor(0), Functional::relu));
         t.register("sigmoid(Tensor input)", "1 / (1 + exp(-x)).", a -> Functional.sigmoid(a.tensor(0)));
         t.register("tanh(Tensor input)", "Hyperbolic tangent.", a -> Functional.tanh(a.tensor(0)));
         t.register("leaky_relu(Tensor input, float negative_slope=0.01, bool inplace=False)",
-                "x for x > 0, else negative_slope * x.", a -> Functional.leakyRelu(a.tensor(0), a.doubleValue(1)));
+                "x for x > 0, else negative_slope * x.",
+                a -> Functional.inPlace(a.bool(2), a.tensor(0), x -> Functional.leakyRelu(x, a.doubleValue(1))));
         t.register("elu(Tensor input, float alpha=1.0, bool inplace=False)", "Exponential linear unit.",
-                a -> Functional.elu(a.tensor(0), a.doubleValue(1)));
+                a -> Functional.inPlace(a.bool(2), a.tensor(0), x -> Functional.elu(x, a.doubleValue(1))));
         t.register("gelu(Tensor input, *, str approximate='none')", "Gaussian error linear unit.",
                 a -> Functional.gelu(a.tensor(0), a.string(1)));
         t.register("softplus(Tensor input, float beta=1.0, float threshold=20.0)", "log(1 + exp(beta * x)) / beta.",
@@ -95,6 +100,7 @@ final class NnOps {
                 "Cross-entropy of logits against class indices or class probabilities.",
                 a -> Functional.crossEntropy(a.tensor(0), a.tensor(1), optional(a, 2), a.longValue(4), reduction(a, 6),
                         a.doubleValue(7)));
+        FunctionalOps.register(t);
     }
 
     private static Tensor optional(Args a, int i) {
@@ -143,9 +149,50 @@ final class NnOps {
         t.register("NLLLoss(Tensor? weight=None, any size_average=None, index ignore_index=-100, any reduce=None, "
                 + "str reduction='mean') -> Module", "Negative log-likelihood.",
                 a -> new NLLLoss(optional(a, 0), a.longValue(2), reduction(a, 4)));
+        ModuleOps.register(t);
         t.register("Sequential(any... args=[]) -> Module", "Runs modules in order.", a -> sequential(a.any(0)));
         t.register("ModuleList(any? modules=None) -> Module", "A list of modules.",
                 a -> a.isNone(0) ? new ModuleList() : new ModuleList(modules(a.any(0))));
+        t.register("ModuleDict(any? modules=None) -> Module", "Modules by name.",
+                a -> a.isNone(0) ? new ModuleDict() : new ModuleDict(named(a.any(0), NnOps::asModule)));
+        t.register("ParameterList(any? values=None) -> Module", "A list of parameters.",
+                a -> a.isNone(0) ? new ParameterList() : new ParameterList(tensors(a.any(0))));
+        t.register("ParameterDict(any? parameters=None) -> Module", "Parameters by name.",
+                a -> a.isNone(0) ? new ParameterDict() : new ParameterDict(named(a.any(0), NnOps::asTensor)));
+    }
+
+    /** A mapping, or a list of (key, value) pairs, as an ordered map with converted values. */
+    private static <V> Map<String, V> named(Object arg, java.util.function.Function<Object, V> convert) {
+        Map<String, V> out = new LinkedHashMap<>();
+        if (arg instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.put(String.valueOf(k), convert.apply(v)));
+            return out;
+        }
+        if (arg instanceof List<?> pairs) {
+            for (Object pair : pairs) {
+                if (!(pair instanceof List<?> kv) || kv.size() != 2) {
+                    throw TorchException.type("expected a mapping or (key, value) pairs, got " + Conversions.describe(pair));
+                }
+                out.put(String.valueOf(kv.get(0)), convert.apply(kv.get(1)));
+            }
+            return out;
+        }
+        throw TorchException.type("expected a mapping of names, got " + Conversions.describe(arg));
+    }
+
+    private static List<Tensor> tensors(Object arg) {
+        if (!(arg instanceof List<?> items)) {
+            throw TorchException.type("expected a list of tensors, got " + Conversions.describe(arg));
+        }
+        return items.stream().map(NnOps::asTensor).toList();
+    }
+
+    private static Tensor asTensor(Object o) {
+        if (o instanceof Tensor t) {
+            return t;
+        }
+        throw TorchException.type("cannot assign '" + Conversions.describe(o) + "' object to parameter (torch.Tensor "
+                + "or None required)");
     }
 
     /** Python prints Softplus(beta=1, ...) for ints and beta=1.5 for floats; keep whole numbers whole. */

@@ -101,15 +101,18 @@ public final class OpTable {
             throw TorchException.type("torch has no op named '" + name + "'");
         }
         Signature sig = op.signature();
-        Object[] values = bind(sig, positional, keywords == null ? Map.of() : keywords, convention);
-        Object result = op.implementation().apply(new Args(sig, values));
+        Object[] passed = new Object[sig.params().size()];
+        Object[] values = bind(sig, positional, keywords == null ? Map.of() : keywords, convention, passed);
+        Object result = op.implementation().apply(new Args(sig, values, passed));
         if (convention == Convention.ONE_BASED && sig.returnsIndices()) {
             result = toOneBased(result, sig);
         }
         return result;
     }
 
-    private static Object[] bind(Signature sig, Object[] positional, Map<String, Object> keywords, Convention c) {
+    /** Converts the arguments; {@code passed} receives each argument as the caller wrote it (null for defaults). */
+    private static Object[] bind(Signature sig, Object[] positional, Map<String, Object> keywords, Convention c,
+            Object[] passed) {
         List<Signature.Param> params = sig.params();
         Object[] raw = new Object[params.size()];
         boolean[] given = new boolean[params.size()];
@@ -161,6 +164,7 @@ public final class OpTable {
                 values[i] = defaultValue(param);
             } else {
                 values[i] = Conversions.convert(sig.name(), param, raw[i], c);
+                passed[i] = raw[i];
             }
         }
         return values;

@@ -75,9 +75,14 @@ public final class RNames {
                 .map(Entry::name).findFirst();
     }
 
-    /** R torch's spelling of a class name: {@code LeakyReLU} is {@code leaky_relu}, {@code BCEWithLogitsLoss} {@code bce_with_logits_loss}. */
+    /**
+     * R torch's spelling of a class name: {@code LeakyReLU} is {@code leaky_relu}, {@code BCEWithLogitsLoss}
+     * {@code bce_with_logits_loss}; R torch writes {@code PReLU}, {@code SiLU} and "multilabel" as one word
+     * ({@code nn_prelu}, {@code nn_silu}, {@code nn_multilabel_margin_loss}).
+     */
     static String snakeCase(String name) {
-        return name.replace("ReLU", "Relu")
+        return name.replace("PReLU", "Prelu").replace("SiLU", "Silu").replace("MultiLabel", "Multilabel")
+                .replace("ReLU", "Relu")
                 .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
                 .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
                 .toLowerCase(Locale.ROOT);

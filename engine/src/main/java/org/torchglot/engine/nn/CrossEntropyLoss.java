@@ -27,4 +27,10 @@ public class CrossEntropyLoss extends Loss {
     public Tensor forward(Tensor input, Tensor target) {
         return Functional.crossEntropy(input, target, buffer("weight"), ignoreIndex, reduction(), labelSmoothing);
     }
+
+    /** The class-index target. */
+    @Override
+    public boolean isPositionArgument(int index) {
+        return index == 1;
+    }
 }

@@ -63,6 +63,14 @@ public abstract class Module {
                 "Module [" + typeName() + "] is missing the required \"forward\" function");
     }
 
+    /**
+     * Whether forward argument {@code index} holds positions (Embedding's indices, a classification
+     * loss's class targets), which R passes 1-based; integer tensors there are shifted by its binding.
+     */
+    public boolean isPositionArgument(int index) {
+        return false;
+    }
+
     /** {@code module(*args)}: runs {@link #forward(Object...)}. */
     public Object call(Object... args) {
         return forward(args);
@@ -210,6 +218,24 @@ public abstract class Module {
         if (!alreadyThisKind && has(name)) {
             throw TorchException.type("attribute '" + name + "' already exists");
         }
+    }
+
+    /** {@code del self._modules[name]} / {@code del self._parameters[name]}: forgets a name of any kind. */
+    protected final void unregister(String name) {
+        removeName(name);
+    }
+
+    /** Re-registers {@code items} as the submodules "0", "1", ... (after an insert or delete in a sequence). */
+    protected final void renumberSubmodules(List<Module> items) {
+        modules.clear();
+        for (int i = 0; i < items.size(); i++) {
+            modules.put(Integer.toString(i), items.get(i));
+        }
+    }
+
+    /** The registered parameters by name, in order (read-only). */
+    protected final Map<String, Parameter> ownParameters() {
+        return Collections.unmodifiableMap(parameters);
     }
 
     /** The registered submodules by name, in order, duplicates and None included (read-only). */

@@ -42,9 +42,21 @@ public class ModuleList extends Module implements Iterable<Module> {
         List<Module> items = list();
         int at = index < 0 ? Math.max(0, index + items.size()) : Math.min(index, items.size());
         items.add(at, module);
-        for (int i = 0; i < items.size(); i++) {
-            registerModule(Integer.toString(i), items.get(i));
-        }
+        renumberSubmodules(items);
+    }
+
+    /** {@code del self[index]}: removes one module and renumbers the rest from 0. */
+    public void delete(int index) {
+        List<Module> items = list();
+        items.remove(Sequential.wrapIndex(index, items.size()));
+        renumberSubmodules(items);
+    }
+
+    /** {@code pop(index)}: removes and returns the module at {@code index}. */
+    public Module pop(int index) {
+        Module m = get(index);
+        delete(index);
+        return m;
     }
 
     @Override

@@ -22,4 +22,10 @@ public class NLLLoss extends Loss {
     public Tensor forward(Tensor input, Tensor target) {
         return Functional.nllLoss(input, target, buffer("weight"), ignoreIndex, reduction());
     }
+
+    /** The class-index target. */
+    @Override
+    public boolean isPositionArgument(int index) {
+        return index == 1;
+    }
 }

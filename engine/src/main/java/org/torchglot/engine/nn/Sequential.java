@@ -72,6 +72,40 @@ public class Sequential extends Module implements Iterable<Module> {
         return this;
     }
 
+    /** Inserts before {@code index} (negative counts from the end), renumbering the later modules. */
+    public Sequential insert(int index, Module module) {
+        int n = len();
+        if (index < -n || index > n) {
+            throw TorchException.index("Index out of range: " + index);
+        }
+        List<Module> items = list();
+        items.add(index < 0 ? index + n : index, module);
+        renumberSubmodules(items);
+        return this;
+    }
+
+    /** Appends every module of {@code modules}. */
+    public Sequential extend(List<? extends Module> modules) {
+        for (Module m : modules) {
+            append(m);
+        }
+        return this;
+    }
+
+    /** {@code del self[index]}: removes one module and renumbers the rest from 0. */
+    public void delete(int index) {
+        List<Module> items = list();
+        items.remove(wrapIndex(index, items.size()));
+        renumberSubmodules(items);
+    }
+
+    /** {@code pop(index)}: removes and returns the module at {@code index}. */
+    public Module pop(int index) {
+        Module m = get(index);
+        delete(index);
+        return m;
+    }
+
     @Override
     public Iterator<Module> iterator() {
         return list().iterator();

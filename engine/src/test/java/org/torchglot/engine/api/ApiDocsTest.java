@@ -30,5 +30,13 @@ class ApiDocsTest {
         assertEquals("nll_loss", RNames.snakeCase("NLLLoss"));
         assertEquals("module_list", RNames.snakeCase("ModuleList"));
         assertEquals("cosine_annealing", RNames.snakeCase("CosineAnnealing"));
+        assertEquals("batch_norm1d", RNames.snakeCase("BatchNorm1d"));
+        assertEquals("relu6", RNames.snakeCase("ReLU6"));
+        assertEquals("prelu", RNames.snakeCase("PReLU"));
+        assertEquals("silu", RNames.snakeCase("SiLU"));
+        assertEquals("kl_div_loss", RNames.snakeCase("KLDivLoss"));
+        assertEquals("gaussian_nll_loss", RNames.snakeCase("GaussianNLLLoss"));
+        assertEquals("multilabel_soft_margin_loss", RNames.snakeCase("MultiLabelSoftMarginLoss"));
+        assertEquals("module_dict", RNames.snakeCase("ModuleDict"));
     }
 }

@@ -12,14 +12,14 @@ import org.torchglot.engine.tensor.Tensor;
  * autograd gradient of {@code sum(f(x) * w)} for fixed random weights {@code w} must match central
  * differences for every element of every input.
  */
-final class GradCheck {
+public final class GradCheck {
     private static final double EPS = 1e-6;
     private static final double TOLERANCE = 1e-5;
 
     private GradCheck() {
     }
 
-    static void check(String what, Function<Tensor[], Tensor> f, Tensor... inputs) {
+    public static void check(String what, Function<Tensor[], Tensor> f, Tensor... inputs) {
         Tensor[] leaves = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             leaves[i] = inputs[i].to(DType.FLOAT64).contiguousCopy().requiresGrad_(true);

@@ -47,6 +47,11 @@ public final class Fixtures {
         return f;
     }
 
+    /** Whether the fixture has an entry {@code key}. */
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
     private String raw(String key) {
         String v = entries.get(key);
         if (v == null) {

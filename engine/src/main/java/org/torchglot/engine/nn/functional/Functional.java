@@ -1,10 +1,6 @@
 package org.torchglot.engine.nn.functional;
 
-import org.torchglot.engine.autograd.GradMode;
-import org.torchglot.engine.nn.PythonRepr;
-import org.torchglot.engine.ops.Sampling;
 import org.torchglot.engine.tensor.Tensor;
-import org.torchglot.engine.tensor.TorchException;
 
 /**
  * {@code torch.nn.functional} (imported as {@code F}): stateless activations, dropout, linear and
@@ -39,25 +35,24 @@ public final class Functional {
 
     /** {@code F.dropout(x, p, training)}: zeroes with probability p and scales the rest by 1/(1-p). */
     public static Tensor dropout(Tensor input, double p, boolean training) {
-        if (p < 0 || p > 1) {
-            throw TorchException.value("dropout probability has to be between 0 and 1, but got " + PythonRepr.ofFloat(p));
-        }
-        if (!training || p == 0 || input.numel() == 0) {
-            return input;
-        }
-        if (p == 1) {
-            return input.mul(Tensor.zeros(new int[0], input.dtype()));
-        }
-        // NOTE: libtorch 1.13 on CPU: noise = empty_like(x).bernoulli_(1 - p).div_(1 - p); x * noise.
-        Tensor noise = Sampling.bernoulli(input.shapeRef(), 1 - p, input.dtype(), null);
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
-            noise.div_(Tensor.scalar(1 - p));
-        }
-        return input.mul(noise);
+        return Dropouts.dropout(input, p, training);
     }
 
     public static Tensor dropout(Tensor input, double p) {
         return dropout(input, p, true);
+    }
+
+    /**
+     * An activation with {@code inplace=True} (or {@code F.relu_}): the result is written into
+     * {@code x}, which takes the op's history, as PyTorch's in-place forms do.
+     */
+    public static Tensor inPlace(boolean inplace, Tensor x, java.util.function.UnaryOperator<Tensor> f) {
+        if (!inplace) {
+            return f.apply(x);
+        }
+        // NOTE: computed from a clone, so the op's saved input is not the tensor being overwritten;
+        // x then takes the op's node, so its grad_fn reads as PyTorch's (ReluBackward0).
+        return org.torchglot.engine.ops.Pointwise.inPlace(x, f.apply(x.clone()));
     }
 
     // ---- activations --------------------------------------------------------------------------

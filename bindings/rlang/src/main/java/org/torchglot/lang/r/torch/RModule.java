@@ -100,6 +100,11 @@ final class RModule {
         Object[] javaArgs = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             javaArgs[i] = OpCalls.argument(args[i], org.torchglot.engine.api.ParamType.TENSOR);
+            // NOTE: R's positions are 1-based (nn_embedding's indices, a loss's class targets).
+            if (module.isPositionArgument(i) && javaArgs[i] instanceof org.torchglot.engine.tensor.Tensor t
+                    && !t.isFloatingPoint()) {
+                javaArgs[i] = t.sub(org.torchglot.engine.tensor.Tensor.scalar(1L));
+            }
         }
         return OpCalls.guard(call, () -> Values.toR(module.call(javaArgs)));
     }

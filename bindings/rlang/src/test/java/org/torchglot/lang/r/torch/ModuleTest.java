@@ -126,4 +126,32 @@ class ModuleTest {
                 as.integer(nnf_softmax(torch_tensor(rbind(c(1, 3), c(2, 0))), dim = 2)$argmax(dim = 2)[1])
                 """));
     }
+
+    @Test
+    void tableModulesTakeRTorchNamesAndOneBasedPositions() {
+        String out = TorchR.run("""
+                torch_manual_seed(0)
+                emb <- nn_embedding(4, 2, padding_idx = 1)
+                class(emb)
+                as_array(emb(torch_tensor(c(1L, 1L), dtype = torch_long()))$sum())
+                bn <- nn_batch_norm1d(2)
+                y <- bn(torch_tensor(rbind(c(1, 2), c(3, 6))))
+                as_array(bn$running_mean)
+                as_array(nn_layer_norm(2)(torch_tensor(rbind(c(1, 3))))$squeeze())
+                md <- nn_module_dict(list(act = nn_silu(), fc = nn_linear(2, 1)))
+                class(md)
+                names(md$parameters)
+                loss <- nn_multi_margin_loss()
+                as_array(loss(torch_tensor(rbind(c(0.1, 0.9))), torch_tensor(2L, dtype = torch_long())))
+                """);
+        assertEquals("""
+                [1] "nn_embedding" "nn_module"   \n\
+                [1] 0
+                [1] 0.2 0.4
+                [1] -0.999995  0.999995
+                [1] "nn_module_dict" "nn_module"     \n\
+                [1] "fc.weight" "fc.bias"  \n\
+                [1] 0.1
+                """, out);
+    }
 }
