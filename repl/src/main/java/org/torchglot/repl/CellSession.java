@@ -62,9 +62,12 @@ public final class CellSession implements AutoCloseable {
         return session.version(language);
     }
 
-    /** Loads the session's language and its torch package in the background, so the first cell starts quickly. */
-    public void warmUpInBackground() {
-        session.warmUpInBackground();
+    /**
+     * Loads the session's language and its torch package now, so the first cell starts quickly. NOTE: on the
+     * thread that runs the cells: once R is in the context, no other thread may ever have entered it.
+     */
+    public void warmUp() {
+        session.warmUp(session.language());
     }
 
     /**

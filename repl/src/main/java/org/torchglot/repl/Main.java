@@ -56,7 +56,8 @@ public final class Main {
             case CODE -> runner.runCode(options.language(), options.code(), "-c", options.arguments());
             case STDIN -> runner.runStdin(options.language(), options.script() == null ? "" : "-", options.arguments());
             case KERNEL -> JupyterKernel.start(options.script(), options.language(), runner::sandbox, System.err);
-            case INSTALL_KERNEL -> KernelSpecs.run(options.arguments(), options.permissionFlags(), out, System.err);
+            case INSTALL_KERNEL -> KernelSpecs.run(options.arguments(), options.permissionFlags(),
+                    System.getenv(KernelSpecs.LAUNCHER_VARIABLE), out, System.err);
             case REPL -> Repl.start(Repl.Settings.defaults(options.language(), options.allowHostAccess())
                     .granting(options.allowRead(), options.allowWrite()));
         };

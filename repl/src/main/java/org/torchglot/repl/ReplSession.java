@@ -92,7 +92,12 @@ final class ReplSession implements AutoCloseable {
     /** Initialises the current language and its torch package on a background thread. */
     void warmUpInBackground() {
         Language target = language;
-        Thread.ofPlatform().daemon().name("torchglot-warm-up").start(() -> withLock(mode -> {
+        Thread.ofPlatform().daemon().name("torchglot-warm-up").start(() -> warmUp(target));
+    }
+
+    /** Initialises a language and its torch package on the caller's thread. */
+    void warmUp(Language target) {
+        withLock(mode -> {
             try {
                 modes.get(target).warmUp();
             } catch (PolyglotException | IllegalStateException e) {
@@ -100,7 +105,7 @@ final class ReplSession implements AutoCloseable {
                 // closed meanwhile needs no warm-up; warm-up stays silent.
             }
             return null;
-        }));
+        });
     }
 
     /** The REPL command a line stands for in the current language's tradition (JavaScript's {@code .exit}), or {@code null}. */

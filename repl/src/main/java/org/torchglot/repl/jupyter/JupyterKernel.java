@@ -81,9 +81,8 @@ public final class JupyterKernel {
         ProgressDisplay.install(new NotebookProgress());
         Thread control = Thread.ofPlatform().name("jupyter-control").start(() -> serve(sockets.control()));
         publishStatus(null, "starting");
-        session.warmUpInBackground();
         try {
-            serve(sockets.shell());
+            serveShell();
             control.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -96,6 +95,20 @@ public final class JupyterKernel {
         return 0;
     }
 
+    /** Serves the shell channel; the first time it is idle, loads the language so the first cell starts quickly. */
+    private void serveShell() {
+        boolean warm = false;
+        while (running) {
+            Optional<Message> request = sockets.shell().receive(POLL_MILLIS);
+            if (request.isPresent()) {
+                handle(sockets.shell(), request.get());
+            } else if (!warm) {
+                session.warmUp();
+                warm = true;
+            }
+        }
+    }
+
     private void serve(Channel channel) {
         while (running) {
             channel.receive(POLL_MILLIS).ifPresent(request -> handle(channel, request));
@@ -105,32 +118,42 @@ public final class JupyterKernel {
     private void handle(Channel channel, Message request) {
         publishStatus(request, "busy");
         try {
-            switch (request.type()) {
-                case "kernel_info_request" -> reply(channel, request, kernelInfo());
-                case "execute_request" -> execute(channel, request);
-                case "complete_request" -> reply(channel, request, complete(request));
-                case "inspect_request" -> reply(channel, request, inspect(request));
-                case "is_complete_request" -> reply(channel, request, isComplete(request));
-                case "comm_info_request" -> reply(channel, request, ok(Map.of("comms", Map.of())));
-                case "history_request" -> reply(channel, request, ok(Map.of("history", List.of())));
-                case "interrupt_request" -> {
-                    stdin.cancel();
-                    session.interrupt();
-                    reply(channel, request, ok(Map.of()));
-                }
-                case "shutdown_request" -> {
-                    // NOTE: as ipykernel, a restart is the client starting a new kernel process after this one exits.
-                    reply(channel, request, ok(Map.of("restart", request.flag("restart", false))));
-                    running = false;
-                    stdin.cancel();
-                    session.interrupt();
-                }
-                default -> {
-                    // NOTE: the protocol lets a kernel ignore requests it does not know (comm messages, for one).
-                }
-            }
+            dispatch(channel, request);
+        } catch (RuntimeException e) {
+            // NOTE: the kernel outlives a bug of ours; the client gets an error reply instead of waiting for ever.
+            Map<String, Object> content = new LinkedHashMap<>(new ErrorReport("InternalError", e.toString(),
+                    List.of("torchglot: internal error: " + e)).content());
+            content.put("status", "error");
+            reply(channel, request, content);
         } finally {
             publishStatus(request, "idle");
+        }
+    }
+
+    private void dispatch(Channel channel, Message request) {
+        switch (request.type()) {
+            case "kernel_info_request" -> reply(channel, request, kernelInfo());
+            case "execute_request" -> execute(channel, request);
+            case "complete_request" -> reply(channel, request, complete(request));
+            case "inspect_request" -> reply(channel, request, inspect(request));
+            case "is_complete_request" -> reply(channel, request, isComplete(request));
+            case "comm_info_request" -> reply(channel, request, ok(Map.of("comms", Map.of())));
+            case "history_request" -> reply(channel, request, ok(Map.of("history", List.of())));
+            case "interrupt_request" -> {
+                stdin.cancel();
+                session.interrupt();
+                reply(channel, request, ok(Map.of()));
+            }
+            case "shutdown_request" -> {
+                // NOTE: as ipykernel, a restart is the client starting a new kernel process after this one exits.
+                reply(channel, request, ok(Map.of("restart", request.flag("restart", false))));
+                running = false;
+                stdin.cancel();
+                session.interrupt();
+            }
+            default -> {
+                // NOTE: the protocol lets a kernel ignore requests it does not know (comm messages, for one).
+            }
         }
     }
 

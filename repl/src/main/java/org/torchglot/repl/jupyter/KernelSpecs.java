@@ -43,9 +43,10 @@ public final class KernelSpecs {
      *
      * @param flags the install options after {@code --install-kernel}, as {@code Options} collected them
      * @param permissions the command line's sandbox flags, given to every kernel
+     * @param launcher the command kernels start with (the launcher script, from {@link #LAUNCHER_VARIABLE})
      * @return the exit status
      */
-    public static int run(List<String> flags, List<String> permissions, PrintStream out, PrintStream err) {
+    public static int run(List<String> flags, List<String> permissions, String launcher, PrintStream out, PrintStream err) {
         try {
             Path kernels = kernelsDirectory(flags);
             if (flags.contains("--uninstall")) {
@@ -58,7 +59,6 @@ public final class KernelSpecs {
                 }
                 return 0;
             }
-            String launcher = System.getenv(LAUNCHER_VARIABLE);
             if (launcher == null || launcher.isBlank()) {
                 err.println("torchglot: --install-kernel must be run through the torchglot launcher script");
                 return 2;
