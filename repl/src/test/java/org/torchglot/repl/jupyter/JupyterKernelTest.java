@@ -180,6 +180,13 @@ class JupyterKernelTest {
         assertEquals("ok", client.shellReply(WAIT).content().get("status"));
         assertTrue(textOf(client.outputOf(request, WAIT), "stream").contains("hi Ada\n"));
 
+        Message r = client.execute(":r\nwho <- readline('Who? ')\ncat('hello', who, '\\n')", Map.of("allow_stdin", true));
+        Message askR = client.stdinRequest(WAIT);
+        assertEquals("Who? ", askR.content().get("prompt"));
+        client.answerInput(askR, "Bob");
+        assertEquals("ok", client.shellReply(WAIT).content().get("status"));
+        assertTrue(textOf(client.outputOf(r, WAIT), "stream").contains("hello Bob \n"));
+
         client.execute("input()", Map.of("allow_stdin", false));
         assertEquals("EOFError", client.shellReply(WAIT).content().get("ename"), "without stdin, input() meets the end of input");
     }
@@ -193,6 +200,19 @@ class JupyterKernelTest {
         String png = (String) ((Map<?, ?>) display.content().get("data")).get("image/png");
         byte[] bytes = Base64.getDecoder().decode(png);
         assertEquals("\u0089PNG", new String(bytes, 0, 4, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void afterAFailedCellTheQueuedCellsAreAborted() {
+        // NOTE: the failing cell sleeps so the next request is surely queued behind it.
+        client.execute("import time\ntime.sleep(1)\nraise ValueError('stop here')");
+        Message queued = client.execute("print('must not run')");
+        Message failed = client.shellReply(WAIT);
+        assertEquals("ValueError", failed.content().get("ename"));
+        Message aborted = client.shellReply(WAIT);
+        assertEquals(queued.header().get("msg_id"), aborted.parentHeader().get("msg_id"));
+        assertEquals("aborted", aborted.content().get("status"));
+        assertEquals("", textOf(client.outputOf(queued, WAIT), "stream"));
     }
 
     @Test
