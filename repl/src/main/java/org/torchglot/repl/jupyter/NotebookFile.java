@@ -3,6 +3,7 @@ package org.torchglot.repl.jupyter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,8 @@ public record NotebookFile(Language language, List<Cell> cells) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("can't open file '" + file + "': No such file or directory");
         } catch (IOException e) {
             throw new IllegalArgumentException("can't open file '" + file + "': " + e.getMessage());
         }
