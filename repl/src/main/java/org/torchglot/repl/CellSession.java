@@ -113,7 +113,7 @@ public final class CellSession implements AutoCloseable {
 
     /** The completions of the name before {@code cursor}, from live values and the op tables. */
     public Completion complete(String cell, int cursor) {
-        int lineStart = cell.lastIndexOf('\n', Math.max(0, cursor - 1)) + 1;
+        int lineStart = cell.lastIndexOf('\n', cursor - 1) + 1;
         CodeLine line = CodeLine.at(cell.substring(lineStart, cursor), cursor - lineStart);
         TorchCompleter completer = new TorchCompleter(session, commands);
         List<String> matches = inCellLanguage(Cell.of(cell), () -> completer.candidates(line.line(), line.word()));

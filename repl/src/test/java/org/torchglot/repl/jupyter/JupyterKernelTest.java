@@ -148,6 +148,11 @@ class JupyterKernelTest {
         client.request("is_complete_request", Map.of("code", ":r\nf <- function(x) {"));
         assertEquals("incomplete", client.shellReply(WAIT).content().get("status"), "the cell's language decides");
 
+        client.request("complete_request", Map.of("code", "\nkep", "cursor_pos", 0L));
+        Message atStart = client.shellReply(WAIT);
+        assertEquals("ok", atStart.content().get("status"), "a cursor at the start of a cell: " + atStart.content());
+        assertEquals(0L, atStart.content().get("cursor_start"));
+
         client.request("comm_info_request", Map.of());
         assertEquals(Map.of(), client.shellReply(WAIT).content().get("comms"));
     }
@@ -213,6 +218,15 @@ class JupyterKernelTest {
         assertEquals(queued.header().get("msg_id"), aborted.parentHeader().get("msg_id"));
         assertEquals("aborted", aborted.content().get("status"));
         assertEquals("", textOf(client.outputOf(queued, WAIT), "stream"));
+    }
+
+    @Test
+    void cellsRunInTheSandbox() {
+        Message request = client.execute("open('/etc/passwd').read()");
+        Message reply = client.shellReply(WAIT);
+        assertEquals("error", reply.content().get("status"));
+        String traceback = String.join("\n", strings(only(client.outputOf(request, WAIT), "error").content().get("traceback")));
+        assertFalse(traceback.contains("root:"), traceback);
     }
 
     @Test

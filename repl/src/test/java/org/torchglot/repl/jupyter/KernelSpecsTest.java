@@ -54,6 +54,17 @@ class KernelSpecsTest {
     }
 
     @Test
+    void languageInfoNamesEachLanguageAsNotebooksDo() {
+        Map<String, Object> r = LanguageInfo.of(Language.R, "4.2");
+        assertEquals(List.of("R", "4.2", "text/x-r-source", ".r", "r", "r"), List.of(r.get("name"), r.get("version"),
+                r.get("mimetype"), r.get("file_extension"), r.get("pygments_lexer"), r.get("codemirror_mode")));
+        Map<String, Object> js = LanguageInfo.of(Language.JS, "ECMAScript 2024");
+        assertEquals(List.of("javascript", "application/javascript", ".js"), List.of(js.get("name"), js.get("mimetype"),
+                js.get("file_extension")));
+        assertEquals(Map.of("name", "ipython", "version", 3L), LanguageInfo.of(Language.PYTHON, "3.12").get("codemirror_mode"));
+    }
+
+    @Test
     void installAndUninstallUnderAPrefix() throws IOException, Json.SyntaxError {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
