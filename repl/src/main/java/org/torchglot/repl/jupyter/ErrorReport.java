@@ -3,6 +3,8 @@ package org.torchglot.repl.jupyter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.torchglot.repl.CellSession;
 
 /**
@@ -11,6 +13,9 @@ import org.torchglot.repl.CellSession;
  */
 record ErrorReport(String ename, String evalue, List<String> traceback) {
 
+    /** R's first line: {@code Error in f(x) : message} or {@code Error: message}. */
+    private static final Pattern R_ERROR = Pattern.compile("Error(?: in .*? :(?: |$)|: )(.*)");
+
     /** The report of a cell that ended with {@code outcome}, whose failure printed {@code printed}. */
     static ErrorReport of(CellSession.Outcome outcome, String printed) {
         List<String> lines = printed.stripTrailing().lines().toList();
@@ -18,6 +23,12 @@ record ErrorReport(String ename, String evalue, List<String> traceback) {
             case INTERRUPTED -> new ErrorReport("KeyboardInterrupt", "", lines.isEmpty() ? List.of("KeyboardInterrupt") : lines);
             case RESET -> new ErrorReport("SessionReset", "the evaluation did not stop, so the session was reset", lines);
             default -> {
+                Matcher r = R_ERROR.matcher(lines.isEmpty() ? "" : lines.getFirst());
+                if (r.matches()) {
+                    // NOTE: R puts a long message on the line after "Error in call : ".
+                    String message = r.group(1).isBlank() && lines.size() > 1 ? lines.get(1).strip() : r.group(1).strip();
+                    yield new ErrorReport("Error", message, lines);
+                }
                 String summary = summary(lines);
                 int colon = summary.indexOf(": ");
                 boolean named = colon > 0 && summary.substring(0, colon).matches("[\\w.]+( [\\w.]+)?");
