@@ -1,8 +1,11 @@
 """matplotlib.pyplot: the state machine (current figure, current axes) over Figure and Axes.
-Headless: show() saves each open figure as figure_N.png in the working directory."""
+Headless: show() saves each open figure as figure_N.png in the working directory, or shows it inline in Jupyter."""
 import os
+
+import java
 from matplotlib._figure import Figure, Axes, AxesGrid
 
+_Display = java.type("org.torchglot.bindings.plot.FigureDisplay")
 _figures = {}
 _current = None
 
@@ -88,8 +91,12 @@ def savefig(fname, **kwargs):
 
 
 def show(block=None):
-    """Saves every open figure to the next free figure_N.png in the working directory and closes it."""
+    """Shows every open figure inline (in a Jupyter notebook), else saves it to the next free figure_N.png
+    in the working directory; then closes it."""
     for num in sorted(_figures):
+        if _Display.isInline():
+            _Display.show(_figures[num]._j)
+            continue
         name = _next_free_name()
         _figures[num].savefig(name)
         print(f"Saved figure to {name}")

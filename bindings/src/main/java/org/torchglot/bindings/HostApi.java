@@ -15,6 +15,7 @@ import org.graalvm.polyglot.HostAccess;
 import org.torchglot.bindings.numpy.CMath;
 import org.torchglot.bindings.plot.Axes;
 import org.torchglot.bindings.plot.Figure;
+import org.torchglot.bindings.plot.FigureDisplay;
 import org.torchglot.engine.api.Convention;
 import org.torchglot.engine.api.Op;
 import org.torchglot.engine.api.OpTable;
@@ -83,7 +84,7 @@ public final class HostApi {
 
     /** The classes guests may look up by name: what the torch, numpy, matplotlib and tqdm packages name. */
     static final List<Class<?>> LOOKUP = List.of(
-            TorchglotVersion.class, CMath.class, Figure.class, ProgressDisplay.class,
+            TorchglotVersion.class, CMath.class, Figure.class, FigureDisplay.class, ProgressDisplay.class,
             OpTable.class, Convention.class, Tensor.class, DType.class, Index.class, TorchException.class,
             GradMode.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
             Module.class, CustomModule.class, Parameter.class, Optimizer.class,
@@ -114,6 +115,7 @@ public final class HostApi {
         m.put(TorchglotVersion.class, "get VERSION TORCH_VERSION");
         m.put(CMath.class, "pow");
         m.put(Figure.class, "new dpi height renderPngBase64 setTitle subplot width");
+        m.put(FigureDisplay.class, "isInline show");
         m.put(Axes.class, "bar grid hasLabels hist legend plot scatter setTitle setXLabel setXLim setYLabel setYLim");
         m.put(ProgressDisplay.class, "finish isInteractive show width");
         m.put(GuestFiles.class, "kindOf load loadFromBytes loadSafetensors newOrderedDict newSet newTuple objectGraph"

@@ -1,6 +1,7 @@
 package org.torchglot.repl;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.torchglot.bindings.Language;
@@ -33,14 +34,20 @@ final class HelpCommand implements ReplCommand {
             printCommands(repl, out);
             return;
         }
-        Optional<TorchApi.Entry> entry = TorchApi.find(argument, repl.session().language() == Language.R);
-        entry.ifPresent(found -> out.println(found.help()));
-        String doc = repl.session().query(mode -> mode.documentation(argument), null);
+        help(repl.session(), argument).ifPresentOrElse(out::println, () -> out.println(
+                "no help for '" + argument + "': try a torch name such as torch.matmul or torch.nn.Linear"));
+    }
+
+    /** The help for a name in the session's language: the op table's signature and summary, then its docstring. */
+    static Optional<String> help(ReplSession session, String name) {
+        Optional<TorchApi.Entry> entry = TorchApi.find(name, session.language() == Language.R);
+        String doc = session.query(mode -> mode.documentation(name), null);
+        List<String> parts = new ArrayList<>();
+        entry.ifPresent(found -> parts.add(found.help()));
         if (doc != null && !doc.isBlank()) {
-            out.println(firstParagraph(doc));
-        } else if (entry.isEmpty()) {
-            out.println("no help for '" + argument + "': try a torch name such as torch.matmul or torch.nn.Linear");
+            parts.add(firstParagraph(doc));
         }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", parts));
     }
 
     private static void printCommands(Repl repl, PrintStream out) {

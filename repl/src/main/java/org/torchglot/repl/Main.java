@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import org.torchglot.bindings.SharedEngine;
 import org.torchglot.bindings.TorchglotVersion;
 import org.torchglot.engine.kernels.Gemm;
+import org.torchglot.repl.jupyter.JupyterKernel;
+import org.torchglot.repl.jupyter.KernelSpecs;
 
 /** The {@code torchglot} command: runs a script, code from {@code -c} or standard input, or the REPL on a terminal. */
 public final class Main {
@@ -53,6 +55,9 @@ public final class Main {
             case SCRIPT -> runner.runFile(options.script(), options.arguments());
             case CODE -> runner.runCode(options.language(), options.code(), "-c", options.arguments());
             case STDIN -> runner.runStdin(options.language(), options.script() == null ? "" : "-", options.arguments());
+            case KERNEL -> JupyterKernel.start(options.script(), options.language(), runner::sandbox, System.err);
+            case INSTALL_KERNEL -> KernelSpecs.run(options.arguments(), options.permissionFlags(),
+                    System.getenv(KernelSpecs.LAUNCHER_VARIABLE), out, System.err);
             case REPL -> Repl.start(Repl.Settings.defaults(options.language(), options.allowHostAccess())
                     .granting(options.allowRead(), options.allowWrite()));
         };

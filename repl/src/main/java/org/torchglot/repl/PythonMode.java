@@ -27,7 +27,11 @@ final class PythonMode extends LanguageMode {
 
     @Override
     void evaluate(String source, PrintStream out) {
-        Value status = helper().invokeMember("run", source);
+        ProxyExecutable show = text -> {
+            out.println(text[0].asString());
+            return null;
+        };
+        Value status = helper().invokeMember("run", source, show);
         if (!status.isNull()) {
             throw new ExitRequest(status.asInt());
         }

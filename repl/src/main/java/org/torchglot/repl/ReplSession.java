@@ -63,6 +63,11 @@ final class ReplSession implements AutoCloseable {
         return language;
     }
 
+    /** The version of a language's implementation, e.g. GraalPy's Python version. */
+    String version(Language of) {
+        return context.polyglot().getEngine().getLanguages().get(of.id()).getVersion();
+    }
+
     /** The languages this session may switch to. */
     List<Language> languages() {
         return context.languages();
@@ -87,7 +92,12 @@ final class ReplSession implements AutoCloseable {
     /** Initialises the current language and its torch package on a background thread. */
     void warmUpInBackground() {
         Language target = language;
-        Thread.ofPlatform().daemon().name("torchglot-warm-up").start(() -> withLock(mode -> {
+        Thread.ofPlatform().daemon().name("torchglot-warm-up").start(() -> warmUp(target));
+    }
+
+    /** Initialises a language and its torch package on the caller's thread. */
+    void warmUp(Language target) {
+        withLock(mode -> {
             try {
                 modes.get(target).warmUp();
             } catch (PolyglotException | IllegalStateException e) {
@@ -95,7 +105,7 @@ final class ReplSession implements AutoCloseable {
                 // closed meanwhile needs no warm-up; warm-up stays silent.
             }
             return null;
-        }));
+        });
     }
 
     /** The REPL command a line stands for in the current language's tradition (JavaScript's {@code .exit}), or {@code null}. */
@@ -110,7 +120,15 @@ final class ReplSession implements AutoCloseable {
 
     /** Evaluates input in the current language, printing results and errors; the session survives any failure. */
     Outcome evaluate(String source) {
-        return run(mode -> mode.evaluate(source, out));
+        return evaluate(source, out, out);
+    }
+
+    /**
+     * Evaluates input in the current language, printing its result on {@code results} and a failure (traceback,
+     * interrupt) on {@code errors}: a front end such as the Jupyter kernel shows each in its own way.
+     */
+    Outcome evaluate(String source, PrintStream results, PrintStream errors) {
+        return run(mode -> mode.evaluate(source, results), errors);
     }
 
     /** Runs a script file into the session, in the language of its extension. */
@@ -119,7 +137,7 @@ final class ReplSession implements AutoCloseable {
             Language fileLanguage = Language.forFile(file).orElseThrow();
             importShared(fileLanguage);
             context.evalFile(file);
-        });
+        }, out);
     }
 
     /**
@@ -237,7 +255,7 @@ final class ReplSession implements AutoCloseable {
         return lastElapsedNanos;
     }
 
-    private Outcome run(GuestAction action) {
+    private Outcome run(GuestAction action, PrintStream errors) {
         // NOTE: the clock starts before the lock: waiting for a background warm-up is part of what the user waits for.
         long start = System.nanoTime();
         lock.lock();
@@ -255,19 +273,20 @@ final class ReplSession implements AutoCloseable {
                 exitStatus = e.getExitStatus();
                 return Outcome.EXIT;
             }
-            return failed(e);
+            return failed(e, errors);
         } finally {
             lastElapsedNanos = System.nanoTime() - start;
             evaluating = false;
             out.flush();
+            errors.flush();
             lock.unlock();
         }
     }
 
-    private Outcome failed(PolyglotException e) {
+    private Outcome failed(PolyglotException e, PrintStream errors) {
         if (cancelled) {
             cancelled = false;
-            out.println("The session was reset.");
+            errors.println("The session was reset.");
             close();
             pending.clear();
             open();
@@ -275,10 +294,10 @@ final class ReplSession implements AutoCloseable {
         }
         if (e.isInterrupted() || e.isCancelled()) {
             String message = modes.get(language).interruptedMessage();
-            out.println(message.isEmpty() ? "" : message);
+            errors.println(message.isEmpty() ? "" : message);
             return Outcome.INTERRUPTED;
         }
-        out.print(context.describe(e));
+        errors.print(context.describe(e));
         return Outcome.FAILED;
     }
 

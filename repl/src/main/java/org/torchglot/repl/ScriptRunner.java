@@ -2,6 +2,7 @@ package org.torchglot.repl;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.torchglot.bindings.Language;
 import org.torchglot.bindings.TorchglotContext;
+import org.torchglot.repl.jupyter.NotebookFile;
 
 /**
  * Runs one program to completion and turns its outcome into an exit status, as CPython does:
@@ -74,9 +76,26 @@ public final class ScriptRunner {
         }
     }
 
-    /** Runs a script file; its language comes from the extension; {@code args} follow the script in argv. */
+    /**
+     * Gives a context this runner's sandbox: host access or not, the working directory, and the directories of
+     * {@code --allow-read} and {@code --allow-write}.
+     */
+    public TorchglotContext.Builder sandbox(TorchglotContext.Builder builder) {
+        builder.allowHostAccess(allowHostAccess).workingDirectory(workingDirectory);
+        readableDirectories.forEach(builder::readableDirectory);
+        writableDirectories.forEach(builder::writableDirectory);
+        return builder;
+    }
+
+    /**
+     * Runs a script file; its language comes from the extension; {@code args} follow the script in argv. A
+     * notebook ({@code .ipynb}, {@code .Rmd}) runs its code cells in order, in one session.
+     */
     public int runFile(Path typed, List<String> args) {
         Path script = workingDirectory.resolve(typed);
+        if (NotebookFile.isNotebook(script)) {
+            return runNotebook(typed, script, args);
+        }
         Optional<Language> language = Language.forFile(script);
         if (language.isEmpty()) {
             return usageError("don't know how to run '" + script + "': expected a .py, .js, .mjs, .R or .r file");
@@ -111,18 +130,48 @@ public final class ScriptRunner {
         return run(language, argv(name, args), builder -> { }, context -> context.eval(source));
     }
 
+    /**
+     * Runs a notebook's cells as one script would run their code: output and errors as printed, values of
+     * final expressions not shown; the first failing cell ends the run (status 1), named with its place.
+     */
+    private int runNotebook(Path typed, Path script, List<String> args) {
+        NotebookFile notebook;
+        try {
+            notebook = NotebookFile.read(script);
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
+        Path directory = script.toAbsolutePath().getParent();
+        PrintStream discarded = new PrintStream(OutputStream.nullOutputStream());
+        int[] status = {0};
+        int result = run(notebook.language(), argv(typed.toString(), args), builder -> builder.readableDirectory(directory),
+                context -> {
+                    CellSession cells = new CellSession(() -> context, notebook.language(), out);
+                    for (NotebookFile.Cell cell : notebook.cells()) {
+                        CellSession.Outcome outcome = cells.execute(cell.code(), discarded, err);
+                        if (outcome == CellSession.Outcome.EXIT) {
+                            status[0] = cells.exitStatus();
+                            return;
+                        }
+                        if (outcome != CellSession.Outcome.DONE) {
+                            err.println("(in code cell " + cell.number() + (cell.line() > 0 ? ", line " + cell.line() : "")
+                                    + " of " + typed + ")");
+                            status[0] = 1;
+                            return;
+                        }
+                    }
+                });
+        return result != 0 ? result : status[0];
+    }
+
     private int run(Language language, List<String> argv, Consumer<TorchglotContext.Builder> configure,
                     Consumer<TorchglotContext> program) {
         if (!TorchglotContext.isInstalled(language)) {
             return usageError("the " + language.id() + " language is not available in this torchglot build");
         }
-        TorchglotContext.Builder builder = TorchglotContext.builder()
+        TorchglotContext.Builder builder = sandbox(TorchglotContext.builder()
                 .out(out).err(err).in(in)
-                .arguments(argv.toArray(String[]::new))
-                .allowHostAccess(allowHostAccess)
-                .workingDirectory(workingDirectory);
-        readableDirectories.forEach(builder::readableDirectory);
-        writableDirectories.forEach(builder::writableDirectory);
+                .arguments(argv.toArray(String[]::new)));
         configure.accept(builder);
         try (TorchglotContext context = builder.build()) {
             running = context;

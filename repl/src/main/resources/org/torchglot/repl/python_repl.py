@@ -105,6 +105,18 @@ def _dedent(doc):
     return "\n".join([lines[0].strip()] + [line[cut:].rstrip() for line in lines[1:]])
 
 
+def _display(value, show):
+    """sys.displayhook's work, with the text handed to show: the REPL prints it, the Jupyter kernel sends it."""
+    if value is None:
+        return
+    builtins._ = None
+    text = repr(value)
+    # NOTE: output the input printed before its value must come out first.
+    sys.stdout.flush()
+    show(text)
+    builtins._ = value
+
+
 class _TorchglotRepl:
     keywords = list(keyword.kwlist)
 
@@ -132,10 +144,12 @@ class _TorchglotRepl:
         """Defines help in builtins; describe(name) gives the op table's text for a torch name."""
         builtins.help = _Helper(describe)
 
-    def run(self, source):
-        """Runs the input in __main__ (a final expression's value goes to sys.displayhook).
+    def run(self, source, show):
+        """Runs the input in __main__; a final expression's repr goes to show(text), as sys.displayhook would print it.
 
         Returns the exit status if the input raised SystemExit (sys.exit, exit(), quit()), else None."""
+        hook = sys.displayhook
+        sys.displayhook = lambda value: _display(value, show)
         try:
             self._run(source)
         except SystemExit as leaving:
@@ -144,6 +158,8 @@ class _TorchglotRepl:
                 return code or 0
             print(code, file=sys.stderr)
             return 1
+        finally:
+            sys.displayhook = hook
         return None
 
     def _run(self, source):

@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict, small JSON reader for file headers: objects (as {@link LinkedHashMap}, duplicate keys refused), arrays
- * (as {@link ArrayList}), strings, integers (as {@link Long}), other numbers (as {@link Double}), true, false and
- * null. Nesting is limited, so hostile input cannot exhaust the stack.
+ * A strict, small JSON reader for file headers and messages: objects (as {@link LinkedHashMap}, duplicate keys
+ * refused), arrays (as {@link ArrayList}), strings, integers (as {@link Long}), other numbers (as {@link Double}),
+ * true, false and null. Nesting is limited, so hostile input cannot exhaust the stack. {@link #write} turns the same
+ * kinds of values back into JSON text.
  */
-final class Json {
+public final class Json {
     private static final int MAX_DEPTH = 64;
 
     /** A JSON syntax error; callers turn it into a message naming their file. */
-    static final class SyntaxError extends Exception {
+    public static final class SyntaxError extends Exception {
         SyntaxError(String message) {
             super(message);
         }
@@ -27,7 +28,7 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(String text) throws SyntaxError {
+    public static Object parse(String text) throws SyntaxError {
         Json json = new Json(text);
         Object value = json.value(0);
         json.skipSpace();
@@ -37,8 +38,52 @@ final class Json {
         return value;
     }
 
+    /**
+     * The JSON text of a value of the kinds {@link #parse} returns: maps (keys as strings), lists and other
+     * iterables, strings, numbers, booleans and null.
+     *
+     * @throws IllegalArgumentException for any other kind of value, or a number JSON cannot hold (NaN, infinity)
+     */
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        switch (value) {
+            case null -> out.append("null");
+            case String s -> out.append(quote(s));
+            case Boolean b -> out.append(b);
+            case Double d when !Double.isFinite(d) -> throw new IllegalArgumentException("JSON has no " + d);
+            case Float f when !Float.isFinite(f) -> throw new IllegalArgumentException("JSON has no " + f);
+            case Number n -> out.append(n);
+            case Map<?, ?> map -> {
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    out.append(first ? "" : ",").append(quote(String.valueOf(e.getKey()))).append(':');
+                    write(e.getValue(), out);
+                    first = false;
+                }
+                out.append('}');
+            }
+            case Iterable<?> items -> {
+                out.append('[');
+                boolean first = true;
+                for (Object item : items) {
+                    out.append(first ? "" : ",");
+                    write(item, out);
+                    first = false;
+                }
+                out.append(']');
+            }
+            default -> throw new IllegalArgumentException("no JSON form for " + value.getClass().getSimpleName());
+        }
+    }
+
     /** A JSON string literal for {@code s}. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -51,9 +51,9 @@ final class AttachedRun implements Runnable {
             Frames.Frame first = Frames.read(in);
             AttachRequest request = first.type() == Frames.REQUEST ? AttachRequest.decode(first.payload()) : null;
             Options options = request == null ? null : optionsOf(request);
-            // NOTE: the REPL needs the client's terminal, and host access would let a script reach
-            // the server's own JVM: both run directly, as does a client speaking another version.
-            if (options == null || options.mode() == Options.Mode.REPL || options.allowHostAccess()) {
+            // NOTE: the REPL needs the client's terminal, a kernel lives long, and host access would let a
+            // script reach the server's own JVM: they run directly, as does a client speaking another version.
+            if (options == null || options.needsOwnProcess()) {
                 Frames.write(out, Frames.DIRECT, new byte[0]);
                 return;
             }

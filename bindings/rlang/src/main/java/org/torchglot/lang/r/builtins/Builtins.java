@@ -27,6 +27,7 @@ public final class Builtins {
         MatrixBuiltins.install(t);
         ApplyBuiltins.install(t);
         PrintBuiltins.install(t);
+        InputBuiltins.install(t);
         RandomBuiltins.install(t);
         TimeClasses.install(t);
         t.value("T", RLogical.of(true));
