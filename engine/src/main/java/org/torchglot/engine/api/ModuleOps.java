@@ -100,7 +100,7 @@ final class ModuleOps {
         t.register("Softmin(dim? dim=None) -> Module", "softmax(-x) along dim.",
                 a -> activation("Softmin", "dim=" + (a.isNone(0) ? "None" : a.intValue(0)), false,
                         x -> Activations.softmin(x, a.intOrNull(0))));
-        t.register("PReLU(int num_parameters=1, float init=0.25, *, any device=None, any dtype=None) -> Module",
+        t.register("PReLU(int num_parameters=1, float init=0.25, any device=None, any dtype=None) -> Module",
                 "x for x > 0, else a learnt slope times x.", a -> new PReLU(a.intValue(0), a.doubleValue(1)));
     }
 
@@ -128,23 +128,23 @@ final class ModuleOps {
                 "Zeroes whole channels of (N, C, D, H, W) input.",
                 a -> dropout("Dropout3d", a, (x, training) -> Dropouts.dropout3d(x, a.doubleValue(0), training)));
         t.register("BatchNorm1d(int num_features, float eps=1e-05, float? momentum=0.1, bool affine=True, "
-                + "bool track_running_stats=True, *, any device=None, any dtype=None) -> Module",
+                + "bool track_running_stats=True, any device=None, any dtype=None) -> Module",
                 "Batch normalisation of (N, C) or (N, C, L) input.", a -> new BatchNorm1d(a.intValue(0), a.number(1),
                         a.isNone(2) ? null : a.number(2), a.bool(3), a.bool(4)));
-        t.register("LayerNorm(int[] normalized_shape, float eps=1e-05, bool elementwise_affine=True, *, "
+        t.register("LayerNorm(int[] normalized_shape, float eps=1e-05, bool elementwise_affine=True, "
                 + "any device=None, any dtype=None) -> Module", "Layer normalisation over the trailing dims.",
                 a -> new LayerNorm(a.ints(0), a.number(1), a.bool(2)));
-        t.register("GroupNorm(int num_groups, int num_channels, float eps=1e-05, bool affine=True, *, "
+        t.register("GroupNorm(int num_groups, int num_channels, float eps=1e-05, bool affine=True, "
                 + "any device=None, any dtype=None) -> Module", "Group normalisation of channels.",
                 a -> new GroupNorm(a.intValue(0), a.intValue(1), a.number(2), a.bool(3)));
         t.register("Embedding(int num_embeddings, int embedding_dim, index? padding_idx=None, float? max_norm=None, "
-                + "float norm_type=2.0, bool scale_grad_by_freq=False, bool sparse=False, Tensor? _weight=None, *, "
+                + "float norm_type=2.0, bool scale_grad_by_freq=False, bool sparse=False, Tensor? _weight=None, "
                 + "any device=None, any dtype=None) -> Module", "A lookup table of embedding vectors.",
                 a -> new Embedding(a.intValue(0), a.intValue(1), a.isNone(2) ? null : a.longValue(2),
                         a.isNone(3) ? null : a.number(3), a.number(4), a.bool(5), a.bool(6), a.isNone(7) ? null : a.tensor(7)));
         t.register("EmbeddingBag(int num_embeddings, int embedding_dim, float? max_norm=None, float norm_type=2.0, "
                 + "bool scale_grad_by_freq=False, str mode='mean', bool sparse=False, Tensor? _weight=None, "
-                + "bool include_last_offset=False, index? padding_idx=None, *, any device=None, any dtype=None) -> Module",
+                + "bool include_last_offset=False, index? padding_idx=None, any device=None, any dtype=None) -> Module",
                 "Sums, means or maxima of bags of embeddings.", a -> {
                     if (a.bool(4) || a.bool(6)) {
                         throw new TorchException(TorchException.Kind.NOT_IMPLEMENTED_ERROR, "nn.EmbeddingBag: "
@@ -154,7 +154,7 @@ final class ModuleOps {
                             a.isNone(2) ? null : a.number(2), a.number(3), a.string(5), a.bool(8),
                             a.isNone(9) ? null : a.longValue(9), a.isNone(7) ? null : a.tensor(7));
                 });
-        t.register("Bilinear(int in1_features, int in2_features, int out_features, bool bias=True, *, any device=None, "
+        t.register("Bilinear(int in1_features, int in2_features, int out_features, bool bias=True, any device=None, "
                 + "any dtype=None) -> Module", "y = x1 . weight . x2 + bias.",
                 a -> new Bilinear(a.intValue(0), a.intValue(1), a.intValue(2), a.bool(3)));
         t.register("Unflatten(dim dim, any unflattened_size) -> Module", "Splits one dim into the given sizes.",

@@ -153,7 +153,7 @@ final class NnOps {
         t.register("Sequential(any... args=[]) -> Module", "Runs modules in order.", a -> sequential(a.any(0)));
         t.register("ModuleList(any? modules=None) -> Module", "A list of modules.",
                 a -> a.isNone(0) ? new ModuleList() : new ModuleList(modules(a.any(0))));
-        t.register("ModuleDict(any? modules=None) -> Module", "Modules by name.",
+        t.register("ModuleDict(any? dict|modules=None) -> Module", "Modules by name.",
                 a -> a.isNone(0) ? new ModuleDict() : new ModuleDict(named(a.any(0), NnOps::asModule)));
         t.register("ParameterList(any? values=None) -> Module", "A list of parameters.",
                 a -> a.isNone(0) ? new ParameterList() : new ParameterList(tensors(a.any(0))));
