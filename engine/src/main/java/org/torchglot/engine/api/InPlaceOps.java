@@ -1,0 +1,38 @@
+package org.torchglot.engine.api;
+
+import java.util.List;
+import org.torchglot.engine.ops.Pointwise;
+import org.torchglot.engine.tensor.Tensor;
+
+/**
+ * The in-place forms ({@code abs_}, {@code masked_fill_}, {@code scatter_}...) derived from their
+ * out-of-place ops in one place: same signature, result written into self with PyTorch's checks
+ * (the result dtype must cast to self's, the shape must not grow, a leaf requiring grad refuses).
+ */
+final class InPlaceOps {
+    /** Ops whose in-place form PyTorch has; those with their own registration (add_, clamp_...) are not here. */
+    private static final List<String> DERIVED = List.of(
+            "abs", "absolute", "acos", "arccos", "acosh", "arccosh", "asin", "arcsin", "asinh", "arcsinh", "atan",
+            "arctan", "atanh", "arctanh", "atan2", "arctan2", "addcdiv", "addcmul", "addmm", "addmv", "addr", "baddbmm",
+            "addbmm", "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
+            "bitwise_right_shift", "ceil", "clamp_min", "clamp_max", "clip", "copysign", "cos", "cosh", "cumsum",
+            "cumprod", "deg2rad", "rad2deg", "divide", "true_divide", "eq", "ne", "lt", "le", "gt", "ge", "greater",
+            "less", "greater_equal", "less_equal", "not_equal", "erf", "erfc", "erfinv", "exp", "exp2", "expm1", "fix",
+            "floor", "floor_divide", "fmod", "frac", "hypot", "heaviside", "index_add", "index_copy", "index_fill", "lerp",
+            "log", "log10", "log1p", "log2", "logical_and", "logical_or", "logical_not", "logical_xor", "logit",
+            "masked_fill", "multiply", "nan_to_num", "neg", "negative", "pow", "float_power", "reciprocal", "relu",
+            "remainder", "round", "rsqrt", "scatter", "scatter_add", "scatter_reduce", "sgn", "sigmoid", "sign", "sin",
+            "sinc", "sinh", "sqrt", "square", "subtract", "tan", "tanh", "tril", "triu", "trunc", "xlogy");
+
+    private InPlaceOps() {
+    }
+
+    static void registerAll(OpTable t) {
+        for (String name : DERIVED) {
+            Op base = t.op(name);
+            String text = base.signature().toString();
+            t.register(name + "_" + text.substring(text.indexOf('(')), "In-place " + name + ": " + base.summary(),
+                    a -> Pointwise.inPlace(a.tensor(0), (Tensor) base.implementation().apply(a)));
+        }
+    }
+}
