@@ -18,6 +18,13 @@ public final class Args {
         this.values = values;
     }
 
+    /** The same arguments with the value at {@code i} replaced. */
+    Args with(int i, Object value) {
+        Object[] copy = values.clone();
+        copy[i] = value;
+        return new Args(signature, copy);
+    }
+
     /** The value of the parameter called {@code name}. */
     public Object named(String name) {
         List<Signature.Param> params = signature.params();

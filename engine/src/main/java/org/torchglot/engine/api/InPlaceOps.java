@@ -27,12 +27,21 @@ final class InPlaceOps {
     private InPlaceOps() {
     }
 
+    /**
+     * The arguments with self cloned when autograd records the op: its backward may read self's
+     * values, which the in-place write is about to overwrite (PyTorch saves the original too).
+     */
+    private static Args savedSelf(Args a) {
+        Tensor self = a.tensor(0);
+        return Tensor.needsGrad(self) ? a.with(0, self.clone()) : a;
+    }
+
     static void registerAll(OpTable t) {
         for (String name : DERIVED) {
             Op base = t.op(name);
             String text = base.signature().toString();
             t.register(name + "_" + text.substring(text.indexOf('(')), "In-place " + name + ": " + base.summary(),
-                    a -> Pointwise.inPlace(a.tensor(0), (Tensor) base.implementation().apply(a)));
+                    a -> Pointwise.inPlace(a.tensor(0), (Tensor) base.implementation().apply(savedSelf(a))));
         }
     }
 }

@@ -142,7 +142,7 @@ public final class Rearrange {
         if (t.dim() != 2) {
             throw TorchException.runtime("diag(): Supports 1D or 2D tensors. Got " + t.dim() + "D");
         }
-        return Views.diagonal(t, diagonal, 0, 1).contiguousCopy();
+        return Views.diagonal(t, diagonal, 0, 1).clone();
     }
 
     public static Tensor trace(Tensor t) {
