@@ -92,9 +92,6 @@ def wrap(result):
         items = list(result)
     except TypeError:
         return result
-    if len(items) == 2 and all(isinstance(x, JTensor) for x in items):
-        from torch.return_types import values_indices
-        return values_indices(_wrap_tensor(items[0]), _wrap_tensor(items[1]))
     if all(isinstance(x, int) for x in items):
         from torch._size import Size
         return Size(items)
@@ -105,13 +102,29 @@ def call(name, args, kwargs, table=None):
     """Runs op `name` of an engine table (by default torch's) with Python arguments."""
     jargs = [a._t if isinstance(a, _Tensor) else to_java(a) for a in args]
     jkwargs = {k: to_java(v) for k, v in kwargs.items()} if kwargs else None
+    table = table or TABLE
     try:
-        return wrap((table or TABLE).call(name, jargs, jkwargs, _ZERO_BASED))
+        result = wrap(table.call(name, jargs, jkwargs, _ZERO_BASED))
     except BaseException as e:
         py = translate(e)
         if py is None:
             raise
         raise py from None
+    return _named(name, table, result) if isinstance(result, tuple) else result
+
+
+_TUPLE_TYPES = {}
+
+
+def _named(name, table, result):
+    """A tuple result as the torch.return_types named tuple its op's signature declares, if it names fields."""
+    key = (name, id(table))
+    if key not in _TUPLE_TYPES:
+        from torch import return_types
+        fields = return_types.fields_of(str(table.op(name).signature().returns()))
+        _TUPLE_TYPES[key] = return_types.named(name, fields) if fields else None
+    cls = _TUPLE_TYPES[key]
+    return cls(*result) if cls is not None and len(result) == len(cls._fields) else result
 
 
 def has_op(name):
