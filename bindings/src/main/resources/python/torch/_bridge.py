@@ -85,6 +85,9 @@ def wrap(result):
     if isinstance(result, JModule):
         from torch.nn.modules import from_java
         return from_java(result)
+    if isinstance(result, JDType):
+        from torch._dtypes import from_java
+        return from_java(result)
     if isinstance(result, JGenerator):
         from torch._generator import Generator
         return Generator._wrap(result)

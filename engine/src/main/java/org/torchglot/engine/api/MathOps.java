@@ -1,5 +1,6 @@
 package org.torchglot.engine.api;
 
+import org.torchglot.engine.nn.functional.Functional;
 import org.torchglot.engine.ops.BinaryMath;
 import org.torchglot.engine.ops.Pointwise;
 import org.torchglot.engine.ops.UnaryMath;
@@ -54,7 +55,13 @@ final class MathOps {
         t.alias("arcsinh", "asinh");
         t.alias("arctanh", "atanh");
         t.alias("fix", "trunc");
+        t.register("lgamma(Tensor self)", "log|Gamma(self)|.", a -> Pointwise.unary(UnaryMath.LGAMMA, a.tensor(0)));
+        t.register("digamma(Tensor self)", "d/dx log Gamma(x).", a -> Pointwise.unary(UnaryMath.DIGAMMA, a.tensor(0)));
         t.register("positive(Tensor self)", "self, unchanged.", a -> a.tensor(0));
+        t.register("softmax(Tensor self, dim dim, ScalarType? dtype=None)", "exp(self) / sum(exp(self)) along dim.",
+                a -> Functional.softmax(a.isNone(2) ? a.tensor(0) : a.tensor(0).to(a.dtype(2)), a.intValue(1)));
+        t.register("log_softmax(Tensor self, dim dim, ScalarType? dtype=None)", "log(softmax(self)), computed stably.",
+                a -> Functional.logSoftmax(a.isNone(2) ? a.tensor(0) : a.tensor(0).to(a.dtype(2)), a.intValue(1)));
         t.register("logit(Tensor self, float? eps=None)", "log(self / (1 - self)), self first clamped to [eps, 1 - eps].",
                 a -> BinaryMath.logit(a.tensor(0), a.doubleOrNull(1)));
         t.register("nan_to_num(Tensor self, float? nan=0.0, float? posinf=None, float? neginf=None)",
@@ -103,11 +110,48 @@ final class MathOps {
         t.register("addcdiv(Tensor self, Tensor tensor1, Tensor tensor2, *, Scalar value=1)",
                 "self + value * tensor1 / tensor2.",
                 a -> BinaryMath.addcdiv(a.tensor(0), a.tensor(1), a.tensor(2), a.doubleValue(3)));
+        t.register("gcd(Tensor self, Tensor other)", "Greatest common divisor of integers.",
+                a -> BinaryMath.bitwise("gcd", a.tensor(0), a.tensor(1), MathOps::gcd));
+        t.register("lcm(Tensor self, Tensor other)", "Least common multiple of integers.",
+                a -> BinaryMath.bitwise("lcm", a.tensor(0), a.tensor(1), (x, y) -> {
+                    long g = gcd(x, y);
+                    return g == 0 ? 0 : Math.abs(x / g * y);
+                }));
+        t.register("ldexp(Tensor self, Tensor other)", "self * 2 ** other.",
+                a -> a.tensor(0).mul(Tensor.scalar(2.0).pow(a.tensor(1).to(DType.FLOAT64)).to(
+                        a.tensor(0).isFloatingPoint() ? a.tensor(0).dtype() : DType.FLOAT32)));
+        t.register("nextafter(Tensor self, Tensor other)", "The next representable number after self towards other.",
+                a -> {
+                    Tensor x = a.tensor(0);
+                    boolean single = x.dtype() == DType.FLOAT32;
+                    return Pointwise.map(x, a.tensor(1), x.dtype(), x.dtype(), (v, w) -> single
+                            ? Math.nextAfter((float) v, w) : Math.nextAfter(v, w), null);
+                });
         t.register("heaviside(Tensor self, Tensor values)", "0 below zero, 1 above, values at zero.",
                 a -> BinaryMath.heaviside(a.tensor(0), a.tensor(1)));
     }
 
+    private static long gcd(long x, long y) {
+        x = Math.abs(x);
+        y = Math.abs(y);
+        while (y != 0) {
+            long r = x % y;
+            x = y;
+            y = r;
+        }
+        return x;
+    }
+
     private static void tests(OpTable t) {
+        t.register("isin(TensorOrScalar elements, TensorOrScalar test_elements, *, bool assume_unique=False, "
+                + "bool invert=False)", "True where an element is among test_elements.", a -> {
+                    java.util.Set<Double> set = new java.util.HashSet<>();
+                    for (double v : a.tensor(1).toDoubleArray()) {
+                        set.add(v == 0.0 ? 0.0 : v);
+                    }
+                    boolean invert = a.bool(3);
+                    return BinaryMath.test(a.tensor(0), v -> set.contains(v == 0.0 ? 0.0 : v) != invert ? 1 : 0);
+                });
         t.alias("greater_equal", "ge");
         t.alias("less_equal", "le");
         t.alias("not_equal", "ne");

@@ -30,7 +30,8 @@ public final class OpTable {
         MathOps.registerAll(STANDARD);
         ReductionOps.registerAll(STANDARD);
         ShapeOps.registerAll(STANDARD);
-        InPlaceOps.registerAll(STANDARD);
+        TensorInfoOps.registerAll(STANDARD);
+        DerivedOps.registerAll(STANDARD);
         NnOps.registerFunctional(FUNCTIONAL);
         NnOps.registerModules(MODULES);
         NnOps.registerOptimizers(OPTIMIZERS);

@@ -4,6 +4,7 @@ import org.torchglot.engine.ops.BinaryMath;
 import org.torchglot.engine.ops.Reductions;
 import org.torchglot.engine.ops.Scans;
 import org.torchglot.engine.ops.Sorting;
+import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
 
@@ -16,6 +17,7 @@ final class ReductionOps {
         reductions(t);
         orderStatistics(t);
         scans(t);
+        statistics(t);
     }
 
     /** {@code std}/{@code var} divide by N - correction; unbiased=False is correction 0. */
@@ -77,6 +79,140 @@ final class ReductionOps {
         });
         t.register("dist(Tensor self, Tensor other, Scalar p=2)", "The p-norm of self - other.",
                 a -> pNorm(a.tensor(0).sub(a.tensor(1)), a.doubleValue(2), null, false));
+    }
+
+    private static void statistics(OpTable t) {
+        t.register("cov(Tensor self, *, int correction=1, Tensor? fweights=None, Tensor? aweights=None)",
+                "Covariance matrix of variables in rows, observations in columns.", a -> {
+                    if (!a.isNone(2) || !a.isNone(3)) {
+                        throw TorchException.runtime("cov(): fweights and aweights are not supported yet");
+                    }
+                    Tensor x = a.tensor(0);
+                    if (x.dim() > 2) {
+                        throw TorchException.runtime("cov(): expected input to have two or fewer dimensions but got an "
+                                + "input with " + x.dim() + " dimensions");
+                    }
+                    Tensor m = x.dim() < 2 ? x.reshape(1, -1) : x;
+                    m = m.isFloatingPoint() ? m : m.to(DType.FLOAT32);
+                    int n = m.size(1);
+                    Tensor centered = m.sub(m.mean(new int[] {1}, true));
+                    Tensor c = centered.mm(centered.t()).div((double) Math.max(0, n - a.intValue(1)));
+                    return x.dim() < 2 ? c.reshape() : c;
+                });
+        t.register("corrcoef(Tensor self)", "Pearson correlation coefficients of variables in rows.", a -> {
+            Tensor x = a.tensor(0);
+            Tensor c = (Tensor) OpTable.standard().call("cov", new Object[] {x}, null, Convention.ZERO_BASED);
+            if (c.dim() == 0) {
+                return c.div(c);
+            }
+            Tensor d = org.torchglot.engine.ops.Views.diagonal(c, 0, 0, 1).sqrt();
+            return c.div(d.unsqueeze(1)).div(d.unsqueeze(0)).clamp(-1.0, 1.0);
+        });
+        t.register("trapezoid(Tensor y, Tensor? x=None, *, Scalar? dx=None, dim dim=-1)",
+                "The integral of y by the trapezoidal rule, at points x (or spacing dx).",
+                a -> trapezoid(a.tensor(0), a.isNone(1) ? null : a.tensor(1), a.isNone(2) ? 1.0 : a.doubleValue(2),
+                        a.intValue(3), false));
+        t.alias("trapz", "trapezoid");
+        t.register("cumulative_trapezoid(Tensor y, Tensor? x=None, *, Scalar? dx=None, dim dim=-1)",
+                "Running integrals of y by the trapezoidal rule.",
+                a -> trapezoid(a.tensor(0), a.isNone(1) ? null : a.tensor(1), a.isNone(2) ? 1.0 : a.doubleValue(2),
+                        a.intValue(3), true));
+        t.register("frobenius_norm(Tensor self, dim[] dim=[], bool keepdim=False)", "sqrt of the sum of squares.",
+                a -> pNorm(a.tensor(0), 2.0, a.ints(1).length == 0 ? null : a.ints(1), a.bool(2)));
+        t.register("renorm(Tensor self, Scalar p, dim dim, Scalar maxnorm)",
+                "Each slice along dim with p-norm above maxnorm scaled down to maxnorm.", a -> {
+                    Tensor x = a.tensor(0);
+                    int d = org.torchglot.engine.tensor.Shapes.wrapDim(a.intValue(2), x.dim());
+                    int[] others = java.util.stream.IntStream.range(0, x.dim()).filter(i -> i != d).toArray();
+                    Tensor norms = pNorm(x, a.doubleValue(1), others, true);
+                    double maxnorm = a.doubleValue(3);
+                    Tensor factor = Tensor.where(norms.gt(Tensor.scalar(maxnorm)),
+                            norms.add(1e-7).reciprocal().mul(maxnorm), Tensor.scalar(1.0).to(x.dtype()));
+                    return x.mul(factor);
+                });
+        t.register("histogram(Tensor self, TensorOrScalar bins=100, *, any range=None, Tensor? weight=None, "
+                + "bool density=False) -> (Tensor hist, Tensor bin_edges)", "Counts in bins and the bins' edges.",
+                a -> histogram(a.tensor(0), a.tensor(1), a.any(2), a.isNone(3) ? null : a.tensor(3), a.bool(4)));
+    }
+
+    private static Tensor trapezoid(Tensor y, Tensor x, double dx, int dim, boolean cumulative) {
+        int d = org.torchglot.engine.tensor.Shapes.wrapDim(dim, y.dim());
+        int n = y.shapeRef()[d];
+        if (n == 0) {
+            return cumulative ? y.narrow(d, 0, 0) : y.sum(new int[] {d}, false);
+        }
+        Tensor pairs = y.narrow(d, 1, n - 1).add(y.narrow(d, 0, n - 1)).mul(0.5);
+        Tensor widths;
+        if (x == null) {
+            widths = Tensor.scalar(dx);
+        } else {
+            int xd = x.dim() == 1 ? 0 : d;
+            int m = x.shapeRef()[xd];
+            widths = x.narrow(xd, 1, m - 1).sub(x.narrow(xd, 0, m - 1));
+            if (x.dim() == 1 && y.dim() > 1) {
+                int[] view = new int[y.dim()];
+                java.util.Arrays.fill(view, 1);
+                view[d] = m - 1;
+                widths = widths.reshape(view);
+            }
+        }
+        Tensor areas = pairs.mul(widths);
+        return cumulative ? org.torchglot.engine.ops.Scans.cumsum(areas, d, null) : areas.sum(new int[] {d}, false);
+    }
+
+    private static Object histogram(Tensor x, Tensor bins, Object range, Tensor weight, boolean density) {
+        if (!x.isFloatingPoint()) {
+            throw TorchException.runtime("torch.histogram: input tensor and bins tensors should have the same dtype, "
+                    + "but got input " + x.dtype().scalarTypeName());
+        }
+        double[] v = x.toDoubleArray();
+        double[] edges;
+        if (bins.isWrappedNumber() || bins.dim() == 0) {
+            int count = (int) bins.item();
+            double lo = v.length == 0 ? 0 : java.util.Arrays.stream(v).min().getAsDouble();
+            double hi = v.length == 0 ? 0 : java.util.Arrays.stream(v).max().getAsDouble();
+            if (range instanceof java.util.List<?> bounds && bounds.size() == 2) {
+                lo = ((Number) bounds.get(0)).doubleValue();
+                hi = ((Number) bounds.get(1)).doubleValue();
+            }
+            if (lo == hi) {
+                lo -= 0.5;
+                hi += 0.5;
+            }
+            edges = new double[count + 1];
+            for (int i = 0; i <= count; i++) {
+                edges[i] = lo + (hi - lo) * i / count;
+            }
+        } else {
+            edges = bins.toDoubleArray();
+        }
+        int count = edges.length - 1;
+        double[] w = weight == null ? null : weight.toDoubleArray();
+        double[] hist = new double[count];
+        for (int i = 0; i < v.length; i++) {
+            double value = v[i];
+            if (value < edges[0] || value > edges[count] || Double.isNaN(value)) {
+                continue;
+            }
+            int b = java.util.Arrays.binarySearch(edges, value);
+            b = b >= 0 ? Math.min(b, count - 1) : -b - 2;
+            hist[b] += w == null ? 1 : w[i];
+        }
+        if (density) {
+            double total = java.util.Arrays.stream(hist).sum();
+            for (int b = 0; b < count; b++) {
+                hist[b] /= total * (edges[b + 1] - edges[b]);
+            }
+        }
+        Tensor h = Tensor.zeros(new int[] {count}, x.dtype());
+        Tensor e = Tensor.zeros(new int[] {count + 1}, x.dtype());
+        for (int b = 0; b < count; b++) {
+            h.storage().setDouble(b, hist[b]);
+        }
+        for (int b = 0; b <= count; b++) {
+            e.storage().setDouble(b, edges[b]);
+        }
+        return new Object[] {h, e};
     }
 
     private static Tensor withoutNan(Tensor x) {

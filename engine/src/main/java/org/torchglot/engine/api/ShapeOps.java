@@ -26,6 +26,8 @@ final class ShapeOps {
         indexing(t);
         ordering(t);
         products(t);
+        scattersIntoViews(t);
+        more(t);
     }
 
     private static Object pair(Tensor[] r) {
@@ -232,6 +234,79 @@ final class ShapeOps {
                 a -> Gathers.nonzero(a.tensor(0)));
     }
 
+    private static void scattersIntoViews(OpTable t) {
+        t.register("put(Tensor self, IndexTensor index, Tensor source, bool accumulate=False)",
+                "A copy with source's values written (or added) at positions of the flattened tensor.",
+                a -> Gathers.put(a.tensor(0), a.tensor(1), a.tensor(2), a.bool(3)));
+        t.register("index_put(Tensor self, any indices, TensorOrScalar values, bool accumulate=False)",
+                "A copy with values written (or added) at self[indices] (a tuple of index tensors).", a -> {
+                    Tensor self = a.tensor(0);
+                    List<?> items = a.any(1) instanceof List<?> l ? l : List.of(a.any(1));
+                    org.torchglot.engine.tensor.Index[] index = new org.torchglot.engine.tensor.Index[items.size()];
+                    for (int i = 0; i < index.length; i++) {
+                        Object item = items.get(i);
+                        index[i] = item == null ? org.torchglot.engine.tensor.Index.all()
+                                : org.torchglot.engine.tensor.Index.select((Tensor) item);
+                    }
+                    Tensor at = Gathers.positions(self).index(index);
+                    return Gathers.put(self, at, a.tensor(2).to(self.dtype()).expand(at.shapeRef()), a.bool(3));
+                });
+        t.register("masked_scatter(Tensor self, Tensor mask, Tensor source)",
+                "A copy with source's values, in order, where mask holds.",
+                a -> Gathers.maskedScatter(a.tensor(0), a.tensor(1), a.tensor(2)));
+        t.register("diagonal_scatter(Tensor self, Tensor src, int offset=0, dim dim1=0, dim dim2=1)",
+                "A copy with src written on a diagonal.", a -> intoView(a.tensor(0), a.tensor(1),
+                        Views.diagonal(Gathers.positions(a.tensor(0)), a.intValue(2), a.intValue(3), a.intValue(4))));
+        t.register("select_scatter(Tensor self, Tensor src, dim dim, index index)",
+                "A copy with src written at one position along a dim.", a -> intoView(a.tensor(0), a.tensor(1),
+                        Gathers.positions(a.tensor(0)).select(a.intValue(2), a.intValue(3))));
+        t.register("slice_scatter(Tensor self, Tensor src, dim dim=0, int? start=None, int? end=None, int step=1)",
+                "A copy with src written into a slice along a dim.", a -> intoView(a.tensor(0), a.tensor(1),
+                        Views.slice(Gathers.positions(a.tensor(0)), a.intValue(2), a.isNone(3) ? 0 : a.longValue(3),
+                                a.isNone(4) ? Long.MAX_VALUE : a.longValue(4), a.longValue(5))));
+        t.register("index_reduce(Tensor self, dim dim, IndexTensor index, Tensor source, str reduce, *, "
+                + "bool include_self=True)", "A copy with source's slices combined at index ('prod', 'mean', 'amax', "
+                        + "'amin').", a -> Gathers.indexReduce(a.tensor(0), a.intValue(1), a.tensor(2), a.tensor(3),
+                                a.string(4), a.bool(5)));
+        t.register("fill_diagonal_(Tensor self, Scalar fill_value, bool wrap=False)",
+                "Fills the main diagonal in place (past a tall matrix's square part too with wrap).", a -> {
+                    Tensor self = a.tensor(0);
+                    if (self.dim() < 2) {
+                        throw TorchException.runtime("dimensions must larger than 1");
+                    }
+                    int n = self.shapeRef()[0];
+                    for (int s : self.shapeRef()) {
+                        if (self.dim() > 2 && s != n) {
+                            throw TorchException.runtime("all dimensions of input must be of equal length");
+                        }
+                        n = Math.min(n, s);
+                    }
+                    int step = 0;
+                    int[] strides = Shapes.contiguousStrides(self.shapeRef());
+                    for (int s : strides) {
+                        step += s;
+                    }
+                    int limit = a.bool(2) && self.dim() == 2 ? self.numel() : n * step - step + 1;
+                    List<Long> at = new ArrayList<>();
+                    for (long p = 0; p < limit; p += step) {
+                        at.add(p);
+                    }
+                    long[] flat = at.stream().mapToLong(Long::longValue).toArray();
+                    Tensor idx = Tensor.of(org.torchglot.engine.tensor.Storage.wrap(flat), flat.length);
+                    Tensor values = Tensor.scalar(a.doubleValue(1)).to(self.dtype()).expand(flat.length);
+                    return org.torchglot.engine.ops.Pointwise.inPlace(self, Gathers.put(self, idx, values, false));
+                });
+    }
+
+    /** A copy of self with src written where a view of self's positions points. */
+    private static Tensor intoView(Tensor self, Tensor src, Tensor positions) {
+        if (!java.util.Arrays.equals(positions.shapeRef(), src.shapeRef())) {
+            throw TorchException.runtime("expected src to have a size equal to the slice of self. src size = "
+                    + Shapes.str(src.shapeRef()) + ", slice size = " + Shapes.str(positions.shapeRef()));
+        }
+        return Gathers.put(self, positions.contiguous(), src, false);
+    }
+
     private static void ordering(OpTable t) {
         t.register("sort(Tensor self, dim dim=-1, bool descending=False, *, bool? stable=False) "
                 + "-> (Tensor values, IndexTensor indices)", "Sorted values along a dim and their positions (stable).",
@@ -289,6 +364,49 @@ final class ShapeOps {
             out.add(r[2]);
         }
         return out;
+    }
+
+    private static void more(OpTable t) {
+        t.register("unfold(Tensor self, dim dimension, int size, int step)",
+                "Windows of size every step along a dim, as a new last dim.",
+                a -> Rearrange.unfold(a.tensor(0), a.intValue(1), a.intValue(2), a.intValue(3)));
+        t.register("vander(Tensor x, int? N=None, bool increasing=False)", "The Vandermonde matrix of a vector.", a -> {
+            Tensor x = a.tensor(0);
+            int n = a.isNone(1) ? x.numel() : a.intValue(1);
+            List<Tensor> columns = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                int power = a.bool(2) ? k : n - 1 - k;
+                columns.add(x.pow(Tensor.scalar((long) power)));
+            }
+            return n == 0 ? Tensor.zeros(new int[] {x.numel(), 0}, x.dtype()) : Tensor.stack(columns, 1);
+        });
+        t.register("chain_matmul(Tensor... matrices)", "The product of matrices, left to right.", a -> {
+            List<Tensor> ms = a.tensors(0);
+            Tensor out = ms.get(0);
+            for (int i = 1; i < ms.size(); i++) {
+                out = out.mm(ms.get(i));
+            }
+            return ms.size() == 1 ? out.clone() : out;
+        });
+        t.register("vdot(Tensor self, Tensor other)", "Dot product of 1-D tensors (no conjugation: real tensors).",
+                a -> a.tensor(0).dot(a.tensor(1)));
+        t.register("sum_to_size(Tensor self, int... size)", "Sums broadcast dims down to size.", a -> {
+            int[] size = a.ints(1);
+            int[] broadcast = Shapes.broadcast(a.tensor(0).shapeRef(), size);
+            if (!java.util.Arrays.equals(broadcast, a.tensor(0).shapeRef())) {
+                throw TorchException.runtime("size {" + java.util.Arrays.toString(size).replaceAll("[\\[\\]]", "")
+                        + "} is not expandable to size {" + Shapes.str(a.tensor(0).shapeRef()) + "}.");
+            }
+            return a.tensor(0).sumTo(size);
+        });
+        t.alias("unsafe_chunk", "chunk");
+        t.alias("unsafe_split", "split");
+        t.alias("unsafe_split_with_sizes", "split_with_sizes");
+        t.register("new_empty(Tensor self, int... size, *, ScalarType? dtype=None, any device=None, "
+                + "bool requires_grad=False)", "An uninitialised tensor (zeros here) with self's dtype.", a -> {
+                    Tensor x = Tensor.zeros(a.ints(1), a.dtypeOr(2, a.tensor(0).dtype()));
+                    return a.bool(4) ? x.requiresGrad_(true) : x;
+                });
     }
 
     private static void products(OpTable t) {

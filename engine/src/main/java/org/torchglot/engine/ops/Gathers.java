@@ -378,6 +378,18 @@ public final class Gathers {
         return full.expand(target).contiguousCopy();
     }
 
+    /** {@code index_reduce}: source's slices combined into self's slices at index along dim. */
+    public static Tensor indexReduce(Tensor self, int dim, Tensor index, Tensor source, String reduce, boolean includeSelf) {
+        int d = wrap(dim, self);
+        if (reduce.equals("sum")) {
+            throw TorchException.runtime("index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got "
+                    + reduce + ".");
+        }
+        Tensor full = spread("index_reduce", wrapNegative(index, self.dim() == 0 ? 1 : self.shapeRef()[d]),
+                source.shapeRef(), d);
+        return scatterReduce(self, d, full, source, reduce, includeSelf);
+    }
+
     // ---- take, masked_select, nonzero --------------------------------------------------------------
 
     public static Tensor take(Tensor self, Tensor index) {
@@ -449,5 +461,46 @@ public final class Gathers {
             out.add(rows.select(1, k).contiguousCopy().detach());
         }
         return out;
+    }
+
+    // ---- put and the scatters into views -------------------------------------------------------------
+
+    /** {@code put}: source's values written (or added) at flat positions of a copy of self. */
+    public static Tensor put(Tensor self, Tensor index, Tensor source, boolean accumulate) {
+        int n = self.numel();
+        checkTakeRange(index, n);
+        if (index.numel() != source.numel()) {
+            throw TorchException.runtime("put_(): Expected source and index to have the same number of elements, but got "
+                    + "source.numel() = " + source.numel() + ", index.numel() = " + index.numel());
+        }
+        Tensor idx = wrapNegative(index, n).reshape(-1);
+        Tensor flatSelf = self.reshape(-1);
+        Tensor flatSource = source.reshape(-1);
+        Tensor out = accumulate ? scatterAdd(flatSelf, 0, idx, flatSource) : scatter(flatSelf, 0, idx, flatSource, null);
+        return out.reshape(self.shapeRef());
+    }
+
+    /** The flat positions of self's elements, shaped like self: index it to find where a view's elements live. */
+    public static Tensor positions(Tensor self) {
+        long[] v = new long[self.numel()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i;
+        }
+        return Tensor.of(Storage.wrap(v), self.shape());
+    }
+
+    /** {@code masked_scatter}: where mask holds, source's values in order. */
+    public static Tensor maskedScatter(Tensor self, Tensor mask, Tensor source) {
+        if (mask.dtype() != DType.BOOL) {
+            throw TorchException.runtime("masked_scatter_ only supports boolean masks, but got mask with dtype "
+                    + mask.dtype().scalarTypeName());
+        }
+        long[] at = nonzeroFlat(mask.expand(self.shapeRef()));
+        if (at.length > source.numel()) {
+            throw TorchException.runtime("masked_scatter: expected source to have at least as many elements as ones in "
+                    + "mask");
+        }
+        Tensor idx = Tensor.of(Storage.wrap(at), at.length);
+        return put(self, idx, source.reshape(-1).narrow(0, 0, at.length), false);
     }
 }

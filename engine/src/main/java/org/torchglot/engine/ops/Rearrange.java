@@ -450,4 +450,22 @@ public final class Rearrange {
             return out.to(dtype);
         }
     }
+
+    /** {@code Tensor.unfold}: windows of {@code size} every {@code step} along dim, as a new last dim. */
+    public static Tensor unfold(Tensor t, int dim, int size, int step) {
+        int d = Shapes.wrapDim(dim, Math.max(t.dim(), 1));
+        int length = t.dim() == 0 ? 1 : t.shapeRef()[d];
+        if (size > length) {
+            throw TorchException.runtime("maximum size for tensor at dimension " + d + " is " + length + " but size is "
+                    + size);
+        }
+        if (step <= 0) {
+            throw TorchException.runtime("step is " + step + " but must be > 0");
+        }
+        List<Tensor> windows = new ArrayList<>();
+        for (int start = 0; start + size <= length; start += step) {
+            windows.add(t.narrow(d, start, size));
+        }
+        return movedim(Tensor.stack(windows, d), new int[] {d + 1}, new int[] {-1});
+    }
 }

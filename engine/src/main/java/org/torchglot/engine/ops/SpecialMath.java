@@ -114,4 +114,67 @@ final class SpecialMath {
         }
         return x;
     }
+
+    private static final double[] LANCZOS = {
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+        12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
+
+    /** log|Gamma(x)| (Lanczos, g = 7; reflection below 0.5). */
+    static double lgamma(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return Math.abs(x);
+        }
+        if (x <= 0 && x == Math.rint(x)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (x < 0.5) {
+            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
+        }
+        double z = x - 1;
+        double a = LANCZOS[0];
+        double t = z + 7.5;
+        for (int i = 1; i < LANCZOS.length; i++) {
+            a += LANCZOS[i] / (z + i);
+        }
+        return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+    }
+
+    /** The digamma function, d/dx log Gamma(x): recurrence up to x >= 10, then the asymptotic series. */
+    static double digamma(double x) {
+        if (x == 0) {
+            return Math.copySign(Double.POSITIVE_INFINITY, -x);
+        }
+        if (x < 0 && x == Math.rint(x)) {
+            return Double.NaN;
+        }
+        if (x < 0) {
+            return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x);
+        }
+        double result = 0;
+        while (x < 10) {
+            result -= 1 / x;
+            x += 1;
+        }
+        double f = 1 / (x * x);
+        return result + Math.log(x) - 0.5 / x
+                - f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))));
+    }
+
+    /** The trigamma function, d/dx digamma(x), for the gradient of digamma. */
+    static double trigamma(double x) {
+        if (x <= 0 && x == Math.rint(x)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (x < 0) {
+            double s = Math.PI / Math.sin(Math.PI * x);
+            return -trigamma(1 - x) + s * s;
+        }
+        double result = 0;
+        while (x < 10) {
+            result += 1 / (x * x);
+            x += 1;
+        }
+        double f = 1 / (x * x);
+        return result + 1 / x + f / 2 + (1 / (x * x * x)) * (1.0 / 6 - f * (1.0 / 30 - f * (1.0 / 42 - f * (1.0 / 30))));
+    }
 }

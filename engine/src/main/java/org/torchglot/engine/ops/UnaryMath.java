@@ -70,6 +70,11 @@ public final class UnaryMath {
                 return (Math.cos(px) * px - Math.sin(px)) / (px * v);
             }));
 
+    public static final Unary LGAMMA = new Unary("LgammaBackward0", SpecialMath::lgamma, true,
+            (g, x, r) -> times(g, x, SpecialMath::digamma));
+    public static final Unary DIGAMMA = new Unary("DigammaBackward0", SpecialMath::digamma, true,
+            (g, x, r) -> times(g, x, SpecialMath::trigamma));
+
     private static double asinh(double v) {
         double a = Math.abs(v);
         return Math.copySign(Math.log1p(a + a * a / (1 + Math.sqrt(1 + a * a))), v);

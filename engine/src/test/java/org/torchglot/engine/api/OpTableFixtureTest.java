@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.torchglot.engine.Torch;
 import org.torchglot.engine.io.FixtureJson;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Storage;
@@ -43,6 +44,9 @@ class OpTableFixtureTest {
         Object[] args = ((List<?>) c.get("args")).stream().map(OpTableFixtureTest::decode).toArray();
         Map<String, Object> kwargs = new LinkedHashMap<>();
         ((Map<?, ?>) c.get("kwargs")).forEach((k, v) -> kwargs.put((String) k, decode(v)));
+        if (c.containsKey("seed")) {
+            Torch.manualSeed(((Number) c.get("seed")).longValue());
+        }
         if (c.containsKey("error")) {
             List<?> error = (List<?>) c.get("error");
             TorchException e = assertThrows(TorchException.class,

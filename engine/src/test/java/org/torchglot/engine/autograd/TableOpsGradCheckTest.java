@@ -234,6 +234,35 @@ class TableOpsGradCheckTest {
                         randn(2, 4, 3))));
     }
 
+    @TestFactory
+    Stream<DynamicTest> moreOps() {
+        Tensor mask = Torch.tensor(new boolean[] {true, false, true, false, true, true}, new int[] {2, 3});
+        return run(List.of(
+                unary("lgamma", 0.3, 4), unary("digamma", 0.3, 4),
+                c("ldexp", x -> op("ldexp", x[0], longs(1, -2, 0)), randn(2, 3)),
+                c("cov", x -> op("cov", x[0]), randn(3, 5)),
+                c("corrcoef", x -> op("corrcoef", x[0]), randn(3, 5)),
+                c("trapezoid", x -> op("trapezoid", x[0], x[1]), randn(2, 4), Torch.tensor(new double[] {0, 0.5, 2, 2.5},
+                        new int[] {4}, DType.FLOAT64)),
+                c("cumulative_trapezoid", x -> op("cumulative_trapezoid", Map.of("dx", 0.3), x[0]), randn(2, 4)),
+                c("frobenius_norm", x -> op("frobenius_norm", x[0], List.of(1L)), randn(2, 3)),
+                c("renorm", x -> op("renorm", x[0], 2.0, 0L, 0.5), randn(3, 4)),
+                c("put", x -> op("put", x[0], longs(1, 4), x[1]), randn(2, 3), randn(2)),
+                c("put accumulate", x -> op("put", x[0], longs(1, 1), x[1], true), randn(2, 3), randn(2)),
+                c("index_put", x -> op("index_put", x[0], List.of(longs(0, 1)), x[1]), randn(3, 2), randn(2, 2)),
+                c("masked_scatter", x -> op("masked_scatter", x[0], mask, x[1]), randn(2, 3), randn(6)),
+                c("diagonal_scatter", x -> op("diagonal_scatter", x[0], x[1], 1L), randn(3, 3), randn(2)),
+                c("select_scatter", x -> op("select_scatter", x[0], x[1], 1L, 0L), randn(2, 3), randn(2)),
+                c("slice_scatter", x -> op("slice_scatter", Map.of("start", 1L), x[0], x[1]), randn(3, 2), randn(2, 2)),
+                c("index_reduce mean", x -> op("index_reduce", x[0], 0L, longs(0, 2, 0), x[1], "mean"), randn(3, 2),
+                        randn(3, 2)),
+                c("unfold", x -> op("unfold", x[0], 1L, 2L, 1L), randn(2, 4)),
+                c("vander", x -> op("vander", x[0]), randn(3)),
+                c("chain_matmul", x -> op("chain_matmul", x[0], x[1], x[2]), randn(2, 3), randn(3, 4), randn(4, 2)),
+                c("t_copy", x -> op("t_copy", x[0]).mul(x[1]), randn(2, 3), randn(2)),
+                c("unbind_copy", x -> op("unbind_copy", x[0]), randn(2, 3))));
+    }
+
     private static Stream<DynamicTest> run(List<Check> checks) {
         return checks.stream().map(ch -> DynamicTest.dynamicTest(ch.name(), () -> GradCheck.check(ch.name(), ch.f(),
                 ch.inputs())));

@@ -5,11 +5,12 @@ import org.torchglot.engine.ops.Pointwise;
 import org.torchglot.engine.tensor.Tensor;
 
 /**
- * The in-place forms ({@code abs_}, {@code masked_fill_}, {@code scatter_}...) derived from their
- * out-of-place ops in one place: same signature, result written into self with PyTorch's checks
- * (the result dtype must cast to self's, the shape must not grow, a leaf requiring grad refuses).
+ * Forms derived from other ops in one place: the in-place forms ({@code abs_}, {@code masked_fill_},
+ * {@code scatter_}...), same signature, the result written into self with PyTorch's checks (the
+ * result dtype must cast to self's, the shape must not grow, a leaf requiring grad refuses); and the
+ * {@code _copy} forms of view ops ({@code t_copy}), the view's values in new memory.
  */
-final class InPlaceOps {
+final class DerivedOps {
     /** Ops whose in-place form PyTorch has; those with their own registration (add_, clamp_...) are not here. */
     private static final List<String> DERIVED = List.of(
             "abs", "absolute", "acos", "arccos", "acosh", "arccosh", "asin", "arcsin", "asinh", "arcsinh", "atan",
@@ -22,9 +23,15 @@ final class InPlaceOps {
             "log", "log10", "log1p", "log2", "logical_and", "logical_or", "logical_not", "logical_xor", "logit",
             "masked_fill", "multiply", "nan_to_num", "neg", "negative", "pow", "float_power", "reciprocal", "relu",
             "remainder", "round", "rsqrt", "scatter", "scatter_add", "scatter_reduce", "sgn", "sigmoid", "sign", "sin",
-            "sinc", "sinh", "sqrt", "square", "subtract", "tan", "tanh", "tril", "triu", "trunc", "xlogy");
+            "sinc", "sinh", "sqrt", "square", "subtract", "tan", "tanh", "tril", "triu", "trunc", "xlogy",
+            "put", "index_put", "masked_scatter", "index_reduce", "renorm", "lgamma", "digamma", "gcd", "lcm", "ldexp",
+            "nextafter");
 
-    private InPlaceOps() {
+    /** View ops whose {@code _copy} form PyTorch has. */
+    private static final List<String> COPIED = List.of("t", "transpose", "permute", "expand", "squeeze", "unsqueeze",
+            "view", "diagonal", "select", "detach", "unbind", "split", "split_with_sizes", "unfold", "narrow");
+
+    private DerivedOps() {
     }
 
     /**
@@ -43,5 +50,19 @@ final class InPlaceOps {
             t.register(name + "_" + text.substring(text.indexOf('(')), "In-place " + name + ": " + base.summary(),
                     a -> Pointwise.inPlace(a.tensor(0), (Tensor) base.implementation().apply(savedSelf(a))));
         }
+        for (String name : COPIED) {
+            Op base = t.op(name);
+            String text = base.signature().toString();
+            t.register(name + "_copy" + text.substring(text.indexOf('(')), base.summary() + " A copy, not a view.",
+                    a -> copyOf(base.implementation().apply(a)));
+        }
+        t.alias("alias_copy", "clone");
+    }
+
+    private static Object copyOf(Object result) {
+        if (result instanceof List<?> views) {
+            return views.stream().map(v -> ((Tensor) v).clone()).toList();
+        }
+        return ((Tensor) result).clone();
     }
 }
