@@ -25,6 +25,19 @@ public final class Args {
         return new Args(signature, copy);
     }
 
+    /** True when grad mode is on and a tensor argument (or one in a list) requires grad. */
+    boolean anyRequiresGrad() {
+        for (Object v : values) {
+            if (v instanceof Tensor t && Tensor.needsGrad(t)) {
+                return true;
+            }
+            if (v instanceof List<?> l && l.stream().anyMatch(x -> x instanceof Tensor t && Tensor.needsGrad(t))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The value of the parameter called {@code name}. */
     public Object named(String name) {
         List<Signature.Param> params = signature.params();

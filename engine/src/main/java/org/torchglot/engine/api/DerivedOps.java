@@ -36,11 +36,11 @@ final class DerivedOps {
 
     /**
      * The arguments with self cloned when autograd records the op: its backward may read self's
-     * values, which the in-place write is about to overwrite (PyTorch saves the original too).
+     * values (for its own or another input's gradient), which the in-place write is about to
+     * overwrite (PyTorch saves the original too).
      */
     private static Args savedSelf(Args a) {
-        Tensor self = a.tensor(0);
-        return Tensor.needsGrad(self) ? a.with(0, self.clone()) : a;
+        return a.anyRequiresGrad() ? a.with(0, a.tensor(0).clone()) : a;
     }
 
     static void registerAll(OpTable t) {

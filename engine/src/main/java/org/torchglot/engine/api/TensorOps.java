@@ -352,6 +352,13 @@ final class TensorOps {
                 });
     }
 
+    /** Marks a tensor an in-place sampler is about to fill (after its own checks pass or fail). */
+    private static Tensor modified(Tensor t) {
+        t.checkInPlace();
+        t.markModified();
+        return t;
+    }
+
     private static Object extreme(Args a, boolean max) {
         Tensor self = a.tensor(0);
         Object dim = a.any(1);
@@ -422,10 +429,10 @@ final class TensorOps {
         t.register("copy_(Tensor self, Tensor src)", "Copies values from src.", a -> a.tensor(0).copy_(a.tensor(1)));
         t.register("uniform_(Tensor self, float from=0.0, float to=1.0, *, Generator? generator=None)",
                 "Fills with uniform samples.",
-                a -> Sampling.uniform(a.tensor(0), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
+                a -> Sampling.uniform(modified(a.tensor(0)), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
         t.register("normal_(Tensor self, float mean=0.0, float std=1.0, *, Generator? generator=None)",
                 "Fills with normal samples.",
-                a -> Sampling.normal(a.tensor(0), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
+                a -> Sampling.normal(modified(a.tensor(0)), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
         t.register("is_grad_enabled() -> bool", "Whether ops record gradients.", a -> GradMode.isEnabled());
         t.register("set_grad_enabled(bool mode) -> None", "Turns gradient recording on or off.", a -> {
             GradMode.setEnabled(a.bool(0));

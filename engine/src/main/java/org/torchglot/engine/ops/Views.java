@@ -16,7 +16,7 @@ public final class Views {
     }
 
     private static Tensor alias(Tensor t, int[] shape, int[] strides, int offset) {
-        return new Tensor(t.storage(), shape, strides, offset);
+        return t.alias(shape, strides, offset);
     }
 
     private static Tensor record(Tensor out, String name, Tensor input, FunctionNode.Formula formula) {
