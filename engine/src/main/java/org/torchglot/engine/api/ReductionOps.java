@@ -260,7 +260,11 @@ final class ReductionOps {
         t.register("quantile(Tensor self, TensorOrScalar q, dim? dim=None, bool keepdim=False, *, "
                 + "str interpolation='linear')", "The q-th quantiles along a dim (or of all elements).",
                 a -> Sorting.quantile(a.tensor(0), a.tensor(1).to(a.tensor(0).dtype()), a.intOrNull(2), a.bool(3),
-                        a.string(4)));
+                        a.string(4), false));
+        t.register("nanquantile(Tensor self, TensorOrScalar q, dim? dim=None, bool keepdim=False, *, "
+                + "str interpolation='linear')", "The q-th quantiles ignoring NaN along a dim (or of all elements).",
+                a -> Sorting.quantile(a.tensor(0), a.tensor(1).to(a.tensor(0).dtype()), a.intOrNull(2), a.bool(3),
+                        a.string(4), true));
     }
 
     private static void scans(OpTable t) {

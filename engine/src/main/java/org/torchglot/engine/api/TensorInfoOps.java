@@ -42,6 +42,9 @@ final class TensorInfoOps {
                     a -> false);
         }
         t.register("get_device(Tensor self) -> int", "-1: every tensor lives on the CPU.", a -> -1L);
+        t.register("is_pinned(Tensor self) -> bool", "False: memory is never pinned here.", a -> false);
+        t.register("share_memory_(Tensor self)", "self: tensors already live in the one process.", a -> a.tensor(0));
+        t.register("is_shared(Tensor self) -> bool", "False: tensors are not in shared memory.", a -> false);
         t.alias("nelement", "numel");
     }
 

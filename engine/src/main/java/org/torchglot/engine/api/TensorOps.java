@@ -223,10 +223,10 @@ final class TensorOps {
         t.register("equal(Tensor self, Tensor other) -> bool", "True when shapes and values are equal.",
                 a -> java.util.Arrays.equals(a.tensor(0).shapeRef(), a.tensor(1).shapeRef())
                         && a.tensor(0).eq(a.tensor(1)).all().item() != 0);
-        t.register("allclose(Tensor self, Tensor other, float rtol=1e-05, float atol=1e-08) -> bool",
-                "True when all |self - other| <= atol + rtol * |other|.",
-                a -> a.tensor(0).sub(a.tensor(1)).abs().le(a.tensor(1).abs().mul(a.doubleValue(2)).add(a.doubleValue(3)))
-                        .all().item() != 0);
+        t.register("allclose(Tensor self, Tensor other, float rtol=1e-05, float atol=1e-08, bool equal_nan=False) -> bool",
+                "True when all |self - other| <= atol + rtol * |other| (as isclose).",
+                a -> org.torchglot.engine.ops.BinaryMath.isclose(a.tensor(0), a.tensor(1), a.doubleValue(2),
+                        a.doubleValue(3), a.bool(4)).all().item() != 0);
         t.register("logical_not(Tensor self)", "Element-wise not.", a -> a.tensor(0).logicalNot());
         t.register("logical_and(Tensor self, Tensor other)", "Element-wise and.", a -> a.tensor(0).logicalAnd(a.tensor(1)));
         t.register("logical_or(Tensor self, Tensor other)", "Element-wise or.", a -> a.tensor(0).logicalOr(a.tensor(1)));

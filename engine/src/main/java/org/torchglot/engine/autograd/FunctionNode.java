@@ -16,6 +16,9 @@ public final class FunctionNode extends Node {
         Tensor[] apply(Tensor grad, Tensor[] saved);
     }
 
+    private static final int[] NO_VERSIONS = {};
+    private static final Node[] NO_NODES = {};
+
     private final String name;
     private final Formula formula;
     private Tensor[] saved;
@@ -29,8 +32,8 @@ public final class FunctionNode extends Node {
         this.saved = saved;
         this.formula = formula;
         int n = saved == null ? 0 : saved.length;
-        savedVersions = new int[n];
-        savedGradFns = new Node[n];
+        savedVersions = n == 0 ? NO_VERSIONS : new int[n];
+        savedGradFns = n == 0 ? NO_NODES : new Node[n];
         for (int i = 0; i < n; i++) {
             if (saved[i] != null) {
                 savedVersions[i] = saved[i].version();

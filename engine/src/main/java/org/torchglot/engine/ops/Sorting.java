@@ -177,48 +177,60 @@ public final class Sorting {
         });
     }
 
-    /** Quantiles {@code q} (a number or 1-D tensor in [0, 1]) along dim (null: of all elements). */
-    public static Tensor quantile(Tensor t, Tensor q, Integer dim, boolean keepdim, String interpolation) {
+    /**
+     * Quantiles {@code q} (a number or 1-D tensor in [0, 1]) along dim (null: of all elements): sorted
+     * values picked by gather at each row's rank, so gradients reach the elements used. With
+     * {@code ignoreNan} each row ranks only its numbers (nanquantile); else a NaN makes the row's result NaN.
+     */
+    public static Tensor quantile(Tensor t, Tensor q, Integer dim, boolean keepdim, String interpolation,
+            boolean ignoreNan) {
+        String op = ignoreNan ? "nanquantile" : "quantile";
         if (!t.isFloatingPoint()) {
-            throw TorchException.runtime("quantile() input tensor must be either float or double dtype");
+            throw TorchException.runtime(op + "() input tensor must be either float or double dtype");
         }
         if (q.dim() > 1) {
-            throw TorchException.runtime("quantile() q must be a scalar or 1D tensor");
+            throw TorchException.runtime(op + "() q must be a scalar or 1D tensor");
         }
         double[] qs = q.toDoubleArray();
         for (double v : qs) {
             if (!(v >= 0 && v <= 1)) {
-                throw TorchException.runtime(q.dim() == 0 ? "quantile() q must be in the range [0, 1] but got " + v
-                        : "quantile() q values must be in the range [0, 1]");
+                throw TorchException.runtime(q.dim() == 0 ? op + "() q must be in the range [0, 1] but got " + v
+                        : op + "() q values must be in the range [0, 1]");
             }
+        }
+        if (!List.of("linear", "lower", "higher", "midpoint", "nearest").contains(interpolation)) {
+            throw TorchException.runtime(op + "() interpolation must be one of linear, lower, higher, midpoint or "
+                    + "nearest. Got " + interpolation);
         }
         Tensor x = dim == null ? t.reshape(-1) : t;
         int d = dim == null ? 0 : dimOf(t, dim);
         Tensor sorted = sort(x, d, false)[0];
         int n = x.dim() == 0 ? 1 : x.shapeRef()[d];
-        Tensor hasNan;
+        List<Ranks> ranks = new ArrayList<>();
         try (GradMode.Scope ignored = GradMode.noGrad()) {
-            hasNan = BinaryMath.isnan(x).to(DType.FLOAT64).sum(new int[] {d}, true).gt(Tensor.scalar(0.0));
+            Tensor nans = BinaryMath.isnan(x).to(DType.FLOAT64).sum(new int[] {d}, true);
+            Tensor count = ignoreNan ? nans.rsub((double) n) : Tensor.zeros(nans.shapeRef(), DType.FLOAT64).add(n);
+            Tensor undefined = ignoreNan ? count.eq(Tensor.scalar(0.0)) : nans.gt(Tensor.scalar(0.0));
+            for (double qv : qs) {
+                Tensor rank = count.sub(1.0).mul(qv).clamp(0.0, null);
+                boolean nearest = interpolation.equals("nearest");
+                Tensor lower = nearest ? rank.round() : rank.floor();
+                Tensor upper = nearest ? rank.round() : rank.ceil();
+                ranks.add(new Ranks(lower.to(DType.INT64), upper.to(DType.INT64), rank.sub(rank.floor()).to(t.dtype()),
+                        undefined));
+            }
         }
-        List<Tensor> results = new ArrayList<>();
-        for (double qv : qs) {
-            double pos = qv * (n - 1);
-            int lo = (int) Math.floor(pos);
-            int hi = (int) Math.ceil(pos);
-            double frac = pos - lo;
+        List<Tensor> values = new ArrayList<>();
+        for (Ranks r : ranks) {
+            Tensor a = Gathers.gather(sorted, d, r.lower());
+            Tensor b = Gathers.gather(sorted, d, r.upper());
             Tensor value = switch (interpolation) {
-                case "linear" -> {
-                    Tensor a = sorted.narrow(d, lo, 1);
-                    yield frac == 0 ? a : a.add(sorted.narrow(d, hi, 1).sub(a).mul(frac));
-                }
-                case "lower" -> sorted.narrow(d, lo, 1);
-                case "higher" -> sorted.narrow(d, hi, 1);
-                case "midpoint" -> sorted.narrow(d, lo, 1).add(sorted.narrow(d, hi, 1)).mul(0.5);
-                case "nearest" -> sorted.narrow(d, (int) Math.rint(pos), 1);
-                default -> throw TorchException.runtime("quantile() interpolation must be one of linear, lower, "
-                        + "higher, midpoint or nearest. Got " + interpolation);
+                case "linear" -> a.add(b.sub(a).mul(r.fraction()));
+                case "higher" -> b;
+                case "midpoint" -> a.add(b).mul(0.5);
+                default -> a;
             };
-            value = Tensor.where(hasNan, Tensor.scalar(Double.NaN).to(t.dtype()), value);
+            value = Tensor.where(r.undefined(), Tensor.scalar(Double.NaN).to(t.dtype()), value);
             if (!keepdim) {
                 value = value.squeeze(d);
             } else if (dim == null) {
@@ -226,9 +238,13 @@ public final class Sorting {
                 Arrays.fill(ones, 1);
                 value = value.reshape(ones);
             }
-            results.add(value);
+            values.add(value);
         }
-        return q.dim() == 0 ? results.get(0) : Tensor.stack(results, 0);
+        return q.dim() == 0 ? values.get(0) : Tensor.stack(values, 0);
+    }
+
+    /** Per row: the sorted positions to read, the fraction between them, and whether the result is NaN. */
+    private record Ranks(Tensor lower, Tensor upper, Tensor fraction, Tensor undefined) {
     }
 
     // ---- unique -------------------------------------------------------------------------------------

@@ -258,6 +258,9 @@ class TableOpsGradCheckTest {
                         randn(3, 2)),
                 c("unfold", x -> op("unfold", x[0], 1L, 2L, 1L), randn(2, 4)),
                 c("vander", x -> op("vander", x[0]), randn(3)),
+                c("nanquantile", x -> op("nanquantile", Tensor.where(Torch.tensor(new boolean[] {false, true, false, false},
+                        new int[] {4}), Tensor.scalar(Double.NaN), x[0]), 0.4, 1L),
+                        Torch.randperm(12, DType.INT64, RNG).to(DType.FLOAT64).reshape(3, 4)),
                 c("chain_matmul", x -> op("chain_matmul", x[0], x[1], x[2]), randn(2, 3), randn(3, 4), randn(4, 2)),
                 c("t_copy", x -> op("t_copy", x[0]).mul(x[1]), randn(2, 3), randn(2)),
                 c("unbind_copy", x -> op("unbind_copy", x[0]), randn(2, 3))));
