@@ -8,6 +8,7 @@ import org.torchglot.engine.tensor.Tensor;
  * Forms derived from other ops in one place: the in-place forms ({@code abs_}, {@code masked_fill_},
  * {@code scatter_}...), same signature, the result written into self with PyTorch's checks (the
  * result dtype must cast to self's, the shape must not grow, a leaf requiring grad refuses); and the
+ * in-place view ops ({@code t_}, {@code unsqueeze_}), self taking the view's shape; and the
  * {@code _copy} forms of view ops ({@code t_copy}), the view's values in new memory.
  */
 final class DerivedOps {
@@ -26,6 +27,10 @@ final class DerivedOps {
             "sinc", "sinh", "sqrt", "square", "subtract", "tan", "tanh", "tril", "triu", "trunc", "xlogy",
             "put", "index_put", "masked_scatter", "index_reduce", "renorm", "lgamma", "digamma", "gcd", "lcm", "ldexp",
             "nextafter");
+
+    /** View ops whose in-place form ({@code t_}) gives self the view's geometry. */
+    private static final List<String> RESHAPED = List.of("t", "transpose", "swapaxes", "swapdims", "squeeze",
+            "unsqueeze");
 
     /** View ops whose {@code _copy} form PyTorch has. */
     private static final List<String> COPIED = List.of("t", "transpose", "permute", "expand", "squeeze", "unsqueeze",
@@ -49,6 +54,12 @@ final class DerivedOps {
             String text = base.signature().toString();
             t.register(name + "_" + text.substring(text.indexOf('(')), "In-place " + name + ": " + base.summary(),
                     a -> Pointwise.inPlace(a.tensor(0), (Tensor) base.implementation().apply(savedSelf(a))));
+        }
+        for (String name : RESHAPED) {
+            Op base = t.op(name);
+            String text = base.signature().toString();
+            t.register(name + "_" + text.substring(text.indexOf('(')), "In-place " + name + ": self takes the new shape.",
+                    a -> a.tensor(0).becomeView_((Tensor) base.implementation().apply(a)));
         }
         for (String name : COPIED) {
             Op base = t.op(name);

@@ -21,9 +21,10 @@ import org.torchglot.engine.ops.Views;
  */
 public class Tensor {
     private final Storage storage;
-    private final int[] shape;
-    private final int[] strides;
-    private final int offset;
+    // NOTE: not final: the in-place view ops (t_, unsqueeze_...) give a tensor a new geometry.
+    private int[] shape;
+    private int[] strides;
+    private int offset;
     /** A Python/R number wrapped as a 0-dim tensor: weaker in type promotion, as in PyTorch. */
     private final boolean wrappedNumber;
 
@@ -243,6 +244,25 @@ public class Tensor {
     /** A view of this tensor's storage with another geometry; it shares the version counter. */
     public Tensor alias(int[] viewShape, int[] viewStrides, int viewOffset) {
         return new Tensor(storage, viewShape, viewStrides, viewOffset, false, version);
+    }
+
+    /**
+     * An in-place view op ({@code t_}, {@code unsqueeze_}): this tensor takes the geometry of
+     * {@code view}, a view of its own data, and the view's history.
+     */
+    public Tensor becomeView_(Tensor view) {
+        if (view.storage != storage) {
+            throw new IllegalArgumentException("becomeView_ needs a view of this tensor's own storage");
+        }
+        checkInPlace();
+        shape = view.shape.clone();
+        strides = view.strides.clone();
+        offset = view.offset;
+        markModified();
+        if (view.gradFn != null) {
+            rebaseHistory(view.gradFn);
+        }
+        return this;
     }
 
     /** PyTorch's {@code _version}: how many in-place writes this tensor (or a view of its data) has had. */

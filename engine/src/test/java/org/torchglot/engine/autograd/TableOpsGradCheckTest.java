@@ -263,6 +263,8 @@ class TableOpsGradCheckTest {
                         Torch.randperm(12, DType.INT64, RNG).to(DType.FLOAT64).reshape(3, 4)),
                 c("chain_matmul", x -> op("chain_matmul", x[0], x[1], x[2]), randn(2, 3), randn(3, 4), randn(4, 2)),
                 c("t_copy", x -> op("t_copy", x[0]).mul(x[1]), randn(2, 3), randn(2)),
+                c("t_ and unsqueeze_", x -> op("unsqueeze_", op("t_", x[0].mul(2.0)), 0L).mul(x[1]), randn(2, 3),
+                        randn(3, 2)),
                 c("unbind_copy", x -> op("unbind_copy", x[0]), randn(2, 3))));
     }
 
