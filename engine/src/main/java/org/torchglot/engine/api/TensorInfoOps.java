@@ -46,6 +46,12 @@ final class TensorInfoOps {
         t.register("share_memory_(Tensor self)", "self: tensors already live in the one process.", a -> a.tensor(0));
         t.register("is_shared(Tensor self) -> bool", "False: tensors are not in shared memory.", a -> false);
         t.alias("nelement", "numel");
+        for (String name : List.of("conj", "resolve_conj", "resolve_neg")) {
+            t.register(name + "(Tensor self)", "self: real tensors have nothing to conjugate or resolve.", a -> a.tensor(0));
+        }
+        t.register("conj_physical(Tensor self)", "A copy (the conjugate of a real tensor is itself).", a -> a.tensor(0).clone());
+        t.register("angle(Tensor self)", "The argument of each element: 0 for numbers >= 0, pi below (float result).",
+                a -> org.torchglot.engine.ops.Pointwise.unary(org.torchglot.engine.ops.UnaryMath.ANGLE, a.tensor(0)));
     }
 
     private static void dtypes(OpTable t) {

@@ -70,6 +70,8 @@ public final class UnaryMath {
                 return (Math.cos(px) * px - Math.sin(px)) / (px * v);
             }));
 
+    public static final Unary ANGLE = new Unary("AngleBackward0", v -> Double.isNaN(v) ? v : v < 0 ? Math.PI : 0.0,
+            true, (g, x, r) -> g.mul(0.0));
     public static final Unary LGAMMA = new Unary("LgammaBackward0", SpecialMath::lgamma, true,
             (g, x, r) -> times(g, x, SpecialMath::digamma));
     public static final Unary DIGAMMA = new Unary("DigammaBackward0", SpecialMath::digamma, true,
