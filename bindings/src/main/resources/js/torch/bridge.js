@@ -169,7 +169,9 @@ function tupleFields(returns) {
   if (!returns.startsWith('(')) {
     return null;
   }
-  return returns.slice(1, -1).split(',').map((part) => part.trim().split(/\s+/).pop());
+  const parts = returns.slice(1, -1).split(',').map((part) => part.trim().split(/\s+/));
+  // NOTE: "(Tensor, Tensor)" (std_mean) has types only: a plain array, no names.
+  return parts.every((words) => words.length === 2) ? parts.map((words) => words[1]) : null;
 }
 
 /** Calls op `name` of an engine table with JavaScript arguments (a trailing options object is the keywords). */

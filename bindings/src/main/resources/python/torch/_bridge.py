@@ -86,6 +86,9 @@ def wrap(result):
     if isinstance(result, JModule):
         from torch.nn.modules import from_java
         return from_java(result)
+    if isinstance(result, JDType):
+        from torch._dtypes import from_java
+        return from_java(result)
     if isinstance(result, JGenerator):
         from torch._generator import Generator
         return Generator._wrap(result)
@@ -93,26 +96,40 @@ def wrap(result):
         items = list(result)
     except TypeError:
         return result
-    if len(items) == 2 and all(isinstance(x, JTensor) for x in items):
-        from torch.return_types import values_indices
-        return values_indices(_wrap_tensor(items[0]), _wrap_tensor(items[1]))
     if all(isinstance(x, int) for x in items):
         from torch._size import Size
         return Size(items)
     return tuple(wrap(x) for x in items)
 
 
-def call(name, args, kwargs, table=None):
-    """Runs op `name` of an engine table (by default torch's) with Python arguments."""
+def call(name, args, kwargs, table=None, type_prefix=""):
+    """Runs op `name` of an engine table (by default torch's) with Python arguments; a tuple result is the
+    torch.return_types tuple named `type_prefix + name` (torch.return_types.linalg_slogdet)."""
     jargs = [a._t if isinstance(a, _Tensor) else to_java(a) for a in args]
     jkwargs = {k: to_java(v) for k, v in kwargs.items()} if kwargs else None
+    table = table or TABLE
     try:
-        return wrap((table or TABLE).call(name, jargs, jkwargs, _ZERO_BASED))
+        result = wrap(table.call(name, jargs, jkwargs, _ZERO_BASED))
     except BaseException as e:
         py = translate(e)
         if py is None:
             raise
         raise py from None
+    return _named(name, table, type_prefix + name, result) if isinstance(result, tuple) else result
+
+
+_TUPLE_TYPES = {}
+
+
+def _named(name, table, type_name, result):
+    """A tuple result as the torch.return_types named tuple its op's signature declares, if it names fields."""
+    key = (type_name, id(table))
+    if key not in _TUPLE_TYPES:
+        from torch import return_types
+        fields = return_types.fields_of(str(table.op(name).signature().returns()))
+        _TUPLE_TYPES[key] = return_types.named(type_name, fields) if fields else None
+    cls = _TUPLE_TYPES[key]
+    return cls(*result) if cls is not None and len(result) == len(cls._fields) else result
 
 
 def has_op(name):
@@ -122,14 +139,9 @@ def has_op(name):
 def op_function(name, table=None, type_prefix=""):
     """A Python function calling op `name`, with the op's signature as its docstring and help()."""
     table = table or TABLE
-    fields = _result_fields(table.op(name).signature().returns())
 
     def f(*args, **kwargs):
-        result = call(name, args, kwargs, table)
-        if fields is None:
-            return result
-        from torch.return_types import named
-        return named(type_prefix + name, fields, result)
+        return call(name, args, kwargs, table, type_prefix)
     f.__name__ = name
     op = table.op(name)
     sig = op.signature()
@@ -139,15 +151,6 @@ def op_function(name, table=None, type_prefix=""):
     except ValueError:
         pass  # a required parameter after a defaulted one: help() falls back to the docstring's signature
     return f
-
-
-def _result_fields(returns):
-    """The names of an op's results, "(Tensor sign, Tensor logabsdet)" giving ("sign", "logabsdet"); None for one
-    result or max/min's (values, indices), which keep their own tuple type."""
-    if not returns.startswith("("):
-        return None
-    fields = tuple(part.split()[-1] for part in returns.strip("()").split(","))
-    return None if fields == ("values", "indices") else fields
 
 
 class _Default:

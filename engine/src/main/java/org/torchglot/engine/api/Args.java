@@ -40,6 +40,26 @@ public final class Args {
         return values[i] == null ? null : ((Number) values[i]).doubleValue();
     }
 
+    /** The same arguments with the value at {@code i} replaced. */
+    Args with(int i, Object value) {
+        Object[] copy = values.clone();
+        copy[i] = value;
+        return new Args(signature, copy);
+    }
+
+    /** True when grad mode is on and a tensor argument (or one in a list) requires grad. */
+    boolean anyRequiresGrad() {
+        for (Object v : values) {
+            if (v instanceof Tensor t && Tensor.needsGrad(t)) {
+                return true;
+            }
+            if (v instanceof List<?> l && l.stream().anyMatch(x -> x instanceof Tensor t && Tensor.needsGrad(t))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The value of the parameter called {@code name}. */
     public Object named(String name) {
         List<Signature.Param> params = signature.params();

@@ -19,7 +19,7 @@ final class Conversions {
         // A variadic int or dim gathers a list of them.
         Signature.Param param = !declared.variadic() ? declared
                 : new Signature.Param(declared.name(), declared.type() == ParamType.DIM ? ParamType.DIM_LIST
-                        : ParamType.INT_LIST, declared.optional(), false, declared.keywordOnly(), declared.defaultText());
+                        : declared.type() == ParamType.TENSOR ? ParamType.TENSOR_LIST : ParamType.INT_LIST, declared.optional(), false, declared.keywordOnly(), declared.defaultText());
         if (raw == null) {
             if (param.optional() || param.type() == ParamType.ANY) {
                 return null;
@@ -122,6 +122,12 @@ final class Conversions {
             }
             case ANY -> raw;
         };
+    }
+
+    /** A sequence of ints (a list, array, Size or 1-D integer tensor) as an int array, for {@code any} parameters. */
+    static int[] toInts(String op, Object raw) {
+        Signature.Param param = new Signature.Param("size", ParamType.INT_LIST, false, false, false, null);
+        return (int[]) convert(op, param, raw, Convention.ZERO_BASED);
     }
 
     /** A dtype by any of PyTorch's names: {@code float32}, {@code float}, {@code double}, {@code long}... */

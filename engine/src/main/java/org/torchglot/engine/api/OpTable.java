@@ -28,6 +28,11 @@ public final class OpTable {
 
     static {
         TensorOps.registerAll(STANDARD);
+        MathOps.registerAll(STANDARD);
+        ReductionOps.registerAll(STANDARD);
+        ShapeOps.registerAll(STANDARD);
+        TensorInfoOps.registerAll(STANDARD);
+        DerivedOps.registerAll(STANDARD);
         LinalgOps.registerTorchForms(STANDARD);
         NnOps.registerFunctional(FUNCTIONAL);
         NnOps.registerModules(MODULES);
@@ -193,16 +198,29 @@ public final class OpTable {
             case "True" -> Boolean.TRUE;
             case "False" -> Boolean.FALSE;
             default -> text.startsWith("'") ? text.substring(1, text.length() - 1)
-                    : text.startsWith("[") ? List.of()
+                    : text.startsWith("[") ? listDefault(text)
                     : text.contains(".") || text.contains("e") ? (Object) Double.parseDouble(text)
                     : (Object) Long.parseLong(text);
         }, Convention.ZERO_BASED);
     }
 
+    /** A list default such as {@code [0, 1]}, as the list of longs a caller would pass. */
+    private static List<Object> listDefault(String text) {
+        String inside = text.substring(1, text.length() - 1).trim();
+        List<Object> out = new ArrayList<>();
+        if (!inside.isEmpty()) {
+            for (String item : inside.split(",")) {
+                out.add(Long.parseLong(item.trim()));
+            }
+        }
+        return out;
+    }
+
     /** Adds 1 to int64 index results for R. */
     private static Object toOneBased(Object result, Signature sig) {
         if (result instanceof Tensor t) {
-            return plusOne(t);
+            // NOTE: an op declaring (values, indices) may return values alone (max(x)): those are not positions.
+            return sig.returns().startsWith("(") ? t : plusOne(t);
         }
         if (result instanceof Object[] tuple) {
             String[] parts = sig.returns().replace("(", "").replace(")", "").split(",");

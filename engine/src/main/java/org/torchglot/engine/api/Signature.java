@@ -46,7 +46,7 @@ public record Signature(String name, List<Param> params, String returns, Map<Str
         boolean keywordOnly = false;
         String inside = text.substring(open + 1, close).trim();
         if (!inside.isEmpty()) {
-            for (String part : inside.split(",")) {
+            for (String part : splitTopLevel(inside)) {
                 String p = part.trim();
                 if (p.equals("*")) {
                     keywordOnly = true;
@@ -106,6 +106,26 @@ public record Signature(String name, List<Param> params, String returns, Map<Str
             text = text.replaceFirst("(?<=[ (])" + java.util.regex.Pattern.quote(e.getKey()) + "(?=[,)=])", e.getValue());
         }
         return text;
+    }
+
+    /** Splits on commas outside brackets, so a default such as {@code dims=[0, 1]} stays whole. */
+    private static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '[' || ch == '(') {
+                depth++;
+            } else if (ch == ']' || ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
     }
 
     /** True when results are positions (argmax, max's indices), which R shows 1-based. */

@@ -3,6 +3,7 @@ package org.torchglot.engine.api;
 import java.util.List;
 import org.torchglot.engine.Torch;
 import org.torchglot.engine.autograd.GradMode;
+import org.torchglot.engine.ops.Reductions;
 import org.torchglot.engine.ops.Sampling;
 import org.torchglot.engine.random.Generator;
 import org.torchglot.engine.tensor.DType;
@@ -196,9 +197,17 @@ final class TensorOps {
         t.register("reciprocal(Tensor self)", "1 / self.", a -> a.tensor(0).reciprocal());
         t.register("floor(Tensor self)", "Round down.", a -> a.tensor(0).floor());
         t.register("ceil(Tensor self)", "Round up.", a -> a.tensor(0).ceil());
-        t.register("round(Tensor self)", "Round half to even.", a -> a.tensor(0).round());
-        t.register("clamp(Tensor self, Scalar? min=None, Scalar? max=None)", "Limits values to [min, max].",
-                a -> a.tensor(0).clamp(a.doubleOrNull(1), a.doubleOrNull(2)));
+        t.register("round(Tensor self, *, int decimals=0)", "Round half to even (at decimals digits).", a -> {
+            int decimals = a.intValue(1);
+            if (decimals == 0) {
+                return a.tensor(0).round();
+            }
+            double scale = Math.pow(10, decimals);
+            return a.tensor(0).mul(scale).round().div(scale);
+        });
+        t.register("clamp(Tensor self, TensorOrScalar? min=None, TensorOrScalar? max=None)",
+                "Limits values to [min, max]; bounds may be tensors.",
+                a -> MathOps.clamp(a.tensor(0), a.isNone(1) ? null : a.tensor(1), a.isNone(2) ? null : a.tensor(2)));
         t.alias("clip", "clamp");
         for (String cmp : List.of("eq", "ne", "lt", "le", "gt", "ge")) {
             t.register(cmp + "(Tensor self, TensorOrScalar other)", "Element-wise comparison, a bool tensor.", a -> switch (cmp) {
@@ -215,15 +224,24 @@ final class TensorOps {
         t.register("equal(Tensor self, Tensor other) -> bool", "True when shapes and values are equal.",
                 a -> java.util.Arrays.equals(a.tensor(0).shapeRef(), a.tensor(1).shapeRef())
                         && a.tensor(0).eq(a.tensor(1)).all().item() != 0);
-        t.register("allclose(Tensor self, Tensor other, float rtol=1e-05, float atol=1e-08) -> bool",
-                "True when all |self - other| <= atol + rtol * |other|.",
-                a -> a.tensor(0).sub(a.tensor(1)).abs().le(a.tensor(1).abs().mul(a.doubleValue(2)).add(a.doubleValue(3)))
-                        .all().item() != 0);
+        t.register("allclose(Tensor self, Tensor other, float rtol=1e-05, float atol=1e-08, bool equal_nan=False) -> bool",
+                "True when all |self - other| <= atol + rtol * |other| (as isclose).",
+                a -> org.torchglot.engine.ops.BinaryMath.isclose(a.tensor(0), a.tensor(1), a.doubleValue(2),
+                        a.doubleValue(3), a.bool(4)).all().item() != 0);
         t.register("logical_not(Tensor self)", "Element-wise not.", a -> a.tensor(0).logicalNot());
         t.register("logical_and(Tensor self, Tensor other)", "Element-wise and.", a -> a.tensor(0).logicalAnd(a.tensor(1)));
         t.register("logical_or(Tensor self, Tensor other)", "Element-wise or.", a -> a.tensor(0).logicalOr(a.tensor(1)));
-        t.register("where(Tensor condition, TensorOrScalar self|input, TensorOrScalar other)",
-                "input where condition holds, else other.", a -> Tensor.where(a.tensor(0), a.tensor(1), a.tensor(2)));
+        t.register("where(Tensor condition, TensorOrScalar? self|input=None, TensorOrScalar? other=None) -> any",
+                "input where condition holds, else other; with the condition alone, its non-zero positions per dim.", a -> {
+                    if (a.isNone(1) && a.isNone(2)) {
+                        return org.torchglot.engine.ops.Gathers.nonzeroTuple(a.tensor(0));
+                    }
+                    if (a.isNone(1) || a.isNone(2)) {
+                        throw TorchException.type("where() takes 1 or 3 arguments: where(condition) or where(condition, "
+                                + "input, other)");
+                    }
+                    return Tensor.where(a.tensor(0), a.tensor(1), a.tensor(2));
+                });
         t.register("masked_fill(Tensor self, Tensor mask, Scalar value)", "Sets value where mask holds.",
                 a -> a.tensor(0).maskedFill(a.tensor(1), a.doubleValue(2)));
         t.register("matmul(Tensor self, Tensor other)", "Matrix product with broadcasting.",
@@ -232,8 +250,9 @@ final class TensorOps {
         t.register("mv(Tensor self, Tensor vec)", "Matrix-vector product.", a -> a.tensor(0).mv(a.tensor(1)));
         t.register("dot(Tensor self, Tensor tensor)", "Dot product of 1-D tensors.", a -> a.tensor(0).dot(a.tensor(1)));
         t.register("bmm(Tensor self, Tensor mat2)", "Batched matrix product.", a -> a.tensor(0).bmm(a.tensor(1)));
-        t.register("addmm(Tensor self, Tensor mat1, Tensor mat2)", "self + mat1 @ mat2.",
-                a -> Tensor.addmm(a.tensor(0), a.tensor(1), a.tensor(2)));
+        t.register("addmm(Tensor self, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1)",
+                "beta * self + alpha * (mat1 @ mat2).", a -> org.torchglot.engine.ops.Contractions.addmm(a.tensor(0),
+                        a.tensor(1), a.tensor(2), a.doubleValue(3), a.doubleValue(4)));
         t.register("outer(Tensor self, Tensor vec2)", "Outer product of vectors.",
                 a -> a.tensor(0).unsqueeze(1).mul(a.tensor(1).unsqueeze(0)));
     }
@@ -262,7 +281,8 @@ final class TensorOps {
         t.register("flatten(Tensor self, dim start_dim=0, dim end_dim=-1)", "Merges a range of dims.",
                 a -> a.tensor(0).flatten(a.intValue(1), a.intValue(2)));
         t.register("contiguous(Tensor self)", "A contiguous tensor with the same values.", a -> a.tensor(0).contiguous());
-        t.register("clone(Tensor self)", "A copy that keeps autograd history.", a -> a.tensor(0).clone());
+        t.register("clone(Tensor self, *, any memory_format=None)", "A copy that keeps autograd history.",
+                a -> a.tensor(0).clone());
         t.register("select(Tensor self, dim dim, index index)", "One position along a dim.",
                 a -> a.tensor(0).select(a.intValue(1), a.intValue(2)));
         t.register("narrow(Tensor self, dim dim, index start, int length)", "A range along a dim.",
@@ -272,8 +292,11 @@ final class TensorOps {
         t.alias("concat", "cat");
         t.register("stack(Tensor[] tensors, dim dim=0)", "Stacks along a new dim.",
                 a -> Tensor.stack(a.tensors(0), a.intValue(1)));
-        t.register("split(Tensor self|tensor, int split_size|split_size_or_sections, dim dim=0) -> Tensor[]", "Pieces of a given size.",
-                a -> a.tensor(0).split(a.intValue(1), a.intValue(2)));
+        t.register("split(Tensor self|tensor, any split_size|split_size_or_sections, dim dim=0) -> Tensor[]",
+                "Pieces of a given size, or of each size in a list.", a -> a.any(1) instanceof Number n
+                        ? a.tensor(0).split(n.intValue(), a.intValue(2))
+                        : org.torchglot.engine.ops.Rearrange.splitWithSizes(a.tensor(0),
+                                Conversions.toInts("split", a.any(1)), a.intValue(2)));
         t.register("chunk(Tensor self, int chunks, dim dim=0) -> Tensor[]", "A number of pieces.",
                 a -> a.tensor(0).chunk(a.intValue(1), a.intValue(2)));
         t.register("repeat(Tensor self, int... repeats)", "Tiles the tensor.", a -> a.tensor(0).repeat(a.ints(1)));
@@ -281,14 +304,21 @@ final class TensorOps {
 
     private static void reductions(OpTable t) {
         t.register("sum(Tensor self, dim[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)", "Sum of elements.",
-                a -> castTo(a.isNone(1) ? a.tensor(0).sum() : a.tensor(0).sum(a.ints(1), a.bool(2)), a, 3));
+                a -> {
+                    // NOTE: PyTorch converts before adding up, so dtype=float64 sums float32 values in double.
+                    Tensor x = a.isNone(3) ? a.tensor(0) : a.tensor(0).to(a.dtype(3));
+                    return a.isNone(1) ? x.sum() : x.sum(a.ints(1), a.bool(2));
+                });
         t.register("mean(Tensor self, dim[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)",
                 "Mean of elements.", a -> {
                     Tensor x = a.isNone(3) ? a.tensor(0) : a.tensor(0).to(a.dtype(3));
                     return a.isNone(1) ? x.mean() : x.mean(a.ints(1), a.bool(2));
                 });
-        t.register("prod(Tensor self, dim? dim=None, bool keepdim=False)", "Product of elements.",
-                a -> a.isNone(1) ? a.tensor(0).prod() : a.tensor(0).prod(a.intValue(1), a.bool(2)));
+        t.register("prod(Tensor self, dim? dim=None, bool keepdim=False, *, ScalarType? dtype=None)", "Product of elements.",
+                a -> {
+                    Tensor x = a.isNone(3) ? a.tensor(0) : a.tensor(0).to(a.dtype(3));
+                    return a.isNone(1) ? x.prod() : x.prod(a.intValue(1), a.bool(2));
+                });
         t.register("max(Tensor self, dimOrTensor? dim=None, bool keepdim=False) -> (Tensor values, IndexTensor indices)",
                 "The largest element, or (values, indices) along a dim, or the element-wise maximum with a tensor.",
                 a -> extreme(a, true));
@@ -299,24 +329,36 @@ final class TensorOps {
                 a -> a.isNone(1) ? a.tensor(0).argmax() : a.tensor(0).argmax(a.intValue(1), a.bool(2)));
         t.register("argmin(Tensor self, dim? dim=None, bool keepdim=False) -> IndexTensor", "Position of the smallest.",
                 a -> a.isNone(1) ? a.tensor(0).argmin() : a.tensor(0).argmin(a.intValue(1), a.bool(2)));
-        t.register("std(Tensor self, dim[]? dim=None, bool unbiased=True, bool keepdim=False)", "Standard deviation.",
-                a -> a.tensor(0).std(a.isNone(1) ? null : a.ints(1), a.bool(2), a.bool(3)));
-        t.register("var(Tensor self, dim[]? dim=None, bool unbiased=True, bool keepdim=False)", "Variance.",
-                a -> a.tensor(0).var(a.isNone(1) ? null : a.ints(1), a.bool(2), a.bool(3)));
+        t.register("std(Tensor self, dim[]? dim=None, bool unbiased=True, bool keepdim=False, *, Scalar? correction=None)",
+                "Standard deviation, dividing by N - correction (unbiased: correction 1).",
+                a -> Reductions.var(a.tensor(0), a.isNone(1) ? null : a.ints(1), ReductionOps.correction(a, 2, 4),
+                        a.bool(3), true));
+        t.register("var(Tensor self, dim[]? dim=None, bool unbiased=True, bool keepdim=False, *, Scalar? correction=None)",
+                "Variance, dividing by N - correction (unbiased: correction 1).",
+                a -> Reductions.var(a.tensor(0), a.isNone(1) ? null : a.ints(1), ReductionOps.correction(a, 2, 4),
+                        a.bool(3), false));
         t.register("all(Tensor self, dim? dim=None, bool keepdim=False)", "True when every element (along dim) is non-zero.",
-                a -> a.isNone(1) ? a.tensor(0).all() : a.tensor(0).all(a.intValue(1), a.bool(2)));
+                a -> Reductions.allAny(a.tensor(0), a.isNone(1) ? null : new int[] {a.intValue(1)}, a.bool(2), true));
         t.register("any(Tensor self, dim? dim=None, bool keepdim=False)", "True when some element (along dim) is non-zero.",
-                a -> a.isNone(1) ? a.tensor(0).any() : a.tensor(0).any(a.intValue(1), a.bool(2)));
-        t.register("norm(Tensor self, Scalar p=2, dim[]? dim=None, bool keepdim=False)", "The p-norm.", a -> {
-            Tensor x = a.tensor(0).abs();
-            double p = a.doubleValue(1);
-            Tensor s = a.isNone(2) ? x.pow(p).sum() : x.pow(p).sum(a.ints(2), a.bool(3));
-            return p == 2.0 ? s.sqrt() : s.pow(1.0 / p);
-        });
+                a -> Reductions.allAny(a.tensor(0), a.isNone(1) ? null : new int[] {a.intValue(1)}, a.bool(2), false));
+        t.register("norm(Tensor self, any p='fro', dim[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)",
+                "The p-norm ('fro' is the 2-norm of all elements).", a -> {
+                    Tensor x = a.isNone(4) ? a.tensor(0) : a.tensor(0).to(a.dtype(4));
+                    Object p = a.any(1);
+                    double order = p == null || "fro".equals(p) ? 2.0 : p instanceof Number n ? n.doubleValue()
+                            : p instanceof String s && s.equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN;
+                    if (Double.isNaN(order)) {
+                        throw TorchException.runtime("norm(): p=" + p + " is not supported here (use a number or 'fro')");
+                    }
+                    return ReductionOps.pNorm(x, order, a.isNone(2) ? null : a.ints(2), a.bool(3));
+                });
     }
 
-    private static Object castTo(Tensor x, Args a, int dtypeIndex) {
-        return a.isNone(dtypeIndex) ? x : x.to(a.dtype(dtypeIndex));
+    /** Marks a tensor an in-place sampler is about to fill (after its own checks pass or fail). */
+    private static Tensor modified(Tensor t) {
+        t.checkInPlace();
+        t.markModified();
+        return t;
     }
 
     private static Object extreme(Args a, boolean max) {
@@ -390,10 +432,10 @@ final class TensorOps {
         t.register("copy_(Tensor self, Tensor other)", "Copies values from src.", a -> a.tensor(0).copy_(a.tensor(1)));
         t.register("uniform_(Tensor self, float from=0.0, float to=1.0, *, Generator? generator=None)",
                 "Fills with uniform samples.",
-                a -> Sampling.uniform(a.tensor(0), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
+                a -> Sampling.uniform(modified(a.tensor(0)), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
         t.register("normal_(Tensor self, float mean=0.0, float std=1.0, *, Generator? generator=None)",
                 "Fills with normal samples.",
-                a -> Sampling.normal(a.tensor(0), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
+                a -> Sampling.normal(modified(a.tensor(0)), a.doubleValue(1), a.doubleValue(2), a.generator(3)));
         t.register("is_grad_enabled() -> bool", "Whether ops record gradients.", a -> GradMode.isEnabled());
         t.register("set_grad_enabled(bool mode) -> None", "Turns gradient recording on or off.", a -> {
             GradMode.setEnabled(a.bool(0));

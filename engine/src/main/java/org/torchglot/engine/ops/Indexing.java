@@ -65,6 +65,7 @@ public final class Indexing {
 
     public static void put(Tensor t, Index[] items, Tensor value) {
         t.checkInPlace();
+        t.markModified();
         try (GradMode.Scope ignored = GradMode.noGrad()) {
             Basic basic = applyBasic(t, items, false);
             if (basic.advancedDims().isEmpty()) {

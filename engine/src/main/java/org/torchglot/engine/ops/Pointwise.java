@@ -661,11 +661,23 @@ public final class Pointwise {
     public static Tensor copyInto(Tensor dst, Tensor src) {
         dst.checkInPlace();
         copyData(dst, src);
+        dst.markModified();
         if (Tensor.needsGrad(src)) {
             // NOTE: every element of dst is overwritten, so its old history gets no gradient.
             dst.rebaseHistory(new FunctionNode("CopyBackwards", new Tensor[] {src}, null, (g, s) -> new Tensor[] {g}));
         }
         return dst;
+    }
+
+    /**
+     * Runs an in-place op: {@code op} computes the result out of place (from a copy of self when
+     * autograd records it, since the backward may read self's original values, which PyTorch saves
+     * too), then {@link #inPlace(Tensor, Tensor)} writes it into self.
+     */
+    public static Tensor inPlace(Tensor self, Tensor[] others, java.util.function.UnaryOperator<Tensor> op) {
+        Tensor[] all = java.util.Arrays.copyOf(others, others.length + 1);
+        all[others.length] = self;
+        return inPlace(self, op.apply(Tensor.needsGrad(all) ? self.clone() : self));
     }
 
     /**
@@ -680,6 +692,7 @@ public final class Pointwise {
         }
         self.checkInPlace();
         copyData(self, result);
+        self.markModified();
         if (result.gradFn() != null) {
             self.rebaseHistory(result.gradFn());
         }

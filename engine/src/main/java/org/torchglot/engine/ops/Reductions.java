@@ -419,9 +419,13 @@ public final class Reductions {
     // ---- variance and standard deviation ------------------------------------------------------
 
     public static Tensor var(Tensor t, int[] dims, boolean unbiased, boolean keepdim, boolean sqrt) {
+        return var(t, dims, unbiased ? 1 : 0, keepdim, sqrt);
+    }
+
+    /** Variance (or its square root) dividing by {@code N - correction}. */
+    public static Tensor var(Tensor t, int[] dims, double correction, boolean keepdim, boolean sqrt) {
         checkMeanType(t, sqrt ? "std" : "var");
         int[] ds = normalize(dims, t.dim());
-        int correction = unbiased ? 1 : 0;
         GroupReducer variance = (v, f, n) -> {
             double mean = sumOf(v, f, n) / n;
             double ss = 0;
@@ -455,7 +459,7 @@ public final class Reductions {
         return allAny(t, null, false, all);
     }
 
-    /** {@code all(dim, keepdim)} / {@code any(dim, keepdim)}: a bool reduction over {@code dims} (null: every dim). */
+    /** {@code all}/{@code any} over dims (null: every dim); bool result, as PyTorch's for every input dtype but uint8. */
     public static Tensor allAny(Tensor t, int[] dims, boolean keepdim, boolean all) {
         return reduce(t, normalize(dims, t.dim()), keepdim, DType.BOOL, (v, f, n) -> {
             for (int i = f; i < f + n; i++) {
@@ -465,5 +469,61 @@ public final class Reductions {
             }
             return all ? 1 : 0;
         });
+    }
+
+    // ---- amax, amin, logsumexp ----------------------------------------------------------------
+
+    /** The largest (smallest) values over dims; ties share the gradient evenly, as PyTorch's amax. */
+    public static Tensor amaxAmin(Tensor t, int[] dims, boolean keepdim, boolean max) {
+        int[] ds = normalize(dims, t.dim());
+        for (int d : ds) {
+            if (t.shapeRef()[d] == 0) {
+                throw TorchException.index((max ? "amax" : "amin") + "(): Expected reduction dim " + d
+                        + " to have non-zero size.");
+            }
+        }
+        Tensor out = reduce(t, ds, keepdim, t.dtype(), (v, f, n) -> {
+            double best = v[f];
+            for (int i = f; i < f + n; i++) {
+                if (Double.isNaN(v[i])) {
+                    return Double.NaN;
+                }
+                best = max ? Math.max(best, v[i]) : Math.min(best, v[i]);
+            }
+            return best;
+        });
+        if (Tensor.needsGrad(t)) {
+            out.withGradFn(new FunctionNode(max ? "AmaxBackward0" : "AminBackward0", new Tensor[] {t},
+                    new Tensor[] {t, out}, (g, s) -> {
+                        Tensor mask = s[0].eq(unreduce(s[1], ds, keepdim)).to(g.dtype());
+                        return new Tensor[] {mask.mul(unreduce(g, ds, keepdim)).div(mask.sum(ds, true))};
+                    }));
+        }
+        return out;
+    }
+
+    /** {@code log(sum(exp(x)))} over dims, computed stably around each group's maximum. */
+    public static Tensor logsumexp(Tensor t, int[] dims, boolean keepdim) {
+        int[] ds = normalize(dims, t.dim());
+        DType type = t.isFloatingPoint() ? t.dtype() : DType.FLOAT32;
+        Tensor out = reduce(t, ds, keepdim, type, (v, f, n) -> {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int i = f; i < f + n; i++) {
+                m = Math.max(m, v[i]);
+            }
+            if (Double.isInfinite(m)) {
+                return m;
+            }
+            double sum = 0;
+            for (int i = f; i < f + n; i++) {
+                sum += Math.exp(v[i] - m);
+            }
+            return m + Math.log(sum);
+        });
+        if (Tensor.needsGrad(t)) {
+            out.withGradFn(new FunctionNode("LogsumexpBackward0", new Tensor[] {t}, new Tensor[] {t, out},
+                    (g, s) -> new Tensor[] {unreduce(g, ds, keepdim).mul(s[0].sub(unreduce(s[1], ds, keepdim)).exp())}));
+        }
+        return out;
     }
 }

@@ -16,7 +16,7 @@ public final class Views {
     }
 
     private static Tensor alias(Tensor t, int[] shape, int[] strides, int offset) {
-        return new Tensor(t.storage(), shape, strides, offset);
+        return t.alias(shape, strides, offset);
     }
 
     private static Tensor record(Tensor out, String name, Tensor input, FunctionNode.Formula formula) {
@@ -468,5 +468,36 @@ public final class Views {
             }
             return new Tensor[] {g.reshape(expandTo).sum(sumDims, false).reshape(inputShape)};
         });
+    }
+
+    /**
+     * The diagonal with {@code offset} of the plane {@code (dim1, dim2)} as a view: both dims removed
+     * and the diagonal appended as the last dim.
+     */
+    public static Tensor diagonal(Tensor t, int offset, int dim1, int dim2) {
+        int d1 = Shapes.wrapDim(dim1, t.dim());
+        int d2 = Shapes.wrapDim(dim2, t.dim());
+        if (d1 == d2) {
+            throw TorchException.runtime("diagonal dimensions cannot be identical " + dim1 + ", " + dim2);
+        }
+        int[] shape = t.shapeRef();
+        int[] strides = t.stridesRef();
+        int length = offset >= 0 ? Math.max(0, Math.min(shape[d1], shape[d2] - offset))
+                : Math.max(0, Math.min(shape[d1] + offset, shape[d2]));
+        int start = t.storageOffset() + (length == 0 ? 0 : offset >= 0 ? offset * strides[d2] : -offset * strides[d1]);
+        int[] outShape = new int[shape.length - 1];
+        int[] outStrides = new int[shape.length - 1];
+        int k = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (i != d1 && i != d2) {
+                outShape[k] = shape[i];
+                outStrides[k++] = strides[i];
+            }
+        }
+        outShape[k] = length;
+        outStrides[k] = strides[d1] + strides[d2];
+        int[] inputShape = t.shape();
+        return record(alias(t, outShape, outStrides, start), "DiagonalBackward0", t,
+                (g, s) -> new Tensor[] {scatterThroughView(g, inputShape, base -> diagonal(base, offset, d1, d2))});
     }
 }

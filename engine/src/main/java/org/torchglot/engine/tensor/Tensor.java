@@ -21,11 +21,15 @@ import org.torchglot.engine.ops.Views;
  */
 public class Tensor {
     private final Storage storage;
-    private final int[] shape;
-    private final int[] strides;
-    private final int offset;
+    // NOTE: not final: the in-place view ops (t_, unsqueeze_...) give a tensor a new geometry.
+    private int[] shape;
+    private int[] strides;
+    private int offset;
     /** A Python/R number wrapped as a 0-dim tensor: weaker in type promotion, as in PyTorch. */
     private final boolean wrappedNumber;
+
+    /** PyTorch's version counter: in-place writes bump it; a tensor, its views and detach() share it. */
+    private final int[] version;
 
     private boolean requiresGrad;
     private Tensor grad;
@@ -37,6 +41,11 @@ public class Tensor {
     }
 
     private Tensor(Storage storage, int[] shape, int[] strides, int offset, boolean wrappedNumber) {
+        this(storage, shape, strides, offset, wrappedNumber, new int[1]);
+    }
+
+    private Tensor(Storage storage, int[] shape, int[] strides, int offset, boolean wrappedNumber, int[] version) {
+        this.version = version;
         this.storage = storage;
         this.shape = shape;
         this.strides = strides;
@@ -229,7 +238,41 @@ public class Tensor {
 
     /** A tensor sharing this one's data, cut from the graph. */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset);
+        return alias(shape, strides, offset);
+    }
+
+    /** A view of this tensor's storage with another geometry; it shares the version counter. */
+    public Tensor alias(int[] viewShape, int[] viewStrides, int viewOffset) {
+        return new Tensor(storage, viewShape, viewStrides, viewOffset, false, version);
+    }
+
+    /**
+     * An in-place view op ({@code t_}, {@code unsqueeze_}): this tensor takes the geometry of
+     * {@code view}, a view of its own data, and the view's history.
+     */
+    public Tensor becomeView_(Tensor view) {
+        if (view.storage != storage) {
+            throw new IllegalArgumentException("becomeView_ needs a view of this tensor's own storage");
+        }
+        checkInPlace();
+        shape = view.shape.clone();
+        strides = view.strides.clone();
+        offset = view.offset;
+        markModified();
+        if (view.gradFn != null) {
+            rebaseHistory(view.gradFn);
+        }
+        return this;
+    }
+
+    /** PyTorch's {@code _version}: how many in-place writes this tensor (or a view of its data) has had. */
+    public int version() {
+        return version[0];
+    }
+
+    /** Records an in-place write, so a backward that saved this tensor before it can refuse. */
+    public void markModified() {
+        version[0]++;
     }
 
     public Tensor detach_() {
@@ -533,25 +576,29 @@ public class Tensor {
     }
 
     public Tensor mul_(Tensor other) {
-        return Pointwise.inPlace(this, Pointwise.mul(this, other));
+        return Pointwise.inPlace(this, new Tensor[] {other}, self -> Pointwise.mul(self, other));
     }
 
     public Tensor div_(Tensor other) {
-        return Pointwise.inPlace(this, Pointwise.div(this, other));
+        return Pointwise.inPlace(this, new Tensor[] {other}, self -> Pointwise.div(self, other));
     }
 
     public Tensor clamp_(Double min, Double max) {
-        return Pointwise.inPlace(this, Pointwise.clamp(this, min, max));
+        return Pointwise.inPlace(this, new Tensor[0], self -> Pointwise.clamp(self, min, max));
     }
 
     /** Fills with U[from, to) from the default generator, as {@code uniform_}. */
     public Tensor uniform_(double from, double to) {
-        return org.torchglot.engine.ops.Sampling.uniform(this, from, to, null);
+        org.torchglot.engine.ops.Sampling.uniform(this, from, to, null);
+        markModified();
+        return this;
     }
 
     /** Fills with N(mean, std^2) from the default generator, as {@code normal_}. */
     public Tensor normal_(double mean, double std) {
-        return org.torchglot.engine.ops.Sampling.normal(this, mean, std, null);
+        org.torchglot.engine.ops.Sampling.normal(this, mean, std, null);
+        markModified();
+        return this;
     }
 
     public Tensor zero_() {
@@ -561,6 +608,7 @@ public class Tensor {
     public Tensor fill_(double value) {
         checkInPlace();
         fillNoGrad(value);
+        markModified();
         return this;
     }
 
