@@ -174,7 +174,7 @@ public final class RCaller {
                 fenv.put(formals[i], RMissing.INSTANCE);
             }
         }
-        return c.callTarget().call(fenv);
+        return c.callTarget().call(location, fenv);
     }
 
     private static Object invokeBuiltin(RBuiltin b, Object[] values, String[] names, REnvironment callerEnv, REnvironment.CallSite site, Node location) {

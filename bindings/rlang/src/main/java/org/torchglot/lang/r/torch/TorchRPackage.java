@@ -82,6 +82,7 @@ public final class TorchRPackage implements RPackage {
             return args[0];
         });
         pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/torch.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/data.R");
     }
 
     /** {@code prefix + name} for every op of {@code table}, taking R's {@code ...} as the op's arguments. */
