@@ -71,6 +71,7 @@ public final class TorchRPackage implements RPackage {
         pkg.classHandler(ModuleHandler.SUPER_CLASS, new ModuleHandler());
         pkg.classHandler(OptimizerHandler.OPTIMIZER_CLASS, new OptimizerHandler());
         pkg.classHandler(OptimizerHandler.SCHEDULER_CLASS, new OptimizerHandler());
+        pkg.classHandler(TensorIndexing.MARKER_CLASS, new TensorIndexing.MarkerHandler());
         pkg.classHandler(DTypes.DTYPE_CLASS, new DTypes.DTypeHandler());
         pkg.classHandler(DTypes.DEVICE_CLASS, new DTypes.DeviceHandler());
         pkg.classHandler("torch_grad_fn", (generic, call, args, names) -> {
@@ -107,8 +108,11 @@ public final class TorchRPackage implements RPackage {
         pkg.builtin("is_torch_tensor", "x", (call, a) -> RLogical.of(OpCalls.host(a[0], Tensor.class) != null));
         pkg.builtin("as_array", "x", (call, a) -> Values.asArray(tensorArg(call, a[0])));
         interop(pkg);
-        pkg.builtin(".torch_index_marker", "name", (call, a) -> new RExternal(
-                TensorIndexing.Marker.valueOf(RValues.asString(a[0])), "torch_index_marker"));
+        pkg.builtin(".torch_index_marker", "name", (call, a) -> TensorIndexing.marker(
+                TensorIndexing.Marker.valueOf(RValues.asString(a[0]))));
+        pkg.builtin("slc", "start, end, step", (call, a) -> OpCalls.guard(call, () -> TensorIndexing.marker(
+                TensorIndexing.slc(RValues.asDouble(a[0]), RValues.asDouble(a[1]),
+                        given(a[2]) ? (long) RValues.asDouble(a[2]) : 1))));
     }
 
     /**
