@@ -108,6 +108,15 @@ public final class TorchRPackage implements RPackage {
         pkg.builtin("is_torch_tensor", "x", (call, a) -> RLogical.of(OpCalls.host(a[0], Tensor.class) != null));
         pkg.builtin("as_array", "x", (call, a) -> Values.asArray(tensorArg(call, a[0])));
         interop(pkg);
+        pkg.builtin("torch_save", "obj, path, ..., compress", (call, a) -> OpCalls.guard(call, () -> {
+            TorchFiles.save(call, a[0], RValues.asString(a[1]));
+            call.setInvisible();
+            return RNull.INSTANCE;
+        }));
+        pkg.builtin("torch_load", "path, device", (call, a) -> OpCalls.guard(call,
+                () -> TorchFiles.load(call, RValues.asString(a[0]))));
+        pkg.builtin("load_state_dict", "path, ..., legacy_stream", (call, a) -> OpCalls.guard(call,
+                () -> TorchFiles.loadStateDict(call, RValues.asString(a[0]))));
         pkg.builtin(".torch_index_marker", "name", (call, a) -> TensorIndexing.marker(
                 TensorIndexing.Marker.valueOf(RValues.asString(a[0]))));
         pkg.builtin("slc", "start, end, step", (call, a) -> OpCalls.guard(call, () -> TensorIndexing.marker(
