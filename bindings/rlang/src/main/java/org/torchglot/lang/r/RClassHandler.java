@@ -1,5 +1,7 @@
 package org.torchglot.lang.r;
 
+import java.util.Map;
+
 /**
  * Gives R semantics to values whose class attribute names this handler's class, the Java counterpart of R's S3
  * methods. The interpreter asks the handler before applying its default behaviour, for these generics:
@@ -31,6 +33,23 @@ public interface RClassHandler {
      * returns {@link #NOT_HANDLED}.
      */
     Object dispatch(String generic, RCall call, Object[] args, String[] names);
+
+    /**
+     * Values the index arguments of {@code x[...]} and {@code x[...] <- v} see before the caller's variables (torch
+     * for R's data mask: {@code N}); empty for none, and then {@link #indexRange} is not asked either.
+     */
+    default Map<String, Object> indexMask() {
+        return Map.of();
+    }
+
+    /**
+     * The value of a range {@code from:to} written as an index argument of this class's values (torch for R reads
+     * {@code x[2:N]} and {@code x[1:10:2]} as slices), or null for R's {@code :}. {@code a:b:c} arrives as
+     * {@code (a:b):c}, its {@code from} being what this method returned for {@code a:b}.
+     */
+    default Object indexRange(Object from, Object to) {
+        return null;
+    }
 
     /** Whether values of this class can be called like functions ({@code model(x)}); calls arrive as {@code "("}. */
     default boolean isCallable(Object self) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every {@code golden/*.R} script and compares its output with the hand-written {@code *.R.out} beside it (R
- * 4.x's exact output; errors end with the runner's {@code -- at file:line} line).
+ * 4.x's exact output; for {@code torch_*.R}, torch for R's; errors end with the runner's {@code -- at file:line} line).
  */
 class RGoldenTest {
 

@@ -103,6 +103,16 @@ final class EnvironmentBuiltins {
             c.setInvisible();
             return RNull.INSTANCE;
         });
+        // NOTE: the value is a promise, evaluated on first use (how the datasets package binds its data).
+        t.lazy("delayedAssign", "x, value, eval.env, assign.env", (c, a) -> {
+            String name = RValues.asString(Arg.force(a[0]));
+            RPromise value = (RPromise) a[1];
+            REnvironment evalEnv = Arg.missing(a[2]) ? value.env() : (REnvironment) Arg.force(a[2]);
+            REnvironment assignEnv = Arg.missing(a[3]) ? c.env() : (REnvironment) Arg.force(a[3]);
+            assignEnv.put(name, new RPromise(value.expr(), evalEnv, false));
+            c.setInvisible();
+            return RNull.INSTANCE;
+        });
         t.lazy("local", "expr, envir", (c, a) -> {
             REnvironment e = Arg.missing(a[1]) ? new REnvironment(c.env(), null) : env(Arg.force(a[1]));
             if (a[0] instanceof RPromise p && p.expr() != null) {

@@ -86,7 +86,7 @@ public final class RAccessNodes {
         @Override
         public Object execute(REnvironment env) {
             Object x = object.execute(env);
-            RCaller.Evaluated a = RCaller.evaluateArgs(args, names, env);
+            RCaller.Evaluated a = RCaller.evaluateIndexArgs(x, args, names, env);
             setVisible(true);
             try {
                 return Subset.index(x, a.values(), a.names(), doubleBracket, env, this);

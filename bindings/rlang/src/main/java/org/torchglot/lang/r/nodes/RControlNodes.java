@@ -1,7 +1,11 @@
 package org.torchglot.lang.r.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import org.torchglot.lang.r.runtime.ControlFlow;
+import org.torchglot.lang.r.runtime.Dispatch;
+import org.torchglot.lang.r.runtime.RCaller;
+import org.torchglot.lang.r.runtime.RFunction;
 import org.torchglot.lang.r.runtime.REnvironment;
 import org.torchglot.lang.r.runtime.RError;
 import org.torchglot.lang.r.runtime.RErrorSignal;
@@ -87,11 +91,41 @@ public final class RControlNodes {
                         continue;
                     }
                 }
+            } else if (Dispatch.isClassed(s)) {
+                iterate(s, env);
             } else if (s != RNull.INSTANCE) {
                 throw new RError("invalid for() loop sequence", deparse(), this);
             }
             setVisible(false);
             return RNull.INSTANCE;
+        }
+
+        /**
+         * A loop over an object with an {@code as_iterator} method (coro's protocol, which torch's dataloaders
+         * follow): the method returns a function giving the next element, or a value of class
+         * {@code coro_exhausted} at the end. So {@code coro::loop(for (b in dl) ...)} is this loop.
+         */
+        @TruffleBoundary
+        private void iterate(Object s, REnvironment env) {
+            Object next = Dispatch.tryDispatch("as_iterator", new Object[] {s}, null, env, null, this, false);
+            if (!(next instanceof RFunction)) {
+                throw new RError("invalid for() loop sequence", deparse(), this);
+            }
+            while (true) {
+                TruffleSafepoint.poll(this);
+                Object value = RCaller.invoke(next, new Object[0], new String[0], env, null, this);
+                if (RValues.inherits(value, "coro_exhausted")) {
+                    return;
+                }
+                env.put(var, value);
+                try {
+                    body.execute(env);
+                } catch (ControlFlow.Break b) {
+                    return;
+                } catch (ControlFlow.Next x) {
+                    continue;
+                }
+            }
         }
 
         @Override

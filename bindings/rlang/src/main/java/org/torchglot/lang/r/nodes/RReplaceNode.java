@@ -66,13 +66,13 @@ public final class RReplaceNode extends RNode implements REnvironment.CallSite {
 
         @Override
         Object get(Object target, REnvironment env, RReplaceNode site) {
-            RCaller.Evaluated a = RCaller.evaluateArgs(args, names, env);
+            RCaller.Evaluated a = RCaller.evaluateIndexArgs(target, args, names, env);
             return Subset.index(target, a.values(), a.names(), doubleBracket, env, site);
         }
 
         @Override
         Object set(Object target, Object value, REnvironment env, RReplaceNode site) {
-            RCaller.Evaluated a = RCaller.evaluateArgs(args, names, env);
+            RCaller.Evaluated a = RCaller.evaluateIndexArgs(target, args, names, env);
             return SubAssign.index(target, a.values(), a.names(), value, doubleBracket, env, site);
         }
 

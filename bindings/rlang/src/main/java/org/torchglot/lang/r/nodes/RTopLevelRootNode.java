@@ -42,6 +42,9 @@ public final class RTopLevelRootNode extends RootNode {
         Object[] args = frame.getArguments();
         boolean autoPrint = args.length == 0;
         REnvironment env = autoPrint ? ctx.globalEnv() : (REnvironment) args[0];
+        if (autoPrint) {
+            ctx.attachDefaultPackages();
+        }
         Object last = RNull.INSTANCE;
         for (RNode s : statements) {
             ctx.setVisible(true);

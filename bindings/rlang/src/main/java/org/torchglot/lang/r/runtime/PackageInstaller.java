@@ -39,7 +39,8 @@ final class PackageInstaller implements RPackageBuilder {
 
     @Override
     public RPackageBuilder source(String fileName, String code) {
-        sources.add(Source.newBuilder(RLanguage.ID, code, fileName).build());
+        // NOTE: internal, so stack traces and error locations show the user's code, not the package's.
+        sources.add(Source.newBuilder(RLanguage.ID, code, fileName).internal(true).build());
         return this;
     }
 

@@ -2,6 +2,7 @@ package org.torchglot.lang.r.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.torchglot.lang.r.RCall;
 import org.torchglot.lang.r.RClassHandler;
@@ -9,6 +10,7 @@ import org.torchglot.lang.r.nodes.RCallNode;
 import org.torchglot.lang.r.nodes.RConstantNode;
 import org.torchglot.lang.r.nodes.RFunctionRootNode;
 import org.torchglot.lang.r.nodes.RNode;
+import org.torchglot.lang.r.nodes.ROperatorNodes;
 import org.torchglot.lang.r.nodes.RSymbolNode;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -27,6 +29,11 @@ public final class RCaller {
 
     /** Promises for the arguments of a call node; constants are passed as values, {@code ...} is spliced in. */
     public static Evaluated promiseArgs(RNode[] args, String[] names, REnvironment env, boolean force) {
+        return promiseArgs(args, names, env, force, null);
+    }
+
+    private static Evaluated promiseArgs(RNode[] args, String[] names, REnvironment env, boolean force,
+                    RClassHandler ranges) {
         List<Object> values = new ArrayList<>(args.length);
         List<String> ns = new ArrayList<>(args.length);
         for (int i = 0; i < args.length; i++) {
@@ -49,6 +56,8 @@ public final class RCaller {
                 v = RMissing.INSTANCE;
             } else if (a instanceof RConstantNode c) {
                 v = c.value();
+            } else if (force && ranges != null && a instanceof ROperatorNodes.Binary b && b.op().equals(":")) {
+                v = indexRange(ranges, b, env);
             } else if (force) {
                 v = a.execute(env);
             } else {
@@ -63,6 +72,37 @@ public final class RCaller {
     /** Evaluates arguments eagerly (for indexing), empty ones as {@link RMissing}. */
     public static Evaluated evaluateArgs(RNode[] args, String[] names, REnvironment env) {
         return promiseArgs(args, names, env, true);
+    }
+
+    /**
+     * Evaluates the index arguments of {@code x[...]}: in {@code env}, or when a class handler of {@code x} gives an
+     * {@link RClassHandler#indexMask() index mask}, in a child of {@code env} holding the mask's values, with ranges
+     * {@code a:b} (and {@code a:b:c}) written as arguments given to the handler's {@link RClassHandler#indexRange}.
+     */
+    @TruffleBoundary
+    public static Evaluated evaluateIndexArgs(Object x, RNode[] args, String[] names, REnvironment env) {
+        if (x instanceof RAttributable a && a.classAttr() != null) {
+            RContext ctx = RContext.get(null);
+            for (String cls : a.classAttr().data()) {
+                RClassHandler h = ctx.classHandler(cls);
+                Map<String, Object> mask = h == null ? Map.of() : h.indexMask();
+                if (!mask.isEmpty()) {
+                    REnvironment masked = new REnvironment(env, null);
+                    mask.forEach(masked::put);
+                    return promiseArgs(args, names, masked, true, h);
+                }
+            }
+        }
+        return evaluateArgs(args, names, env);
+    }
+
+    private static Object indexRange(RClassHandler h, ROperatorNodes.Binary range, REnvironment env) {
+        Object from = range.left() instanceof ROperatorNodes.Binary inner && inner.op().equals(":")
+                        ? indexRange(h, inner, env)
+                        : range.left().execute(env);
+        Object to = range.right().execute(env);
+        Object out = h.indexRange(from, to);
+        return out != null ? out : Ops.binary(":", from, to, env, range);
     }
 
     /** Entry point of a call node. */
@@ -174,7 +214,7 @@ public final class RCaller {
                 fenv.put(formals[i], RMissing.INSTANCE);
             }
         }
-        return c.callTarget().call(fenv);
+        return c.callTarget().call(location, fenv);
     }
 
     private static Object invokeBuiltin(RBuiltin b, Object[] values, String[] names, REnvironment callerEnv, REnvironment.CallSite site, Node location) {

@@ -229,6 +229,14 @@ public final class RContext {
         classHandlers.put(className, handler);
     }
 
+    /** Attaches the packages every session starts with (GNU R's {@code datasets}), once. */
+    @TruffleBoundary
+    public void attachDefaultPackages() {
+        if (!attached.containsKey("datasets")) {
+            attachPackage("datasets");
+        }
+    }
+
     /** Attaches package {@code name} (once); false when no such package is registered. */
     @TruffleBoundary
     public boolean attachPackage(String name) {

@@ -3,8 +3,11 @@ package org.torchglot.lang.r.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.SourceSection;
 
 /**
  * An R error as R reports it: {@code Error in f(x) : message} or {@code Error: message}. Its location is the node
@@ -24,10 +27,31 @@ public final class RError extends AbstractTruffleException {
     }
 
     public RError(String rMessage, String call, RList condition, Node location) {
-        super(format(rMessage, call), null, UNLIMITED_STACK_TRACE, location);
+        super(format(rMessage, call), null, UNLIMITED_STACK_TRACE, userLocation(location));
         this.rMessage = rMessage;
         this.call = call;
         this.condition = condition;
+    }
+
+    /**
+     * Where the error points: {@code location}, or when that is inside a package's R code (an internal source), the
+     * innermost call from the user's code, so an error raised in {@code dataloader()} names the user's line.
+     */
+    @TruffleBoundary
+    private static Node userLocation(Node location) {
+        if (!isInternal(location)) {
+            return location;
+        }
+        Node user = Truffle.getRuntime().iterateFrames(frame -> {
+            Node call = frame.getCallNode();
+            return call != null && call.getSourceSection() != null && !isInternal(call) ? call : null;
+        });
+        return user != null ? user : location;
+    }
+
+    private static boolean isInternal(Node node) {
+        SourceSection section = node == null ? null : node.getSourceSection();
+        return section != null && section.getSource().isInternal();
     }
 
     /** The message without the {@code Error in ...} prefix (what {@code conditionMessage} returns). */

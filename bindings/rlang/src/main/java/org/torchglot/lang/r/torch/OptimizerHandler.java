@@ -1,14 +1,17 @@
 package org.torchglot.lang.r.torch;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.torchglot.engine.api.OpTable;
 import org.torchglot.engine.api.RNames;
 import org.torchglot.engine.optim.LRScheduler;
 import org.torchglot.engine.optim.Optimizer;
 import org.torchglot.engine.optim.ParamGroup;
+import org.torchglot.engine.tensor.TorchException;
 import org.torchglot.lang.r.RCall;
 import org.torchglot.lang.r.RClassHandler;
 import org.torchglot.lang.r.runtime.RBuiltin;
@@ -82,6 +85,14 @@ final class OptimizerHandler implements RClassHandler {
             });
             case "param_groups" -> paramGroups(opt);
             case "state_dict" -> function(name, new String[0], (c, a) -> Values.toR(opt.stateDict()));
+            case "load_state_dict" -> function(name, new String[] {"state_dict"}, (c, a) -> {
+                OpCalls.guard(c, () -> {
+                    opt.loadStateDict(stateDictFromR(a[0]));
+                    return null;
+                });
+                c.setInvisible();
+                return RNull.INSTANCE;
+            });
             default -> RNull.INSTANCE;
         };
     }
@@ -100,6 +111,47 @@ final class OptimizerHandler implements RClassHandler {
             groups.add(RList.of(values, names));
         }
         return new RList(groups.toArray());
+    }
+
+    /**
+     * An optimizer state dict from R ({@code $state_dict()}, maybe through {@code torch_save}/{@code torch_load}) in
+     * the engine's shape: {@code state} by parameter number, each group's {@code params} a list of numbers.
+     */
+    static Map<String, Object> stateDictFromR(Object value) {
+        if (!(value instanceof RList sd) || sd.names() == null || !(named(sd, "state") instanceof RList state)
+                || !(named(sd, "param_groups") instanceof RList groups)) {
+            throw TorchException.value("expected an optimizer state dict: a list with 'state' and 'param_groups'");
+        }
+        Map<Integer, Object> packedState = new LinkedHashMap<>();
+        for (int i = 0; i < state.length(); i++) {
+            packedState.put(Integer.parseInt(state.names().get(i)), namedMap((RList) state.get(i)));
+        }
+        List<Object> packedGroups = new ArrayList<>();
+        for (Object g : groups.data()) {
+            Map<String, Object> group = namedMap((RList) g);
+            Object params = group.get("params");
+            group.put("params", params instanceof List<?> ? params : List.of(params));
+            packedGroups.add(group);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", packedState);
+        out.put("param_groups", packedGroups);
+        return out;
+    }
+
+    private static Object named(RList list, String name) {
+        int i = java.util.Arrays.asList(list.names().data()).indexOf(name);
+        return i < 0 ? null : list.get(i);
+    }
+
+    private static Map<String, Object> namedMap(RList list) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < list.length(); i++) {
+            Object v = list.get(i);
+            out.put(list.names().get(i), v instanceof RList inner && inner.names() == null
+                    ? Values.toJava(inner) : Values.toJava(v));
+        }
+        return out;
     }
 
     /** {@code optimizer$param_groups[[1]]$lr <- 0.01} arrives as the whole modified list. */

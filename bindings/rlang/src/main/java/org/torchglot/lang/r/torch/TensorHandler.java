@@ -45,6 +45,16 @@ final class TensorHandler implements RClassHandler {
             "round", "round", "t", "t", "sum", "sum", "mean", "mean", "max", "max", "min", "min");
 
     @Override
+    public Map<String, Object> indexMask() {
+        return TensorIndexing.MASK;
+    }
+
+    @Override
+    public Object indexRange(Object from, Object to) {
+        return TensorIndexing.range(from, to);
+    }
+
+    @Override
     public Object dispatch(String generic, RCall call, Object[] args, String[] names) {
         return OpCalls.guard(call, () -> dispatchTensor(generic, call, args, names));
     }
@@ -60,8 +70,7 @@ final class TensorHandler implements RClassHandler {
             case "$<-":
                 return setField(args[0], self, RValues.asString(args[1]), args[2]);
             case "[":
-                return Values.wrap(TensorIndexing.get(self, TensorIndexing.items(TensorIndexing.withStepSlices(args, call),
-                        names, 1, args.length)));
+                return Values.wrap(TensorIndexing.get(self, TensorIndexing.items(args, names, 1, args.length)));
             case "[<-": {
                 Tensor value = Values.asTensor(args[args.length - 1]);
                 self.indexPut(TensorIndexing.items(args, names, 1, args.length - 1), value);

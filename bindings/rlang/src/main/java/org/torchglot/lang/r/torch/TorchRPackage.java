@@ -1,19 +1,30 @@
 package org.torchglot.lang.r.torch;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.torchglot.engine.api.Convention;
 import org.torchglot.engine.api.OpTable;
 import org.torchglot.engine.api.RNames;
+import org.torchglot.engine.autograd.Backward;
+import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
+import org.torchglot.engine.tensor.TorchException;
 import org.torchglot.engine.nn.Parameter;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.lang.r.RCall;
 import org.torchglot.lang.r.RPackage;
 import org.torchglot.lang.r.RPackageBuilder;
+import org.torchglot.lang.r.runtime.ArgMatcher;
+import org.torchglot.lang.r.runtime.RClosure;
+import org.torchglot.lang.r.nodes.RNode;
+import org.torchglot.lang.r.runtime.REnvironment;
+import org.torchglot.lang.r.runtime.RErrorSignal;
 import org.torchglot.lang.r.runtime.RExternal;
 import org.torchglot.lang.r.runtime.RInt;
 import org.torchglot.lang.r.runtime.RList;
@@ -64,6 +75,7 @@ public final class TorchRPackage implements RPackage {
         }
         creation(pkg);
         autograd(pkg);
+        customFunctions(pkg);
         nn(pkg);
         pkg.classHandler(Values.TENSOR_CLASS, new TensorHandler());
         pkg.classHandler(ModuleHandler.MODULE_CLASS, new ModuleHandler());
@@ -71,17 +83,13 @@ public final class TorchRPackage implements RPackage {
         pkg.classHandler(ModuleHandler.SUPER_CLASS, new ModuleHandler());
         pkg.classHandler(OptimizerHandler.OPTIMIZER_CLASS, new OptimizerHandler());
         pkg.classHandler(OptimizerHandler.SCHEDULER_CLASS, new OptimizerHandler());
+        pkg.classHandler(TensorIndexing.MARKER_CLASS, new TensorIndexing.MarkerHandler());
         pkg.classHandler(DTypes.DTYPE_CLASS, new DTypes.DTypeHandler());
         pkg.classHandler(DTypes.DEVICE_CLASS, new DTypes.DeviceHandler());
-        pkg.classHandler("torch_grad_fn", (generic, call, args, names) -> {
-            if (!generic.equals("print")) {
-                return org.torchglot.lang.r.RClassHandler.NOT_HANDLED;
-            }
-            call.print(OpCalls.host(args[0], org.torchglot.engine.autograd.Node.class).name() + "\n");
-            call.setInvisible();
-            return args[0];
-        });
+        pkg.classHandler(GradFnHandler.GRAD_FN_CLASS, new GradFnHandler());
         pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/torch.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/data.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/autograd.R");
     }
 
     /** {@code prefix + name} for every op of {@code table}, taking R's {@code ...} as the op's arguments. */
@@ -106,8 +114,20 @@ public final class TorchRPackage implements RPackage {
         pkg.builtin("is_torch_tensor", "x", (call, a) -> RLogical.of(OpCalls.host(a[0], Tensor.class) != null));
         pkg.builtin("as_array", "x", (call, a) -> Values.asArray(tensorArg(call, a[0])));
         interop(pkg);
-        pkg.builtin(".torch_index_marker", "name", (call, a) -> new RExternal(
-                TensorIndexing.Marker.valueOf(RValues.asString(a[0])), "torch_index_marker"));
+        pkg.builtin("torch_save", "obj, path, ..., compress", (call, a) -> OpCalls.guard(call, () -> {
+            TorchFiles.save(call, a[0], RValues.asString(a[1]));
+            call.setInvisible();
+            return RNull.INSTANCE;
+        }));
+        pkg.builtin("torch_load", "path, device", (call, a) -> OpCalls.guard(call,
+                () -> TorchFiles.load(call, RValues.asString(a[0]))));
+        pkg.builtin("load_state_dict", "path, ..., legacy_stream", (call, a) -> OpCalls.guard(call,
+                () -> TorchFiles.loadStateDict(call, RValues.asString(a[0]))));
+        pkg.builtin(".torch_index_marker", "name", (call, a) -> TensorIndexing.marker(
+                TensorIndexing.Marker.valueOf(RValues.asString(a[0]))));
+        pkg.builtin("slc", "start, end, step", (call, a) -> OpCalls.guard(call, () -> TensorIndexing.marker(
+                TensorIndexing.slc(RValues.asDouble(a[0]), RValues.asDouble(a[1]),
+                        given(a[2]) ? (long) RValues.asDouble(a[2]) : 1))));
     }
 
     /**
@@ -148,6 +168,17 @@ public final class TorchRPackage implements RPackage {
     private static void autograd(RPackageBuilder pkg) {
         pkg.lazyBuiltin("with_no_grad", "code", (call, a) -> withGrad(false, a[0]));
         pkg.lazyBuiltin("with_enable_grad", "code", (call, a) -> withGrad(true, a[0]));
+        pkg.builtin("autograd_grad", "outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused",
+                (call, a) -> OpCalls.guard(call, () -> {
+                    boolean create = flag(a[4], false);
+                    Tensor[] grads = Backward.grad(tensors(a[0], false), given(a[2]) ? tensors(a[2], true) : null,
+                            tensors(a[1], false), flag(a[3], create), create, flag(a[5], false));
+                    Object[] out = new Object[grads.length];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = grads[i] == null ? RNull.INSTANCE : Values.wrap(grads[i]);
+                    }
+                    return new RList(out);
+                }));
         pkg.builtin("autograd_backward", "tensors, grad_tensors", (call, a) -> {
             OpCalls.guard(call, () -> {
                 tensorArg(call, a[0]).backward();
@@ -156,6 +187,113 @@ public final class TorchRPackage implements RPackage {
             call.setInvisible();
             return RNull.INSTANCE;
         });
+    }
+
+    /**
+     * The Java half of {@code autograd_function()} (autograd.R): argument matching against {@code forward}'s formals,
+     * and the graph node whose backward calls the R {@code backward}.
+     */
+    private static void customFunctions(RPackageBuilder pkg) {
+        pkg.builtin("autograd_set_grad_mode", "enabled", (call, a) -> {
+            boolean previous = GradMode.isEnabled();
+            GradMode.setEnabled(RValues.asFlag(a[0], "enabled"));
+            call.setInvisible();
+            return RLogical.of(previous);
+        });
+        pkg.builtin("local_no_grad", ".env", (call, a) -> localGradMode(call, a[0], false));
+        pkg.builtin("local_enable_grad", ".env", (call, a) -> localGradMode(call, a[0], true));
+        pkg.builtin(".match_formals", "f, args", (call, a) -> {
+            if (!(a[0] instanceof RClosure f)) {
+                throw call.error("`forward` must be a function");
+            }
+            String[] formals = f.root().formals();
+            RList args = (RList) a[1];
+            String[] names = args.names() == null ? new String[args.length()] : args.names().data();
+            Object[] matched;
+            try {
+                matched = ArgMatcher.match(
+                        Arrays.copyOfRange(formals, 1, formals.length), args.data(), names);
+            } catch (RErrorSignal e) {
+                throw call.error(e.getMessage());
+            }
+            List<Object> values = new ArrayList<>();
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < matched.length; i++) {
+                if (matched[i] != null && matched[i] != RMissing.INSTANCE) {
+                    values.add(matched[i]);
+                    out.add(formals[i + 1]);
+                }
+            }
+            return RList.of(values, out);
+        });
+        pkg.builtin(".autograd_function_attach", "output, variables, backward", (call, a) -> {
+            Tensor out = OpCalls.host(a[0], Tensor.class);
+            RList variables = (RList) a[1];
+            if (out == null) {
+                throw call.error("`forward` must return a tensor");
+            }
+            if (!GradMode.isEnabled() || variables.length() == 0) {
+                return a[0];
+            }
+            Tensor[] inputs = new Tensor[variables.length()];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = OpCalls.host(variables.get(i), Tensor.class);
+            }
+            Object backward = a[2];
+            FunctionNode node = new FunctionNode(CUSTOM_FUNCTION_NODE, inputs, null,
+                    (grad, saved) -> inputGradients(call, backward, grad, inputs.length));
+            return Values.wrap(out.detach().withGradFn(node));
+        });
+    }
+
+    /**
+     * {@code local_no_grad()} and {@code local_enable_grad()}: the grad mode until the calling function returns
+     * (or {@code .env}'s function), as R torch's {@code withr::defer}.
+     */
+    private static Object localGradMode(RCall call, Object env, boolean enabled) {
+        REnvironment frame = env instanceof REnvironment e ? e : call.env();
+        boolean previous = GradMode.isEnabled();
+        GradMode.setEnabled(enabled);
+        frame.addOnExit(new RPromise(new GradModeRestore(previous), frame, false), true);
+        call.setInvisible();
+        return RNull.INSTANCE;
+    }
+
+    /** The on-exit expression of {@link #localGradMode}: puts the previous grad mode back. */
+    private static final class GradModeRestore extends RNode {
+        private final boolean previous;
+
+        GradModeRestore(boolean previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public Object execute(REnvironment env) {
+            GradMode.setEnabled(previous);
+            return RNull.INSTANCE;
+        }
+
+        @Override
+        public void deparse(StringBuilder sb) {
+            sb.append("autograd_set_grad_mode(").append(previous ? "TRUE" : "FALSE").append(')');
+        }
+    }
+
+    /** What R torch's custom functions are called in {@code grad_fn} (libtorch's node wrapping an R function). */
+    private static final String CUSTOM_FUNCTION_NODE = "torch::autograd::CppNode<LanternFunction>";
+
+    /** Calls the R backward with the output's gradient; it returns the inputs' gradients in order (NULL: none). */
+    private static Tensor[] inputGradients(RCall call, Object backward, Tensor grad, int inputs) {
+        Object result = call.callFunction(backward, Values.wrap(grad));
+        if (!(result instanceof RList list) || list.length() != inputs) {
+            throw TorchException.runtime("backward must return a list with a gradient for each input that requires "
+                    + "grad (" + inputs + "), named as forward's arguments");
+        }
+        Tensor[] out = new Tensor[inputs];
+        for (int i = 0; i < inputs; i++) {
+            out[i] = list.get(i) == RNull.INSTANCE ? null : Values.asTensor(list.get(i));
+        }
+        return out;
     }
 
     private static Object withGrad(boolean enabled, Object code) {
@@ -197,6 +335,16 @@ public final class TorchRPackage implements RPackage {
         String[] withGenerator = java.util.Arrays.copyOf(classes, classes.length + 1);
         withGenerator[classes.length] = ModuleHandler.GENERATOR_CLASS;
         return new RExternal(cls, withGenerator);
+    }
+
+    /** A tensor or a list of tensors (with {@code nullable}, NULL entries too) as an array. */
+    private static Tensor[] tensors(Object v, boolean nullable) {
+        Object[] items = v instanceof RList l ? l.data() : new Object[] {v};
+        Tensor[] out = new Tensor[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = nullable && items[i] == RNull.INSTANCE ? null : Values.asTensor(items[i]);
+        }
+        return out;
     }
 
     private static Tensor tensorArg(RCall call, Object v) {

@@ -85,4 +85,33 @@ class TensorIndexingTest {
         assertEquals("Error in x[0, 1] : Indexing starts at 1 but found a 0.\n-- at test.R:3\n",
                 TorchR.run(X + "x[0, 1]\n"));
     }
+
+    @Test
+    void nIsTheLastPositionEvenWhenTheScriptHasAnN() {
+        assertEquals("3 6 9 12 | 4 \n", values("x[N, ]"));
+        assertEquals("5 6 8 9 11 12 | 2 3 \n", values("x[2:N, 2:N]"));
+        assertEquals("10 11 12 | 3 \n", values("x[.., N]"));
+        assertEquals("3 6 9 12 | 4 \n", TorchR.run("N <- 1\n" + X + "cat(as.numeric(x[N, ]), \"|\", dim(x[N, ]), \"\\n\")"));
+        assertEquals("[1] 1\n", TorchR.run("N <- 1\n" + X + "x[N, ]\nN\n").lines().reduce((a, b) -> b).get() + "\n");
+    }
+
+    @Test
+    void rangesInTheBracketsAreSlicesAsInRTorch() {
+        assertEquals("4 7 10 | 1 3 \n", values("x[1, 2:N, drop = FALSE]"));
+        assertEquals("2 3 | 2 \n", values("x[-2:3, 1]"));
+        assertEquals("1 10 | 2 \n", values("x[1, 1:N:3]"));
+        assertEquals("| 0 4 \n", values("x[3:1, ]"));
+    }
+
+    @Test
+    void slcIsTheSameSliceAsAValue() {
+        assertEquals("1 3 | 2 \n", values("x[slc(start = 1, end = 3, step = 2), 1]"));
+        assertEquals("4 7 10 | 3 \n", values("x[1, slc(2, Inf)]"));
+        assertEquals("<slice>\n", TorchR.run("print(slc(1, 3, 5))\n"));
+    }
+
+    @Test
+    void assignmentReadsNAndRanges() {
+        assertEquals(" [1]  1  0  0  4  0  0  7  0  0 10  0  0\n", TorchR.run(X + "x[2:N, ] <- 0L\nas.integer(x)\n"));
+    }
 }
