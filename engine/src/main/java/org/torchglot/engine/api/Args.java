@@ -44,7 +44,7 @@ public final class Args {
     Args with(int i, Object value) {
         Object[] copy = values.clone();
         copy[i] = value;
-        return new Args(signature, copy);
+        return new Args(signature, copy, given);
     }
 
     /** True when grad mode is on and a tensor argument (or one in a list) requires grad. */
