@@ -29,7 +29,7 @@ public final class OpTable {
         TensorOps.registerAll(STANDARD);
         NnOps.registerFunctional(FUNCTIONAL);
         NnOps.registerModules(MODULES);
-        NnOps.registerOptimizers(OPTIMIZERS);
+        OptimOps.register(OPTIMIZERS);
         NnOps.registerInit(INIT);
     }
 
