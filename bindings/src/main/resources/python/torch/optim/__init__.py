@@ -1,7 +1,6 @@
 """torch.optim: optimizers from the engine's optimizer table, with PyTorch's Python surface."""
 from torch import _bridge
 from torch._bridge import guard, to_java, wrap
-from torch.optim import lr_scheduler
 
 
 def _java_params(params):
@@ -64,14 +63,14 @@ class Optimizer:
         if closure is None:
             guard(self._j.step)
             return None
-        loss = None
+        losses = []
 
         def jclosure():
-            nonlocal loss
-            loss = closure()
-            return to_java(loss)
+            losses.append(closure())
+            return to_java(losses[-1])
         guard(self._j.step, jclosure)
-        return loss
+        # NOTE: LBFGS calls the closure many times; step returns the first loss, as PyTorch's does.
+        return losses[0] if losses else None
 
     def zero_grad(self, set_to_none=False):
         self._j.zeroGrad(bool(set_to_none))
@@ -101,8 +100,10 @@ def _optimizer_class(name):
                                      "__doc__": f"{op.signature()}\n\n{op.summary()}"})
 
 
-SGD = _optimizer_class("SGD")
-Adam = _optimizer_class("Adam")
-AdamW = _optimizer_class("AdamW")
-RMSprop = _optimizer_class("RMSprop")
-Adagrad = _optimizer_class("Adagrad")
+# NOTE: every optimizer of the engine's table, so a new one needs no line here.
+for _name in _bridge.OPTIMIZERS.names():
+    if str(_bridge.OPTIMIZERS.op(_name).signature().returns()) == "Optimizer":
+        globals()[_name] = _optimizer_class(_name)
+del _name
+
+from torch.optim import lr_scheduler  # noqa: E402  (it reads the Optimizer base above)

@@ -235,6 +235,17 @@ class HostileArgumentsTest {
             receivers.put(org.torchglot.engine.optim.Optimizer.class, () -> sgd);
             receivers.put(org.torchglot.engine.optim.ParamGroup.class, () -> sgd.paramGroups().get(0));
             receivers.put(org.torchglot.engine.optim.LRScheduler.class, () -> new StepLR(sgd, 1));
+            receivers.put(org.torchglot.engine.optim.LBFGS.class,
+                    () -> new org.torchglot.engine.optim.LBFGS(new Linear(2, 2).parameters()));
+            receivers.put(org.torchglot.engine.optim.CosineAnnealingWarmRestarts.class,
+                    () -> new org.torchglot.engine.optim.CosineAnnealingWarmRestarts(sgd, 2, 1, 0, -1));
+            receivers.put(org.torchglot.engine.optim.ReduceLROnPlateau.class,
+                    () -> new org.torchglot.engine.optim.ReduceLROnPlateau(sgd, new org.torchglot.engine.optim
+                            .ReduceLROnPlateau.Config("min", 0.1, 10, 1e-4, "rel", 0, List.of(0.0), 1e-8)));
+            receivers.put(org.torchglot.engine.optim.ChainedScheduler.class,
+                    () -> new org.torchglot.engine.optim.ChainedScheduler(List.of(new StepLR(sgd, 1))));
+            receivers.put(org.torchglot.engine.optim.SequentialLR.class,
+                    () -> new org.torchglot.engine.optim.SequentialLR(sgd, List.of(new StepLR(sgd, 1)), List.of(), -1));
             receivers.put(org.torchglot.engine.data.Dataset.class, () -> new TensorDataset(tensor()));
             receivers.put(TensorDataset.class, () -> new TensorDataset(tensor()));
             receivers.put(Subset.class, () -> new Subset<>(new TensorDataset(tensor()), List.of(0, 1)));

@@ -178,16 +178,29 @@ final class OptimOps {
                 + "but got " + Conversions.describe(p));
     }
 
-    /** Every given option after {@code params}, by PyTorch's name; None leaves the optimizer's default. */
+    /**
+     * Every option after {@code params} by PyTorch's name, except None and values equal to the
+     * signature's default: those keep the optimizer's own default, so a group prints
+     * {@code weight_decay: 0} as PyTorch's does rather than the table's {@code 0.0}.
+     */
     private static Map<String, Object> options(Args a) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<Signature.Param> params = a.signature().params();
         for (int i = 1; i < params.size(); i++) {
-            if (!a.isNone(i)) {
-                out.put(params.get(i).name(), a.any(i));
+            Signature.Param p = params.get(i);
+            if (!a.isNone(i) && !(p.hasDefault() && isDefault(p, a.any(i)))) {
+                out.put(p.name(), a.any(i));
             }
         }
         return out;
+    }
+
+    private static boolean isDefault(Signature.Param p, Object value) {
+        String text = p.defaultText();
+        if (value instanceof Number n && text.matches("-?[0-9.e+-]+")) {
+            return n.doubleValue() == Double.parseDouble(text);
+        }
+        return value instanceof Boolean b && text.equals(b ? "True" : "False");
     }
 
     private static Optimizer optimizer(Args a) {
@@ -229,7 +242,11 @@ final class OptimOps {
         return out;
     }
 
-    /** {@code lr_lambda}: one callable (a guest function arrives as a {@link Function}) or a list of them. */
+    /**
+     * {@code lr_lambda}: one callable or a list of them. A guest function arrives as a
+     * {@code Function<Object[], Object>} taking its arguments as an array (the polyglot mapping of
+     * an executable value, and what the R binding passes).
+     */
     private static List<IntToDoubleFunction> lambdas(Object v) {
         List<?> items = v instanceof List<?> l ? l : List.of(v);
         List<IntToDoubleFunction> out = new ArrayList<>();
@@ -252,7 +269,7 @@ final class OptimOps {
             return f.applyAsDouble(n.doubleValue());
         }
         if (fn instanceof Function<?, ?> f) {
-            return ((Function<Object, Object>) f).apply(arg);
+            return ((Function<Object[], Object>) f).apply(new Object[] {arg});
         }
         throw TorchException.type(what + " must be callable, not " + Conversions.describe(fn));
     }

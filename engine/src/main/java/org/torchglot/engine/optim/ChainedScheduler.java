@@ -66,9 +66,12 @@ public class ChainedScheduler implements Scheduler {
         if (state.get("_last_lr") instanceof List<?> lrs) {
             lastLr = Scheduler.doubles(lrs);
         }
-        List<?> nested = (List<?>) state.get("_schedulers");
-        for (int i = 0; nested != null && i < nested.size(); i++) {
-            schedulers.get(i).loadStateDict((Map<String, Object>) nested.get(i));
+        if (state.get("_schedulers") instanceof List<?> nested) {
+            for (int i = 0; i < Math.min(nested.size(), schedulers.size()); i++) {
+                if (nested.get(i) instanceof Map<?, ?> inner) {
+                    schedulers.get(i).loadStateDict((Map<String, Object>) inner);
+                }
+            }
         }
     }
 }

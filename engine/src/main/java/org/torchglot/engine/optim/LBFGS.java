@@ -59,7 +59,7 @@ public class LBFGS extends Optimizer {
 
     @Override
     public void step() {
-        throw TorchException.type("step() missing 1 required positional argument: 'closure'");
+        throw TorchException.type("LBFGS.step() missing 1 required positional argument: 'closure'");
     }
 
     /** One LBFGS step; the closure re-evaluates the loss (and its gradients) and returns it. */

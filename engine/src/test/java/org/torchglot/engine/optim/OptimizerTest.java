@@ -232,7 +232,7 @@ class OptimizerTest {
         assertEquals("Invalid eta values: 1.5, 2.0", message(() -> make("Rprop", p, Map.of("etas", List.of(1.5, 2.0)))));
         assertEquals("Invalid beta parameter at index 1: 1.0",
                 message(() -> make("NAdam", p, Map.of("betas", List.of(0.9, 1.0)))));
-        assertEquals("step() missing 1 required positional argument: 'closure'",
+        assertEquals("LBFGS.step() missing 1 required positional argument: 'closure'",
                 message(() -> make("LBFGS", p, Map.of()).step()));
         assertEquals("Tried to step 4 times. The specified number of total steps is 2", message(() -> {
             Scheduler s = sched("OneCycleLR", make("SGD", p, Map.of("lr", 0.1)), Map.of("max_lr", 0.1, "total_steps", 2L));
