@@ -23,11 +23,17 @@ import org.torchglot.engine.autograd.AccumulateGrad;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.autograd.Node;
+import org.torchglot.engine.data.BatchSampler;
+import org.torchglot.engine.data.ConcatDataset;
 import org.torchglot.engine.data.DataLoader;
 import org.torchglot.engine.data.DataUtils;
 import org.torchglot.engine.data.Dataset;
+import org.torchglot.engine.data.RandomSampler;
+import org.torchglot.engine.data.SequentialSampler;
 import org.torchglot.engine.data.Subset;
+import org.torchglot.engine.data.SubsetRandomSampler;
 import org.torchglot.engine.data.TensorDataset;
+import org.torchglot.engine.data.WeightedRandomSampler;
 import org.torchglot.engine.format.NumpyFormatter;
 import org.torchglot.engine.format.PrintOptions;
 import org.torchglot.engine.format.PyTorchFormatter;
@@ -82,7 +88,8 @@ public final class HostApi {
             OpTable.class, Convention.class, Tensor.class, DType.class, Index.class, TorchException.class,
             GradMode.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
             Module.class, CustomModule.class, Parameter.class, Optimizer.class,
-            DataLoader.class, TensorDataset.class, DataUtils.class);
+            DataLoader.class, TensorDataset.class, DataUtils.class, SequentialSampler.class, RandomSampler.class,
+            SubsetRandomSampler.class, WeightedRandomSampler.class, BatchSampler.class, ConcatDataset.class);
 
     /**
      * The members guests may use, per class ({@code new}: its public constructors). A method listed
@@ -157,7 +164,13 @@ public final class HostApi {
         m.put(ChainedScheduler.class, "getLastLr loadStateDict stateDict step");
         m.put(SequentialLR.class, "getLastLr loadStateDict stateDict step");
         m.put(Dataset.class, "get len");
-        m.put(DataLoader.class, "new batchIndices dataset iterator len");
+        m.put(DataLoader.class, "new batchIndices batchSampler dataset iterator len startEpoch");
+        m.put(SequentialSampler.class, "new indices len");
+        m.put(RandomSampler.class, "new indices len");
+        m.put(SubsetRandomSampler.class, "new indices len");
+        m.put(WeightedRandomSampler.class, "new indices len");
+        m.put(BatchSampler.class, "new batch batches len sampler");
+        m.put(ConcatDataset.class, "new cumulativeSizes get len locate");
         m.put(TensorDataset.class, "new get len tensors");
         m.put(Subset.class, "dataset get indices len");
         m.put(DataUtils.class, "randomSplit");

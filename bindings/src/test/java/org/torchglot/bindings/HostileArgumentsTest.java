@@ -250,6 +250,18 @@ class HostileArgumentsTest {
             receivers.put(TensorDataset.class, () -> new TensorDataset(tensor()));
             receivers.put(Subset.class, () -> new Subset<>(new TensorDataset(tensor()), List.of(0, 1)));
             receivers.put(DataLoader.class, () -> new DataLoader<>(new TensorDataset(tensor()), 1, false));
+            receivers.put(org.torchglot.engine.data.SequentialSampler.class,
+                    () -> new org.torchglot.engine.data.SequentialSampler(3));
+            receivers.put(org.torchglot.engine.data.RandomSampler.class,
+                    () -> new org.torchglot.engine.data.RandomSampler(3, true, 5, new Generator(1)));
+            receivers.put(org.torchglot.engine.data.SubsetRandomSampler.class,
+                    () -> new org.torchglot.engine.data.SubsetRandomSampler(List.of(2, 0), new Generator(1)));
+            receivers.put(org.torchglot.engine.data.WeightedRandomSampler.class,
+                    () -> new org.torchglot.engine.data.WeightedRandomSampler(new double[] {1, 2}, 3, true, null));
+            receivers.put(org.torchglot.engine.data.BatchSampler.class, () -> new org.torchglot.engine.data.BatchSampler(
+                    new org.torchglot.engine.data.SequentialSampler(3), 2, false));
+            receivers.put(org.torchglot.engine.data.ConcatDataset.class, () -> new org.torchglot.engine.data
+                    .ConcatDataset<>(List.of(new TensorDataset(tensor()), new TensorDataset(tensor()))));
             // NOTE: a fresh instance, not the printers' own, so the calls leave this JVM's print options alone.
             receivers.put(PrintOptions.class, PrintOptions::new);
             receivers.put(Tuple.class, () -> Tuple.of(1, "a"));

@@ -33,8 +33,8 @@ public class BatchSampler {
         return batch(sampler.indices(), batchSize, dropLast);
     }
 
-    /** Cuts indices into batches of {@code size}; the last one shorter unless dropped. */
-    static List<List<Integer>> batch(List<Integer> indices, int size, boolean dropLast) {
+    /** Cuts indices into batches of {@code size}; the last one shorter unless dropped (also for guest samplers). */
+    public static List<List<Integer>> batch(List<Integer> indices, int size, boolean dropLast) {
         List<List<Integer>> out = new ArrayList<>();
         for (int start = 0; start < indices.size(); start += size) {
             int end = Math.min(indices.size(), start + size);

@@ -77,10 +77,10 @@ public class DataLoader<T> implements Iterable<List<Tensor>> {
     }
 
     /**
-     * Starts an epoch over an iterable dataset, whose items the binding batches itself: draws the
-     * loader's base seed as PyTorch does for every epoch.
+     * Starts an epoch whose indices or items a binding produces itself (a guest sampler, an
+     * iterable dataset): draws the loader's base seed as PyTorch does for every epoch.
      */
-    public static void startIterableEpoch(Generator generator) {
+    public static void startEpoch(Generator generator) {
         drawSeed(generator != null ? generator : Generator.getDefault());
     }
 
