@@ -34,6 +34,7 @@ const torch = {
   nn,
   optim,
   utils: { data },
+  autograd: { Function: autograd.Function, grad: autograd.grad },
 };
 
 bridge.defineWithAliases(torch, bridge.tableFunctions(bridge.TABLES.standard));

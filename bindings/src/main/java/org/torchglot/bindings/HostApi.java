@@ -20,6 +20,8 @@ import org.torchglot.engine.api.Op;
 import org.torchglot.engine.api.OpTable;
 import org.torchglot.engine.api.Signature;
 import org.torchglot.engine.autograd.AccumulateGrad;
+import org.torchglot.engine.autograd.Backward;
+import org.torchglot.engine.autograd.CustomFunction;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.autograd.Node;
@@ -86,7 +88,7 @@ public final class HostApi {
     static final List<Class<?>> LOOKUP = List.of(
             TorchglotVersion.class, CMath.class, Figure.class, ProgressDisplay.class,
             OpTable.class, Convention.class, Tensor.class, DType.class, Index.class, TorchException.class,
-            GradMode.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
+            GradMode.class, Backward.class, CustomFunction.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
             Module.class, CustomModule.class, Parameter.class, Optimizer.class,
             DataLoader.class, TensorDataset.class, DataUtils.class, SequentialSampler.class, RandomSampler.class,
             SubsetRandomSampler.class, WeightedRandomSampler.class, BatchSampler.class, ConcatDataset.class);
@@ -137,6 +139,9 @@ public final class HostApi {
         m.put(Node.class, "name nextFunctions toString");
         m.put(FunctionNode.class, "name");
         m.put(AccumulateGrad.class, "name variable");
+        m.put(Backward.class, "grad");
+        m.put(CustomFunction.class, "name record");
+        m.put(CustomFunction.Callback.class, "apply");
         m.put(Generator.class, "new copy getDefault getState initialSeed manualSeed randint random seed setState");
         m.put(PyTorchFormatter.class, "format options");
         m.put(NumpyFormatter.class, "repr str");

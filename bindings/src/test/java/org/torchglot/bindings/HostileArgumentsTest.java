@@ -221,6 +221,10 @@ class HostileArgumentsTest {
             receivers.put(org.torchglot.engine.autograd.AccumulateGrad.class,
                     () -> t.requiresGrad_(true).mul(2.0).gradFn().nextFunctions().get(0));
             receivers.put(Generator.class, () -> new Generator(1));
+            receivers.put(org.torchglot.engine.autograd.CustomFunction.class, () -> org.torchglot.engine.autograd
+                    .CustomFunction.record("Sample", List.of(t.requiresGrad_(true)), tensor(), g -> List.of(g)).gradFn());
+            receivers.put(org.torchglot.engine.autograd.CustomFunction.Callback.class,
+                    () -> (org.torchglot.engine.autograd.CustomFunction.Callback) g -> List.of(g));
             receivers.put(Tensor.class, this::tensor);
             receivers.put(Parameter.class, () -> new Parameter(tensor()));
             receivers.put(Module.class, () -> linear);
