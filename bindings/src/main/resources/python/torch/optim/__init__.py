@@ -1,17 +1,17 @@
 """torch.optim: optimizers from the engine's optimizer table, with PyTorch's Python surface."""
 from torch import _bridge
-from torch._bridge import guard, to_java, wrap
+from torch._bridge import guard as _guard, to_java as _to_java, wrap as _wrap
 
 
 def _java_params(params):
     out = []
     for p in params:
         if isinstance(p, dict):
-            group = {k: to_java(v) for k, v in p.items()}
-            group["params"] = [to_java(x) for x in p["params"]]
+            group = {k: _to_java(v) for k, v in p.items()}
+            group["params"] = [_to_java(x) for x in p["params"]]
             out.append(group)
         else:
-            out.append(to_java(p))
+            out.append(_to_java(p))
     return out
 
 
@@ -24,12 +24,12 @@ class _ParamGroup(dict):
 
     def __getitem__(self, key):
         if key == "params":
-            return [wrap(p) for p in self._g.params()]
+            return [_wrap(p) for p in self._g.params()]
         v = self._g.get(key)
         return list(v) if hasattr(v, "__len__") and not isinstance(v, str) else v
 
     def __setitem__(self, key, value):
-        self._g.set(key, to_java(value))
+        self._g.set(key, _to_java(value))
 
     def keys(self):
         return ["params"] + [str(k) for k in self._g.options()]
@@ -61,14 +61,14 @@ class Optimizer:
 
     def step(self, closure=None):
         if closure is None:
-            guard(self._j.step)
+            _guard(self._j.step)
             return None
         losses = []
 
         def jclosure():
             losses.append(closure())
-            return to_java(losses[-1])
-        guard(self._j.step, jclosure)
+            return _to_java(losses[-1])
+        _guard(self._j.step, jclosure)
         # NOTE: LBFGS calls the closure many times; step returns the first loss, as PyTorch's does.
         return losses[0] if losses else None
 
@@ -76,13 +76,13 @@ class Optimizer:
         self._j.zeroGrad(bool(set_to_none))
 
     def add_param_group(self, group):
-        guard(self._j.addParamGroup, _java_params([group])[0])
+        _guard(self._j.addParamGroup, _java_params([group])[0])
 
     def state_dict(self):
         return self._j.stateDict()
 
     def load_state_dict(self, state_dict):
-        guard(self._j.loadStateDict, state_dict)
+        _guard(self._j.loadStateDict, state_dict)
 
     def __repr__(self):
         return self._j.toString()
@@ -93,9 +93,9 @@ def _optimizer_class(name):
 
     def __init__(self, params, *args, **kwargs):
         params = _java_params(params)
-        jargs = [params] + [to_java(a) for a in args]
-        Optimizer.__init__(self, guard(_bridge.OPTIMIZERS.call, name, jargs,
-                                       {k: to_java(v) for k, v in kwargs.items()} or None, _bridge._ZERO_BASED))
+        jargs = [params] + [_to_java(a) for a in args]
+        Optimizer.__init__(self, _guard(_bridge.OPTIMIZERS.call, name, jargs,
+                                       {k: _to_java(v) for k, v in kwargs.items()} or None, _bridge._ZERO_BASED))
     return type(name, (Optimizer,), {"__init__": __init__, "__module__": "torch.optim",
                                      "__doc__": f"{op.signature()}\n\n{op.summary()}"})
 

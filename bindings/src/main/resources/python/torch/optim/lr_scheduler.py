@@ -1,6 +1,6 @@
 """torch.optim.lr_scheduler: every scheduler of the engine's optimizer table."""
 from torch import _bridge
-from torch._bridge import guard, to_java
+from torch._bridge import guard as _guard, to_java as _to_java
 
 
 class _LRScheduler:
@@ -12,9 +12,9 @@ class _LRScheduler:
         """step(), step(epoch) (CosineAnnealingWarmRestarts: fractional), ReduceLROnPlateau.step(metrics)."""
         value = kwargs.get("metrics", kwargs.get("epoch")) if kwargs else (args[0] if args else None)
         if value is None:
-            guard(self._j.step)
+            _guard(self._j.step)
         else:
-            guard(self._j.step, to_java(value))
+            _guard(self._j.step, _to_java(value))
 
     def get_last_lr(self):
         return list(self._j.getLastLr())
@@ -27,7 +27,7 @@ class _LRScheduler:
         return _python(self._j.stateDict())
 
     def load_state_dict(self, state_dict):
-        guard(self._j.loadStateDict, to_java(state_dict))
+        _guard(self._j.loadStateDict, _to_java(state_dict))
 
 
 def _python(value):
@@ -51,8 +51,8 @@ def _scheduler_class(name):
         if optimizer is None:
             schedulers = args[0] if args else kwargs.get("schedulers", [None])
             optimizer = getattr(schedulers[0], "optimizer", None)
-        _LRScheduler.__init__(self, guard(_bridge.OPTIMIZERS.call, name, [to_java(a) for a in args],
-                                          {k: to_java(v) for k, v in kwargs.items()} or None, _bridge._ZERO_BASED),
+        _LRScheduler.__init__(self, _guard(_bridge.OPTIMIZERS.call, name, [_to_java(a) for a in args],
+                                          {k: _to_java(v) for k, v in kwargs.items()} or None, _bridge._ZERO_BASED),
                               optimizer)
     return type(name, (_LRScheduler,), {"__init__": __init__, "__module__": "torch.optim.lr_scheduler",
                                         "__doc__": f"{op.signature()}\n\n{op.summary()}"})

@@ -2,7 +2,7 @@
 DataLoader, so seeded shuffles and samplers visit samples in PyTorch's order."""
 import java
 from torch import _bridge
-from torch._bridge import guard, wrap
+from torch._bridge import guard as _guard, wrap as _wrap
 
 
 def _engine(name):
@@ -49,7 +49,7 @@ class IterableDataset(Dataset):
 class TensorDataset(Dataset):
     def __init__(self, *tensors):
         self.tensors = tensors
-        self._j = guard(_JTensorDataset, *[t._t for t in tensors])
+        self._j = _guard(_JTensorDataset, *[t._t for t in tensors])
 
     def __getitem__(self, index):
         return tuple(t[index] for t in self.tensors)
@@ -83,14 +83,14 @@ class ConcatDataset(Dataset):
         for d in self.datasets:
             if isinstance(d, IterableDataset):
                 raise AssertionError("ConcatDataset does not support IterableDataset")
-        self._j = guard(_JConcatDataset, [_length_dataset(len(d)) for d in self.datasets])
+        self._j = _guard(_JConcatDataset, [_length_dataset(len(d)) for d in self.datasets])
         self.cumulative_sizes = _ints(self._j.cumulativeSizes())
 
     def __len__(self):
         return self._j.len()
 
     def __getitem__(self, idx):
-        dataset, sample = guard(self._j.locate, int(idx))
+        dataset, sample = _guard(self._j.locate, int(idx))
         return self.datasets[dataset][sample]
 
 
@@ -122,7 +122,7 @@ class _EngineSampler(Sampler):
     """A sampler whose indices the engine draws."""
 
     def __iter__(self):
-        return iter(_ints(guard(self._j.indices)))
+        return iter(_ints(_guard(self._j.indices)))
 
     def __len__(self):
         return self._j.len()
@@ -144,7 +144,7 @@ class RandomSampler(_EngineSampler):
         self.data_source = data_source
         self.replacement = replacement
         self.generator = generator
-        self._j = guard(_JRandomSampler, len(data_source), replacement, num_samples, _generator(generator))
+        self._j = _guard(_JRandomSampler, len(data_source), replacement, num_samples, _generator(generator))
 
     @property
     def num_samples(self):
@@ -155,7 +155,7 @@ class SubsetRandomSampler(_EngineSampler):
     def __init__(self, indices, generator=None):
         self.indices = indices
         self.generator = generator
-        self._j = guard(_JSubsetRandomSampler, _ints(indices), _generator(generator))
+        self._j = _guard(_JSubsetRandomSampler, _ints(indices), _generator(generator))
 
 
 class WeightedRandomSampler(_EngineSampler):
@@ -173,7 +173,7 @@ class WeightedRandomSampler(_EngineSampler):
         self.num_samples = num_samples
         self.replacement = replacement
         self.generator = generator
-        self._j = guard(_JWeightedRandomSampler, [float(w) for w in self.weights.tolist()], num_samples, replacement,
+        self._j = _guard(_JWeightedRandomSampler, [float(w) for w in self.weights.tolist()], num_samples, replacement,
                         _generator(generator))
 
 
@@ -190,7 +190,7 @@ class BatchSampler(Sampler):
         self._j = None if engine_sampler is None else _JBatchSampler(engine_sampler, batch_size, drop_last)
 
     def __iter__(self):
-        batches = (guard(self._j.batches) if self._j is not None
+        batches = (_guard(self._j.batches) if self._j is not None
                    else _JBatchSampler.batch(_ints(self.sampler), self.batch_size, self.drop_last))
         return iter([_ints(b) for b in batches])
 
@@ -228,6 +228,26 @@ def default_collate(batch):
     return list(batch)
 
 
+def default_convert(data):
+    """What DataLoader does to each item without batching: numpy arrays become tensors, containers are
+    converted item by item, anything else is kept."""
+    if type(data).__name__ == "ndarray":
+        from torch import from_numpy
+        return from_numpy(data)
+    if isinstance(data, dict):
+        return {k: default_convert(v) for k, v in data.items()}
+    if isinstance(data, tuple):
+        return tuple(default_convert(v) for v in data)
+    if isinstance(data, list):
+        return [default_convert(v) for v in data]
+    return data
+
+
+def get_worker_info():
+    """None: torchglot's DataLoader loads in the main process (num_workers is ignored)."""
+    return None
+
+
 class DataLoader:
     def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
                  collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
@@ -255,7 +275,7 @@ class DataLoader:
         if batch_sampler is not None:
             jbatch_sampler = getattr(batch_sampler, "_j", None) or _JBatchSampler(_JSequentialSampler(0), 1, False)
         jdataset = dataset._j if isinstance(dataset, TensorDataset) else _length_dataset(len(dataset))
-        self._j = guard(_JDataLoader, jdataset, int(batch_size), bool(shuffle), jsampler, jbatch_sampler,
+        self._j = _guard(_JDataLoader, jdataset, int(batch_size), bool(shuffle), jsampler, jbatch_sampler,
                         bool(drop_last), _generator(generator))
         self._guest_indices = (sampler is not None and not isinstance(sampler, _EngineSampler)) or (
             batch_sampler is not None and getattr(batch_sampler, "_j", None) is None)
@@ -276,7 +296,7 @@ class DataLoader:
             if self.batch_sampler is not None:
                 return iter(self.batch_sampler)
             return iter(BatchSampler(self.sampler, self.batch_size, self.drop_last))
-        return iter(_ints(b) for b in guard(self._j.batchIndices))
+        return iter(_ints(b) for b in _guard(self._j.batchIndices))
 
     def __iter__(self):
         collate = self.collate_fn or default_collate
@@ -285,7 +305,7 @@ class DataLoader:
             return
         if isinstance(self.dataset, TensorDataset) and self.collate_fn is None and not self._guest_indices:
             for batch in self._j:
-                yield [wrap(t) for t in batch]
+                yield [_wrap(t) for t in batch]
             return
         for indices in self._batches():
             yield collate([self.dataset[i] for i in indices])
@@ -294,7 +314,8 @@ class DataLoader:
         """An IterableDataset: its items in order, batched batch_size at a time."""
         _JDataLoader.startEpoch(_generator(self.generator))
         if self.batch_size is None:
-            yield from self.dataset
+            for item in self.dataset:
+                yield (self.collate_fn or default_convert)(item)
             return
         batch = []
         for item in self.dataset:
@@ -308,5 +329,5 @@ class DataLoader:
 
 def random_split(dataset, lengths, generator=None):
     n = len(dataset)
-    jsubsets = guard(_JDataUtils.randomSplit, _length_dataset(n), [float(x) for x in lengths], _generator(generator))
+    jsubsets = _guard(_JDataUtils.randomSplit, _length_dataset(n), [float(x) for x in lengths], _generator(generator))
     return [Subset(dataset, _ints(s.indices())) for s in jsubsets]
