@@ -1,7 +1,11 @@
 'use strict';
 // Grad mode: torch.no_grad(() => ...) and friends over the engine's GradMode.
 
-const { J } = require('./bridge.js');
+const bridge = require('./bridge.js');
+
+const { J, guard, toJava } = bridge;
+const CustomFunction = Java.type('org.torchglot.engine.autograd.CustomFunction');
+const Backward = Java.type('org.torchglot.engine.autograd.Backward');
 
 /** Runs fn with gradient recording on or off, then restores the previous mode; returns fn's result. */
 function withGradMode(enabled, fn) {
@@ -40,7 +44,78 @@ function set_grad_enabled(mode, fn) {
   return withGradMode(Boolean(mode), fn);
 }
 
+/** The ctx of a custom Function's forward and backward. */
+class FunctionCtx {
+  constructor(args) {
+    const { Tensor } = require('./tensor.js');
+    this.saved_tensors = [];
+    this.needs_input_grad = args.map((a) => a instanceof Tensor && a.requires_grad);
+    this._nonDifferentiable = [];
+  }
+
+  save_for_backward(...tensors) {
+    this.saved_tensors = tensors;
+  }
+
+  mark_non_differentiable(...tensors) {
+    this._nonDifferentiable.push(...tensors);
+  }
+
+  set_materialize_grads(value) {
+    this.materialize_grads = Boolean(value);
+  }
+}
+bridge.defineWithAliases(FunctionCtx.prototype, {
+  save_for_backward: FunctionCtx.prototype.save_for_backward,
+  mark_non_differentiable: FunctionCtx.prototype.mark_non_differentiable,
+  set_materialize_grads: FunctionCtx.prototype.set_materialize_grads,
+});
+
+/**
+ * A differentiable operation written in JavaScript:
+ * `class MyFn extends torch.autograd.Function { static forward(ctx, x) {...} static backward(ctx, g) {...} }`,
+ * then `MyFn.apply(x)`. forward runs without recording; backward returns one gradient (or null) per argument.
+ */
+class Function {
+  static apply(...args) {
+    const { Tensor } = require('./tensor.js');
+    const ctx = new FunctionCtx(args);
+    const output = withGradMode(false, () => this.forward(ctx, ...args));
+    if (!(output instanceof Tensor) || ctx._nonDifferentiable.includes(output)) {
+      return output;
+    }
+    const backward = (grad) => {
+      const grads = this.backward(ctx, bridge.wrap(grad));
+      return (Array.isArray(grads) ? grads : [grads]).map((g) => (g == null ? null : toJava(g)));
+    };
+    return bridge.wrap(guard(() => CustomFunction.record(this.name, args.map((a) => (a instanceof Tensor ? a._t : null)),
+      output._t, backward)));
+  }
+
+  static forward() {
+    throw new Error('You must implement the forward function for custom autograd.Function.');
+  }
+
+  static backward() {
+    throw new Error('You must implement the backward function for custom autograd.Function.');
+  }
+}
+
+/** torch.autograd.grad(outputs, inputs, {grad_outputs, retain_graph, create_graph, allow_unused}): an array. */
+function grad(outputs, inputs, options = {}) {
+  const o = Object.fromEntries(Object.entries(options).map(([k, v]) => [bridge.snakeCase(k), v]));
+  const list = (v) => (Array.isArray(v) ? v : [v]);
+  const seeds = o.grad_outputs == null ? null : list(o.grad_outputs).map((s) => (s == null ? null : s._t));
+  const createGraph = Boolean(o.create_graph);
+  const grads = guard(() => Backward.grad(list(outputs).map((t) => t._t), list(inputs).map((t) => t._t), seeds,
+    o.retain_graph ?? createGraph, createGraph, Boolean(o.allow_unused)));
+  return Array.from(grads, (g) => (g == null ? null : bridge.wrap(g)));
+}
+
 module.exports = {
+  Function,
+  FunctionCtx,
+  grad,
   no_grad,
   enable_grad,
   set_grad_enabled,

@@ -6,6 +6,10 @@ const bridge = require('./bridge.js');
 const { J, TABLES, ZERO_BASED, guard } = bridge;
 const { Tensor, tensor } = require('./tensor.js');
 
+const E = Object.fromEntries(['ConcatDataset', 'SequentialSampler', 'RandomSampler', 'SubsetRandomSampler',
+  'WeightedRandomSampler', 'BatchSampler'].map((n) => [n, Java.type(`org.torchglot.engine.data.${n}`)]));
+const snakeKeys = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [bridge.snakeCase(k), v]));
+
 /**
  * Base of map-style datasets. A JavaScript dataset defines `get(index)` and a `length`
  * (Python's __getitem__ and __len__ also work).
@@ -68,6 +72,109 @@ class Subset extends Dataset {
   }
 }
 
+/** The datasets one after another: get(i) finds the dataset by the cumulative sizes. */
+class ConcatDataset extends Dataset {
+  constructor(datasets) {
+    super();
+    this.datasets = Array.from(datasets);
+    this._j = guard(() => new E.ConcatDataset(this.datasets.map((d) => lengthDataset(d.length))));
+    this.cumulative_sizes = Array.from(this._j.cumulativeSizes(), Number);
+  }
+
+  get(index) {
+    const [dataset, sample] = Array.from(guard(() => this._j.locate(index)), Number);
+    return this.datasets[dataset].get(sample);
+  }
+
+  get length() {
+    return this._j.len();
+  }
+}
+
+/** A dataset that is iterated (`*[Symbol.iterator]()`) rather than indexed. */
+class IterableDataset {
+  [Symbol.iterator]() {
+    throw new Error(`${this.constructor.name} must define [Symbol.iterator]()`);
+  }
+}
+
+/** Iterable datasets one after another. */
+class ChainDataset extends IterableDataset {
+  constructor(datasets) {
+    super();
+    this.datasets = Array.from(datasets);
+  }
+
+  *[Symbol.iterator]() {
+    for (const d of this.datasets) {
+      yield* d;
+    }
+  }
+}
+
+/** Samplers whose indices the engine draws: `for (const i of sampler)`, `sampler.length`. */
+class Sampler {
+  constructor(jsampler) {
+    this._j = jsampler;
+  }
+
+  *[Symbol.iterator]() {
+    yield* Array.from(guard(() => this._j.indices()), Number);
+  }
+
+  get length() {
+    return this._j.len();
+  }
+}
+
+const generatorOf = (o) => (o.generator ? o.generator._j : null);
+
+class SequentialSampler extends Sampler {
+  constructor(dataSource) {
+    super(new E.SequentialSampler(dataSource.length));
+  }
+}
+
+class RandomSampler extends Sampler {
+  constructor(dataSource, options = {}) {
+    const o = snakeKeys(options);
+    super(guard(() => new E.RandomSampler(dataSource.length, Boolean(o.replacement), o.num_samples ?? null,
+      generatorOf(o))));
+  }
+}
+
+class SubsetRandomSampler extends Sampler {
+  constructor(indices, options = {}) {
+    super(guard(() => new E.SubsetRandomSampler(Array.from(indices, Number), generatorOf(options))));
+  }
+}
+
+class WeightedRandomSampler extends Sampler {
+  constructor(weights, numSamples, options = {}) {
+    const o = snakeKeys(options);
+    const w = weights instanceof Tensor ? weights.tolist() : Array.from(weights, Number);
+    super(guard(() => new E.WeightedRandomSampler(w, numSamples, o.replacement ?? true, generatorOf(o))));
+  }
+}
+
+/** Batches of a sampler's indices. */
+class BatchSampler {
+  constructor(sampler, batchSize, dropLast) {
+    this.sampler = sampler;
+    this._j = guard(() => new E.BatchSampler(sampler._j, batchSize, Boolean(dropLast)));
+  }
+
+  *[Symbol.iterator]() {
+    for (const batch of guard(() => this._j.batches())) {
+      yield Array.from(batch, Number);
+    }
+  }
+
+  get length() {
+    return this._j.len();
+  }
+}
+
 /** A stand-in for a JavaScript dataset on the engine side, which only needs its length. */
 function lengthDataset(n) {
   return new J.TensorDataset(TABLES.standard.call('zeros', [n], null, ZERO_BASED));
@@ -96,14 +203,20 @@ function default_collate(batch) {
  */
 class DataLoader {
   constructor(dataset, options = {}) {
-    const o = Object.fromEntries(Object.entries(options).map(([k, v]) => [bridge.snakeCase(k), v]));
+    const o = snakeKeys(options);
     this.dataset = dataset;
-    this.batch_size = o.batch_size ?? 1;
+    this.batch_size = o.batch_sampler ? null : (o.batch_size ?? 1);
     this.drop_last = Boolean(o.drop_last);
     this.collate_fn = o.collate_fn ?? null;
+    this.generator = o.generator ?? null;
+    if (dataset instanceof IterableDataset) {
+      this._j = null;
+      return;
+    }
     const jdataset = dataset instanceof TensorDataset ? dataset._j : lengthDataset(dataset.length);
-    this._j = guard(() => new J.DataLoader(jdataset, this.batch_size, Boolean(o.shuffle), this.drop_last,
-      o.generator ? o.generator._j : null));
+    this._j = guard(() => new J.DataLoader(jdataset, o.batch_size ?? 1, Boolean(o.shuffle),
+      o.sampler ? o.sampler._j : null, o.batch_sampler ? o.batch_sampler._j : null, this.drop_last,
+      this.generator ? this.generator._j : null));
   }
 
   get length() {
@@ -111,13 +224,29 @@ class DataLoader {
   }
 
   *[Symbol.iterator]() {
+    const collate = this.collate_fn ?? default_collate;
+    if (this._j === null) {
+      // An IterableDataset: its items in order, batch_size at a time.
+      J.DataLoader.startEpoch(this.generator ? this.generator._j : null);
+      let batch = [];
+      for (const item of this.dataset) {
+        batch.push(item);
+        if (batch.length === this.batch_size) {
+          yield collate(batch);
+          batch = [];
+        }
+      }
+      if (batch.length > 0 && !this.drop_last) {
+        yield collate(batch);
+      }
+      return;
+    }
     if (this.dataset instanceof TensorDataset && this.collate_fn === null) {
       for (const batch of this._j) {
         yield Array.from(batch, bridge.wrap);
       }
       return;
     }
-    const collate = this.collate_fn ?? default_collate;
     for (const indices of this._j.batchIndices()) {
       yield collate(Array.from(indices, (i) => this.dataset.get(Number(i))));
     }
@@ -132,5 +261,7 @@ function random_split(dataset, lengths, generator = null) {
 }
 
 module.exports = {
-  Dataset, TensorDataset, Subset, DataLoader, default_collate, random_split, randomSplit: random_split,
+  Dataset, TensorDataset, Subset, ConcatDataset, IterableDataset, ChainDataset, DataLoader, default_collate,
+  defaultCollate: default_collate, random_split, randomSplit: random_split, Sampler, SequentialSampler, RandomSampler,
+  SubsetRandomSampler, WeightedRandomSampler, BatchSampler,
 };

@@ -35,6 +35,7 @@ const torch = {
   optim,
   utils: { data },
   linalg: {},
+  autograd: { Function: autograd.Function, grad: autograd.grad },
 };
 bridge.defineWithAliases(torch.linalg, bridge.tableFunctions(bridge.TABLES.linalg));
 

@@ -64,12 +64,13 @@ class Optimizer {
       guard(() => this._j.step());
       return undefined;
     }
-    let loss;
+    const losses = [];
     guard(() => this._j.step(() => {
-      loss = closure();
-      return toJava(loss);
+      losses.push(closure());
+      return toJava(losses[losses.length - 1]);
     }));
-    return loss;
+    // NOTE: LBFGS calls the closure many times; step returns the first loss, as PyTorch's does.
+    return losses[0];
   }
 
   zero_grad(set_to_none = false) {
@@ -112,15 +113,42 @@ function optimizerClass(name) {
   }[name];
 }
 
-/** Base of the schedulers: step() once per epoch, get_last_lr(). */
+/** A scheduler's state dict (maps, lists, numbers and strings only) as plain JavaScript. */
+function plain(v) {
+  // NOTE: a Java null inside a list is a foreign null: == null, yet a Java object.
+  if (v == null) {
+    return null;
+  }
+  if (!Java.isJavaObject(v)) {
+    return v;
+  }
+  if (Array.isArray(v)) {
+    const items = [];
+    for (const x of v) {
+      items.push(plain(x));
+    }
+    return items;
+  }
+  const out = {};
+  for (const [k, x] of v) {
+    out[String(k)] = plain(x);
+  }
+  return out;
+}
+
+/** Base of the schedulers: step() once per epoch (ReduceLROnPlateau: step(metric)), get_last_lr(), state. */
 class LRScheduler {
   constructor(jscheduler, optimizer) {
     this._j = jscheduler;
     this.optimizer = optimizer;
   }
 
-  step() {
-    this._j.step();
+  step(value) {
+    if (value === undefined || value === null) {
+      guard(() => this._j.step());
+    } else {
+      guard(() => this._j.step(toJava(value)));
+    }
   }
 
   get_last_lr() {
@@ -128,19 +156,33 @@ class LRScheduler {
   }
 
   get last_epoch() {
-    return this._j.lastEpoch();
+    return this.state_dict().last_epoch;
+  }
+
+  state_dict() {
+    return plain(this._j.stateDict());
+  }
+
+  load_state_dict(stateDict) {
+    guard(() => this._j.loadStateDict(toJava(stateDict)));
   }
 }
-LRScheduler.prototype.getLastLr = LRScheduler.prototype.get_last_lr;
+bridge.defineWithAliases(LRScheduler.prototype, {
+  get_last_lr: LRScheduler.prototype.get_last_lr,
+  state_dict: LRScheduler.prototype.state_dict,
+  load_state_dict: LRScheduler.prototype.load_state_dict,
+});
 
 /** new torch.optim.lr_scheduler.StepLR(optimizer, {step_size: 10, gamma: 0.5}), and the others. */
 function schedulerClass(name) {
+  const takesOptimizer = String(TABLES.optimizers.op(name).signature().params()[0].name()) === 'optimizer';
   return {
     [name]: class extends LRScheduler {
-      constructor(optimizer, ...args) {
+      constructor(...args) {
+        const first = takesOptimizer ? args[0] : (args[0] || [])[0];
+        const optimizer = first instanceof LRScheduler ? first.optimizer : first;
         const [positional, keywords] = bridge.splitArgs(args);
-        super(guard(() => TABLES.optimizers.call(name, [optimizer._j, ...positional], keywords, ZERO_BASED)),
-          optimizer);
+        super(guard(() => TABLES.optimizers.call(name, positional, keywords, ZERO_BASED)), optimizer);
       }
     },
   }[name];
@@ -152,7 +194,7 @@ for (const name of TABLES.optimizers.names()) {
   const returns = String(TABLES.optimizers.op(name).signature().returns());
   if (returns === 'Optimizer') {
     optimizers[name] = optimizerClass(name);
-  } else {
+  } else if (returns === 'Scheduler') {
     lr_scheduler[name] = schedulerClass(name);
   }
 }

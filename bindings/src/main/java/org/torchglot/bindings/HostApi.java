@@ -21,14 +21,22 @@ import org.torchglot.engine.api.Op;
 import org.torchglot.engine.api.OpTable;
 import org.torchglot.engine.api.Signature;
 import org.torchglot.engine.autograd.AccumulateGrad;
+import org.torchglot.engine.autograd.Backward;
+import org.torchglot.engine.autograd.CustomFunction;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.autograd.Node;
+import org.torchglot.engine.data.BatchSampler;
+import org.torchglot.engine.data.ConcatDataset;
 import org.torchglot.engine.data.DataLoader;
 import org.torchglot.engine.data.DataUtils;
 import org.torchglot.engine.data.Dataset;
+import org.torchglot.engine.data.RandomSampler;
+import org.torchglot.engine.data.SequentialSampler;
 import org.torchglot.engine.data.Subset;
+import org.torchglot.engine.data.SubsetRandomSampler;
 import org.torchglot.engine.data.TensorDataset;
+import org.torchglot.engine.data.WeightedRandomSampler;
 import org.torchglot.engine.format.NumpyFormatter;
 import org.torchglot.engine.format.PrintOptions;
 import org.torchglot.engine.format.PyTorchFormatter;
@@ -52,9 +60,14 @@ import org.torchglot.engine.nn.Embedding;
 import org.torchglot.engine.nn.PReLU;
 import org.torchglot.engine.nn.Parameter;
 import org.torchglot.engine.nn.Sequential;
+import org.torchglot.engine.optim.ChainedScheduler;
+import org.torchglot.engine.optim.CosineAnnealingWarmRestarts;
+import org.torchglot.engine.optim.LBFGS;
 import org.torchglot.engine.optim.LRScheduler;
 import org.torchglot.engine.optim.Optimizer;
 import org.torchglot.engine.optim.ParamGroup;
+import org.torchglot.engine.optim.ReduceLROnPlateau;
+import org.torchglot.engine.optim.SequentialLR;
 import org.torchglot.engine.random.Generator;
 import org.torchglot.engine.random.numpy.NumpyGenerator;
 import org.torchglot.engine.random.numpy.RandomState;
@@ -86,9 +99,11 @@ public final class HostApi {
     static final List<Class<?>> LOOKUP = List.of(
             TorchglotVersion.class, CMath.class, Figure.class, FigureDisplay.class, ProgressDisplay.class,
             OpTable.class, Convention.class, Tensor.class, DType.class, Index.class, TorchException.class,
-            GradMode.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
+            GradMode.class, Backward.class, CustomFunction.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
             Module.class, CustomModule.class, Parameter.class, Optimizer.class,
-            DataLoader.class, TensorDataset.class, DataUtils.class, RandomState.class, NumpyGenerator.class);
+            DataLoader.class, TensorDataset.class, DataUtils.class, SequentialSampler.class, RandomSampler.class,
+            SubsetRandomSampler.class, WeightedRandomSampler.class, BatchSampler.class, ConcatDataset.class,
+            RandomState.class, NumpyGenerator.class);
 
     /**
      * The members guests may use, per class ({@code new}: its public constructors). A method listed
@@ -137,6 +152,9 @@ public final class HostApi {
         m.put(Node.class, "name nextFunctions toString");
         m.put(FunctionNode.class, "name");
         m.put(AccumulateGrad.class, "name variable");
+        m.put(Backward.class, "grad");
+        m.put(CustomFunction.class, "name record");
+        m.put(CustomFunction.Callback.class, "apply");
         m.put(Generator.class, "new copy getDefault getState initialSeed manualSeed randint random seed setState");
         // numpy.random: every size is checked against the memory limit before an array is made.
         m.put(RandomState.class, "new beta binomial choiceIndices exponential gamma getState normal permutation poisson"
@@ -169,9 +187,20 @@ public final class HostApi {
         m.put(Parameter.class, "new");
         m.put(Optimizer.class, "addParamGroup defaults loadStateDict paramGroups stateDict step toString zeroGrad");
         m.put(ParamGroup.class, "get options params set");
-        m.put(LRScheduler.class, "getLastLr lastEpoch step");
+        m.put(LBFGS.class, "step");
+        m.put(LRScheduler.class, "getLastLr lastEpoch loadStateDict stateDict step");
+        m.put(CosineAnnealingWarmRestarts.class, "step");
+        m.put(ReduceLROnPlateau.class, "getLastLr loadStateDict stateDict step");
+        m.put(ChainedScheduler.class, "getLastLr loadStateDict stateDict step");
+        m.put(SequentialLR.class, "getLastLr loadStateDict stateDict step");
         m.put(Dataset.class, "get len");
-        m.put(DataLoader.class, "new batchIndices dataset iterator len");
+        m.put(DataLoader.class, "new batchIndices batchSampler dataset iterator len startEpoch");
+        m.put(SequentialSampler.class, "new indices len");
+        m.put(RandomSampler.class, "new indices len");
+        m.put(SubsetRandomSampler.class, "new indices len");
+        m.put(WeightedRandomSampler.class, "new indices len");
+        m.put(BatchSampler.class, "new batch batches len sampler");
+        m.put(ConcatDataset.class, "new cumulativeSizes get len locate");
         m.put(TensorDataset.class, "new get len tensors");
         m.put(Subset.class, "dataset get indices len");
         m.put(DataUtils.class, "randomSplit");

@@ -225,6 +225,10 @@ class HostileArgumentsTest {
                     () -> new org.torchglot.engine.random.numpy.RandomState(1));
             receivers.put(org.torchglot.engine.random.numpy.NumpyGenerator.class,
                     () -> new org.torchglot.engine.random.numpy.NumpyGenerator(List.of(1L)));
+            receivers.put(org.torchglot.engine.autograd.CustomFunction.class, () -> org.torchglot.engine.autograd
+                    .CustomFunction.record("Sample", List.of(t.requiresGrad_(true)), tensor(), g -> List.of(g)).gradFn());
+            receivers.put(org.torchglot.engine.autograd.CustomFunction.Callback.class,
+                    () -> (org.torchglot.engine.autograd.CustomFunction.Callback) g -> List.of(g));
             receivers.put(Tensor.class, this::tensor);
             receivers.put(Parameter.class, () -> new Parameter(tensor()));
             receivers.put(Module.class, () -> linear);
@@ -252,10 +256,33 @@ class HostileArgumentsTest {
             receivers.put(org.torchglot.engine.optim.Optimizer.class, () -> sgd);
             receivers.put(org.torchglot.engine.optim.ParamGroup.class, () -> sgd.paramGroups().get(0));
             receivers.put(org.torchglot.engine.optim.LRScheduler.class, () -> new StepLR(sgd, 1));
+            receivers.put(org.torchglot.engine.optim.LBFGS.class,
+                    () -> new org.torchglot.engine.optim.LBFGS(new Linear(2, 2).parameters()));
+            receivers.put(org.torchglot.engine.optim.CosineAnnealingWarmRestarts.class,
+                    () -> new org.torchglot.engine.optim.CosineAnnealingWarmRestarts(sgd, 2, 1, 0, -1));
+            receivers.put(org.torchglot.engine.optim.ReduceLROnPlateau.class,
+                    () -> new org.torchglot.engine.optim.ReduceLROnPlateau(sgd, new org.torchglot.engine.optim
+                            .ReduceLROnPlateau.Config("min", 0.1, 10, 1e-4, "rel", 0, List.of(0.0), 1e-8)));
+            receivers.put(org.torchglot.engine.optim.ChainedScheduler.class,
+                    () -> new org.torchglot.engine.optim.ChainedScheduler(List.of(new StepLR(sgd, 1))));
+            receivers.put(org.torchglot.engine.optim.SequentialLR.class,
+                    () -> new org.torchglot.engine.optim.SequentialLR(sgd, List.of(new StepLR(sgd, 1)), List.of(), -1));
             receivers.put(org.torchglot.engine.data.Dataset.class, () -> new TensorDataset(tensor()));
             receivers.put(TensorDataset.class, () -> new TensorDataset(tensor()));
             receivers.put(Subset.class, () -> new Subset<>(new TensorDataset(tensor()), List.of(0, 1)));
             receivers.put(DataLoader.class, () -> new DataLoader<>(new TensorDataset(tensor()), 1, false));
+            receivers.put(org.torchglot.engine.data.SequentialSampler.class,
+                    () -> new org.torchglot.engine.data.SequentialSampler(3));
+            receivers.put(org.torchglot.engine.data.RandomSampler.class,
+                    () -> new org.torchglot.engine.data.RandomSampler(3, true, 5, new Generator(1)));
+            receivers.put(org.torchglot.engine.data.SubsetRandomSampler.class,
+                    () -> new org.torchglot.engine.data.SubsetRandomSampler(List.of(2, 0), new Generator(1)));
+            receivers.put(org.torchglot.engine.data.WeightedRandomSampler.class,
+                    () -> new org.torchglot.engine.data.WeightedRandomSampler(new double[] {1, 2}, 3, true, null));
+            receivers.put(org.torchglot.engine.data.BatchSampler.class, () -> new org.torchglot.engine.data.BatchSampler(
+                    new org.torchglot.engine.data.SequentialSampler(3), 2, false));
+            receivers.put(org.torchglot.engine.data.ConcatDataset.class, () -> new org.torchglot.engine.data
+                    .ConcatDataset<>(List.of(new TensorDataset(tensor()), new TensorDataset(tensor()))));
             // NOTE: a fresh instance, not the printers' own, so the calls leave this JVM's print options alone.
             receivers.put(PrintOptions.class, PrintOptions::new);
             receivers.put(Tuple.class, () -> Tuple.of(1, "a"));

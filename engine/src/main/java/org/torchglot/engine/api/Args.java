@@ -60,6 +60,11 @@ public final class Args {
         return false;
     }
 
+    /** The signature these arguments were bound to. */
+    Signature signature() {
+        return signature;
+    }
+
     /** The value of the parameter called {@code name}. */
     public Object named(String name) {
         List<Signature.Param> params = signature.params();

@@ -32,19 +32,10 @@ import org.torchglot.engine.nn.Softplus;
 import org.torchglot.engine.nn.Tanh;
 import org.torchglot.engine.nn.functional.Functional;
 import org.torchglot.engine.nn.functional.Reduction;
-import org.torchglot.engine.optim.Adagrad;
-import org.torchglot.engine.optim.Adam;
-import org.torchglot.engine.optim.AdamW;
-import org.torchglot.engine.optim.CosineAnnealingLR;
-import org.torchglot.engine.optim.ExponentialLR;
-import org.torchglot.engine.optim.Optimizer;
-import org.torchglot.engine.optim.RMSprop;
-import org.torchglot.engine.optim.SGD;
-import org.torchglot.engine.optim.StepLR;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
 
-/** The op-table entries of {@code torch.nn.functional}, the {@code nn} module constructors and {@code optim}. */
+/** The op-table entries of {@code torch.nn.functional}, the {@code nn} module constructors. */
 final class NnOps {
     private NnOps() {
     }
@@ -247,77 +238,5 @@ final class NnOps {
                         Init.FanMode.of(a.string(2)), a.string(3)));
         t.register("calculate_gain(str nonlinearity, float? param=None) -> float",
                 "The recommended gain for a nonlinearity.", a -> Init.calculateGain(a.string(0), a.doubleOrNull(1)));
-    }
-
-    static void registerOptimizers(OpTable t) {
-        t.register("SGD(any params, float lr, float momentum=0, float dampening=0, float weight_decay=0, "
-                + "bool nesterov=False, *, bool maximize=False, any foreach=None, bool differentiable=False) -> Optimizer",
-                "Stochastic gradient descent, with optional momentum.",
-                a -> new SGD(params(a), options(a, "lr", "momentum", "dampening", "weight_decay", "nesterov",
-                        "maximize")));
-        t.register("Adam(any params, float lr=0.001, any betas=None, float eps=1e-08, float weight_decay=0, "
-                + "bool amsgrad=False, *, any foreach=None, bool maximize=False, bool capturable=False, "
-                + "bool differentiable=False, bool fused=False) -> Optimizer", "Adam.",
-                a -> new Adam(params(a), options(a, "lr", "betas", "eps", "weight_decay", "amsgrad", "maximize")));
-        t.register("AdamW(any params, float lr=0.001, any betas=None, float eps=1e-08, float weight_decay=0.01, "
-                + "bool amsgrad=False, *, bool maximize=False, any foreach=None, bool capturable=False) -> Optimizer",
-                "Adam with decoupled weight decay.",
-                a -> new AdamW(params(a), options(a, "lr", "betas", "eps", "weight_decay", "amsgrad", "maximize")));
-        t.register("RMSprop(any params, float lr=0.01, float alpha=0.99, float eps=1e-08, float weight_decay=0, "
-                + "float momentum=0, bool centered=False, any foreach=None, bool maximize=False) -> Optimizer",
-                "RMSprop.", a -> new RMSprop(params(a), options(a, "lr", "alpha", "eps", "weight_decay", "momentum",
-                        "centered", "maximize")));
-        t.register("Adagrad(any params, float lr=0.01, float lr_decay=0, float weight_decay=0, "
-                + "float initial_accumulator_value=0, float eps=1e-10, any foreach=None, bool maximize=False) "
-                + "-> Optimizer", "Adagrad.", a -> new Adagrad(params(a), options(a, "lr", "lr_decay", "weight_decay",
-                        "initial_accumulator_value", "eps", "maximize")));
-        t.register("StepLR(any optimizer, int step_size, float gamma=0.1, int last_epoch=-1, bool verbose=False) -> any",
-                "Decays the learning rate by gamma every step_size epochs.",
-                a -> new StepLR(optimizer(a), a.intValue(1), a.doubleValue(2)));
-        t.register("ExponentialLR(any optimizer, float gamma, int last_epoch=-1, bool verbose=False) -> any",
-                "Decays the learning rate by gamma every epoch.", a -> new ExponentialLR(optimizer(a), a.doubleValue(1)));
-        t.register("CosineAnnealingLR(any optimizer, int T_max, float eta_min=0, int last_epoch=-1, bool verbose=False) "
-                + "-> any", "Cosine annealing of the learning rate.",
-                a -> new CosineAnnealingLR(optimizer(a), a.intValue(1), a.doubleValue(2)));
-    }
-
-    private static List<?> params(Args a) {
-        Object p = a.any(0);
-        if (p instanceof List<?> l) {
-            return l;
-        }
-        if (p instanceof Tensor t) {
-            throw TorchException.type("params argument given to the optimizer should be an iterable of Tensors or "
-                    + "dicts, but got torch.FloatTensor");
-        }
-        if (p instanceof Object[] arr) {
-            return List.of(arr);
-        }
-        if (p instanceof Iterable<?> it) {
-            List<Object> out = new java.util.ArrayList<>();
-            it.forEach(out::add);
-            return out;
-        }
-        throw TorchException.type("params argument given to the optimizer should be an iterable of Tensors or dicts, "
-                + "but got " + Conversions.describe(p));
-    }
-
-    private static Optimizer optimizer(Args a) {
-        if (a.any(0) instanceof Optimizer o) {
-            return o;
-        }
-        throw TorchException.type(Conversions.describe(a.any(0)) + " is not an Optimizer");
-    }
-
-    /** The given values of these parameters by PyTorch's names, skipping None: the optimizers' options. */
-    private static Map<String, Object> options(Args a, String... names) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String name : names) {
-            Object v = a.named(name);
-            if (v != null) {
-                out.put(name, v);
-            }
-        }
-        return out;
     }
 }

@@ -36,7 +36,7 @@ public final class OpTable {
         LinalgOps.registerTorchForms(STANDARD);
         NnOps.registerFunctional(FUNCTIONAL);
         NnOps.registerModules(MODULES);
-        NnOps.registerOptimizers(OPTIMIZERS);
+        OptimOps.register(OPTIMIZERS);
         NnOps.registerInit(INIT);
         LinalgOps.registerAll(LINALG);
     }

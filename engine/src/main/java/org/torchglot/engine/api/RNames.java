@@ -26,8 +26,6 @@ public final class RNames {
 
     /** Standard ops that are R dtype objects ({@code torch_float()}), not functions calling the op. */
     private static final Set<String> DTYPE_NAMES = Set.of("float", "double", "long", "int", "bool");
-    /** The learning-rate schedulers R torch has; the table's others are Python and JavaScript only. */
-    private static final Set<String> R_SCHEDULERS = Set.of("StepLR", "CosineAnnealingLR");
 
     private static final Map<String, Entry> BY_NAME = new LinkedHashMap<>();
 
@@ -39,10 +37,10 @@ public final class RNames {
         OpTable.linalg().names().forEach(op -> add("linalg_" + op, OpTable.linalg(), op));
         OpTable.modules().names().forEach(op -> add("nn_" + snakeCase(op), OpTable.modules(), op));
         for (String op : OpTable.optimizers().names()) {
-            if (!op.endsWith("LR")) {
+            if (OpTable.optimizers().op(op).signature().returns().equals("Optimizer")) {
                 add("optim_" + op.toLowerCase(Locale.ROOT), OpTable.optimizers(), op);
-            } else if (R_SCHEDULERS.contains(op)) {
-                add("lr_" + snakeCase(op.substring(0, op.length() - 2)), OpTable.optimizers(), op);
+            } else {
+                add(schedulerName(op), OpTable.optimizers(), op);
             }
         }
     }
@@ -73,6 +71,11 @@ public final class RNames {
     public static Optional<String> nameOf(OpTable table, String op) {
         return BY_NAME.values().stream().filter(entry -> entry.table() == table && entry.opName().equals(op))
                 .map(Entry::name).findFirst();
+    }
+
+    /** R torch's name of a scheduler: {@code lr_} and the class name without "LR" ({@code lr_reduce_on_plateau}). */
+    static String schedulerName(String className) {
+        return "lr_" + snakeCase(className.replace("LR", ""));
     }
 
     /**

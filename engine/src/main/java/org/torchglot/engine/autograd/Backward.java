@@ -31,140 +31,109 @@ public final class Backward {
             throw TorchException.runtime("Mismatch in shape: grad_output[0] has a shape of "
                     + shapeStr(gradient) + " and output[0] has a shape of " + shapeStr(root) + ".");
         }
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
-            accumulate(root.gradFn() != null ? root.gradFn() : root.gradAccumulator(), gradient, retainGraph);
-        }
+        Node start = root.gradFn() != null ? root.gradFn() : root.gradAccumulator();
+        walk(List.of(start), List.of(gradient), retainGraph, false, null);
     }
 
     /**
-     * {@code torch.autograd.grad}: the gradients of {@code outputs}, weighted by {@code gradOutputs} (null entries:
-     * 1 for one-element outputs), with respect to {@code inputs}, leaving every {@code .grad} untouched. With
-     * {@code createGraph} the backward formulas are recorded, so the results can be differentiated again.
+     * {@code torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph,
+     * allow_unused)}: the gradients of the outputs with respect to each input, without touching any
+     * {@code .grad}; with {@code createGraph} the backward is itself recorded, so it can be
+     * differentiated again.
      *
-     * @return one gradient per input; null for an input the outputs do not depend on (only with {@code allowUnused})
+     * @param gradOutputs one per output, null entries meaning ones for a one-element output
+     * @return one gradient per input, null for an unused input when {@code allowUnused}
      */
-    public static Tensor[] grad(Tensor[] outputs, Tensor[] gradOutputs, Tensor[] inputs, boolean retainGraph,
-            boolean createGraph, boolean allowUnused) {
-        Tensor[] weights = new Tensor[outputs.length];
-        for (int i = 0; i < outputs.length; i++) {
-            Tensor given = gradOutputs == null || i >= gradOutputs.length ? null : gradOutputs[i];
-            if (!outputs[i].requiresGrad()) {
-                throw TorchException.runtime("element " + i + " of tensors does not require grad and does not have a grad_fn");
+    public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs,
+            boolean retainGraph, boolean createGraph, boolean allowUnused) {
+        List<Node> starts = new ArrayList<>();
+        List<Tensor> seeds = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Tensor out = outputs.get(i);
+            if (!out.requiresGrad()) {
+                throw TorchException.runtime("element " + i + " of tensors does not require grad and does not have a "
+                        + "grad_fn");
             }
-            if (given == null && outputs[i].numel() != 1) {
-                throw TorchException.runtime("grad can be implicitly created only for scalar outputs");
+            Tensor seed = gradOutputs == null || i >= gradOutputs.size() ? null : gradOutputs.get(i);
+            if (seed == null) {
+                if (out.numel() != 1) {
+                    throw TorchException.runtime("grad can be implicitly created only for scalar outputs");
+                }
+                seed = Tensor.onesLike(out);
             }
-            weights[i] = given != null ? given : Tensor.onesLike(outputs[i]);
+            starts.add(out.gradFn() != null ? out.gradFn() : out.gradAccumulator());
+            seeds.add(seed);
         }
-        Map<Node, Integer> targets = new IdentityHashMap<>();
-        for (int i = 0; i < inputs.length; i++) {
-            if (!inputs[i].requiresGrad()) {
+        Map<Node, Tensor> captured = new IdentityHashMap<>();
+        for (Tensor input : inputs) {
+            if (!input.requiresGrad()) {
                 throw TorchException.runtime("One of the differentiated Tensors does not require grad");
             }
-            targets.put(inputs[i].gradFn() != null ? inputs[i].gradFn() : inputs[i].gradAccumulator(), i);
+            captured.put(input.gradFn() != null ? input.gradFn() : input.gradAccumulator(), null);
         }
-        Tensor[] out = new Tensor[inputs.length];
-        try (GradMode.Scope ignored = GradMode.set(createGraph)) {
-            collect(new GraphRoot(outputs, weights), (node, g) -> out[targets.get(node)] = g, targets,
-                    retainGraph || createGraph);
-        }
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] == null && !allowUnused) {
+        walk(starts, seeds, retainGraph, createGraph, captured);
+        List<Tensor> out = new ArrayList<>();
+        for (Tensor input : inputs) {
+            Tensor g = captured.get(input.gradFn() != null ? input.gradFn() : input.gradAccumulator());
+            if (g == null && !allowUnused) {
                 throw TorchException.runtime("One of the differentiated Tensors appears to not have been used in the "
                         + "graph. Set allow_unused=True if this is the desired behavior.");
             }
+            out.add(g);
         }
         return out;
     }
 
-    /** Receives the gradient arriving at a node of interest. */
-    private interface Capture {
-        void accept(Node node, Tensor grad);
-    }
-
-    /** The walk of {@link #grad}: hands the gradients arriving at {@code targets} to {@code capture}. */
-    private static void collect(GraphRoot start, Capture capture, Map<Node, Integer> targets, boolean retainGraph) {
-        List<Node> order = topologicalOrder(start);
-        Map<Node, Tensor> pending = new IdentityHashMap<>();
-        for (Node node : order) {
-            Tensor grad = pending.remove(node);
-            if (grad == null && node != start) {
-                continue;
+    /**
+     * Propagates the seeds from their nodes in topological order. With {@code captured} (autograd.grad),
+     * the gradient reaching each of its nodes is recorded there and no leaf's {@code .grad} changes;
+     * without it, leaves accumulate and retained outputs get theirs.
+     */
+    private static void walk(List<Node> starts, List<Tensor> seeds, boolean retainGraph, boolean createGraph,
+            Map<Node, Tensor> captured) {
+        try (GradMode.Scope ignored = createGraph ? GradMode.enableGrad() : GradMode.noGrad()) {
+            List<Node> order = topologicalOrder(starts);
+            Map<Node, Tensor> pending = new IdentityHashMap<>();
+            for (int i = 0; i < starts.size(); i++) {
+                Tensor previous = pending.get(starts.get(i));
+                pending.put(starts.get(i), previous == null ? seeds.get(i) : previous.add(seeds.get(i)));
             }
-            if (targets.containsKey(node)) {
-                capture.accept(node, grad);
+            for (Node node : order) {
+                Tensor grad = pending.remove(node);
+                if (grad == null) {
+                    continue;
+                }
+                if (captured != null) {
+                    if (captured.containsKey(node)) {
+                        captured.put(node, grad);
+                    }
+                    if (node instanceof AccumulateGrad) {
+                        continue;
+                    }
+                } else {
+                    Tensor retained = node.retainedOutput();
+                    if (retained != null) {
+                        retained.setGrad(retained.grad() == null ? grad.contiguousCopy() : retained.grad().add(grad));
+                    }
+                }
+                Tensor[] grads = node.apply(grad);
+                for (int i = 0; i < grads.length; i++) {
+                    Node next = node.next(i);
+                    if (next == null || grads[i] == null) {
+                        continue;
+                    }
+                    Tensor g = grads[i].sumTo(node.inputShape(i));
+                    Tensor previous = pending.get(next);
+                    pending.put(next, previous == null ? g : previous.add(g));
+                }
             }
-            // NOTE: autograd.grad leaves the leaves' .grad alone.
-            if (node instanceof AccumulateGrad) {
-                continue;
+            if (!retainGraph) {
+                for (Node node : order) {
+                    if (!(node instanceof AccumulateGrad)) {
+                        node.release();
+                    }
+                }
             }
-            propagate(node, grad, pending);
-        }
-        if (!retainGraph) {
-            release(order);
-        }
-    }
-
-    /** The walk of {@link #run}: leaves accumulate into {@code .grad}, retained outputs get theirs. */
-    private static void accumulate(Node start, Tensor gradient, boolean retainGraph) {
-        List<Node> order = topologicalOrder(start);
-        Map<Node, Tensor> pending = new IdentityHashMap<>();
-        pending.put(start, gradient);
-        for (Node node : order) {
-            Tensor grad = pending.remove(node);
-            if (grad == null) {
-                continue;
-            }
-            Tensor retained = node.retainedOutput();
-            if (retained != null) {
-                retained.setGrad(retained.grad() == null ? grad.contiguousCopy() : retained.grad().add(grad));
-            }
-            propagate(node, grad, pending);
-        }
-        if (!retainGraph) {
-            release(order);
-        }
-    }
-
-    /** Applies {@code node}'s backward and adds each input's gradient (summed to its shape) to what it is owed. */
-    private static void propagate(Node node, Tensor grad, Map<Node, Tensor> pending) {
-        Tensor[] grads = node.apply(grad);
-        for (int i = 0; i < grads.length; i++) {
-            Node next = node.next(i);
-            if (next == null || grads[i] == null) {
-                continue;
-            }
-            Tensor g = grads[i].sumTo(node.inputShape(i));
-            Tensor previous = pending.get(next);
-            pending.put(next, previous == null ? g : previous.add(g));
-        }
-    }
-
-    private static void release(List<Node> order) {
-        for (Node node : order) {
-            if (!(node instanceof AccumulateGrad)) {
-                node.release();
-            }
-        }
-    }
-
-    /** The start of an {@code autograd.grad} walk: feeds each output its weight. */
-    private static final class GraphRoot extends Node {
-        private final Tensor[] weights;
-
-        GraphRoot(Tensor[] outputs, Tensor[] weights) {
-            super(outputs);
-            this.weights = weights;
-        }
-
-        @Override
-        public String name() {
-            return "GraphRoot";
-        }
-
-        @Override
-        protected Tensor[] backward(Tensor grad) {
-            return weights;
         }
     }
 
@@ -172,13 +141,22 @@ public final class Backward {
         return "[" + String.join(", ", java.util.Arrays.stream(t.shape()).mapToObj(Integer::toString).toList()) + "]";
     }
 
-    /** Nodes ordered so each comes after every node that feeds it a gradient (root first). */
-    static List<Node> topologicalOrder(Node root) {
+    /** Nodes ordered so each comes after every node that feeds it a gradient (roots first). */
+    static List<Node> topologicalOrder(List<Node> roots) {
         List<Node> postOrder = new ArrayList<>();
         Map<Node, Boolean> visited = new IdentityHashMap<>();
         ArrayDeque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {root, 0});
-        visited.put(root, Boolean.TRUE);
+        for (Node root : roots) {
+            if (visited.put(root, Boolean.TRUE) == null) {
+                stack.push(new Object[] {root, 0});
+                postOrderFrom(stack, visited, postOrder);
+            }
+        }
+        java.util.Collections.reverse(postOrder);
+        return postOrder;
+    }
+
+    private static void postOrderFrom(ArrayDeque<Object[]> stack, Map<Node, Boolean> visited, List<Node> postOrder) {
         while (!stack.isEmpty()) {
             Object[] frame = stack.peek();
             Node node = (Node) frame[0];
@@ -194,7 +172,5 @@ public final class Backward {
                 postOrder.add(node);
             }
         }
-        java.util.Collections.reverse(postOrder);
-        return postOrder;
     }
 }

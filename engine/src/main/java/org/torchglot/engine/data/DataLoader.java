@@ -9,19 +9,19 @@ import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
 
 /**
- * {@code DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False, generator=None)} in a
- * single process. Each iteration (epoch) draws from the generator exactly as PyTorch 1.13 does:
- * one 63-bit base seed for the iterator, then, when shuffling, a second one that seeds a fresh
- * generator for {@code randperm(len(dataset))}, so seeded runs see the same batches.
+ * {@code DataLoader(dataset, batch_size=1, shuffle=False, sampler=None, batch_sampler=None,
+ * drop_last=False, generator=None)} in a single process, with PyTorch 1.13's checks and draws: each
+ * iteration (epoch) first draws the loader's 63-bit base seed from its generator, then the batch
+ * sampler's indices (by default {@link SequentialSampler}, or {@link RandomSampler} when shuffling,
+ * which seeds a fresh generator from the default one unless given the loader's generator), so
+ * seeded runs see PyTorch's batches.
  *
  * <p>Items that are tensors or tensor tuples ({@link TensorDataset}) are collated by stacking;
  * bindings with other item types iterate {@link #batchIndices()} and collate themselves.
  */
 public class DataLoader<T> implements Iterable<List<Tensor>> {
     private final Dataset<T> dataset;
-    private final int batchSize;
-    private final boolean shuffle;
-    private final boolean dropLast;
+    private final BatchSampler batchSampler;
     private final Generator generator;
 
     public DataLoader(Dataset<T> dataset, int batchSize, boolean shuffle) {
@@ -30,63 +30,62 @@ public class DataLoader<T> implements Iterable<List<Tensor>> {
 
     /** {@code generator} null means the default generator. */
     public DataLoader(Dataset<T> dataset, int batchSize, boolean shuffle, boolean dropLast, Generator generator) {
-        if (batchSize <= 0) {
-            throw TorchException.value("batch_size should be a positive integer value, but got batch_size=" + batchSize);
+        this(dataset, batchSize, shuffle, null, null, dropLast, generator);
+    }
+
+    /**
+     * The full constructor: {@code sampler} (indices) excludes {@code shuffle}; {@code batchSampler}
+     * (batches of indices) excludes batch_size other than 1, shuffle, sampler and drop_last.
+     */
+    public DataLoader(Dataset<T> dataset, int batchSize, boolean shuffle, Sampler sampler, BatchSampler batchSampler,
+            boolean dropLast, Generator generator) {
+        if (sampler != null && shuffle) {
+            throw TorchException.value("sampler option is mutually exclusive with shuffle");
+        }
+        if (batchSampler != null && (batchSize != 1 || shuffle || sampler != null || dropLast)) {
+            throw TorchException.value("batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, "
+                    + "and drop_last");
         }
         this.dataset = dataset;
-        this.batchSize = batchSize;
-        this.shuffle = shuffle;
-        this.dropLast = dropLast;
         this.generator = generator;
+        if (batchSampler == null) {
+            Sampler indices = sampler != null ? sampler
+                    : shuffle ? new RandomSampler(dataset.len(), false, null, generator)
+                    : new SequentialSampler(dataset.len());
+            batchSampler = new BatchSampler(indices, batchSize, dropLast);
+        }
+        this.batchSampler = batchSampler;
     }
 
     public Dataset<T> dataset() {
         return dataset;
     }
 
-    public int batchSize() {
-        return batchSize;
+    public BatchSampler batchSampler() {
+        return batchSampler;
     }
 
     /** {@code len(loader)}: the number of batches per epoch. */
     public int len() {
-        int n = dataset.len();
-        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+        return batchSampler.len();
     }
 
     /** One epoch's batches of dataset indices, drawing the epoch's seeds now. */
     public List<List<Integer>> batchIndices() {
-        Generator source = generator != null ? generator : Generator.getDefault();
-        drawSeed(source);
-        int n = dataset.len();
-        long[] order;
-        if (shuffle) {
-            // NOTE: RandomSampler without a generator seeds a fresh one from the default generator.
-            Generator permuter = generator != null ? generator : new Generator(drawSeed(source));
-            order = permuter.randperm(n);
-        } else {
-            order = new long[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-        }
-        List<List<Integer>> batches = new ArrayList<>();
-        for (int start = 0; start < n; start += batchSize) {
-            int end = Math.min(n, start + batchSize);
-            if (dropLast && end - start < batchSize) {
-                break;
-            }
-            List<Integer> batch = new ArrayList<>(end - start);
-            for (int i = start; i < end; i++) {
-                batch.add((int) order[i]);
-            }
-            batches.add(batch);
-        }
-        return batches;
+        drawSeed(generator != null ? generator : Generator.getDefault());
+        return batchSampler.batches();
+    }
+
+    /**
+     * Starts an epoch whose indices or items a binding produces itself (a guest sampler, an
+     * iterable dataset): draws the loader's base seed as PyTorch does for every epoch.
+     */
+    public static void startEpoch(Generator generator) {
+        drawSeed(generator != null ? generator : Generator.getDefault());
     }
 
     /** {@code torch.empty((), dtype=torch.int64).random_()}: 64 random bits folded to [0, 2^63). */
-    private static long drawSeed(Generator g) {
+    static long drawSeed(Generator g) {
         return g.random64() & Long.MAX_VALUE;
     }
 

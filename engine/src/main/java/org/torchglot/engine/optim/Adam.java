@@ -47,14 +47,7 @@ public class Adam extends Optimizer {
     protected void validate(Map<String, Object> o) {
         requireNonNegative(o, "lr", "Invalid learning rate");
         requireNonNegative(o, "eps", "Invalid epsilon value");
-        List<?> betas = (List<?>) o.get("betas");
-        for (int i = 0; i < 2; i++) {
-            double beta = ((Number) betas.get(i)).doubleValue();
-            if (!(beta >= 0.0 && beta < 1.0)) {
-                throw org.torchglot.engine.tensor.TorchException.value("Invalid beta parameter at index " + i + ": "
-                        + org.torchglot.engine.nn.PythonRepr.ofNumber((Number) betas.get(i)));
-            }
-        }
+        requireBetas(o);
         requireNonNegative(o, "weight_decay", "Invalid weight_decay value");
     }
 

@@ -2,6 +2,7 @@ package org.torchglot.engine.optim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code CosineAnnealingLR(optimizer, T_max, eta_min=0)} with PyTorch 1.13's recursive update, so
@@ -17,7 +18,11 @@ public class CosineAnnealingLR extends LRScheduler {
     }
 
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
-        super(optimizer);
+        this(optimizer, tMax, etaMin, -1);
+    }
+
+    public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin, int lastEpoch) {
+        super(optimizer, lastEpoch);
         this.tMax = tMax;
         this.etaMin = etaMin;
         initialStep();
@@ -44,5 +49,15 @@ public class CosineAnnealingLR extends LRScheduler {
             }
         }
         return out;
+    }
+
+    @Override
+    protected Map<String, Object> hyperParameters() {
+        return Options.of("T_max", (long) tMax, "eta_min", etaMin);
+    }
+
+    @Override
+    protected List<Double> closedFormLr() {
+        return fromBase(lr -> etaMin + (lr - etaMin) * (1 + StrictMath.cos(Math.PI * lastEpoch() / tMax)) / 2);
     }
 }

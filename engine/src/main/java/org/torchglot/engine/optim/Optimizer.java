@@ -80,6 +80,32 @@ public abstract class Optimizer {
         }
     }
 
+    /** Throws PyTorch's {@code Invalid beta parameter at index i: v} unless both betas are in [0, 1). */
+    protected static void requireBetas(Map<String, Object> options) {
+        List<?> betas = (List<?>) options.get("betas");
+        for (int i = 0; i < 2; i++) {
+            double beta = ((Number) betas.get(i)).doubleValue();
+            if (!(beta >= 0.0 && beta < 1.0)) {
+                throw TorchException.value("Invalid beta parameter at index " + i + ": "
+                        + PythonRepr.ofNumber((Number) betas.get(i)));
+            }
+        }
+    }
+
+    /** A float32 scalar tensor holding {@code value}: PyTorch's {@code torch.tensor(value)} state entries. */
+    protected static Tensor floatScalar(double value) {
+        Tensor t = Tensor.zeros(new int[0], org.torchglot.engine.tensor.DType.FLOAT32);
+        t.fillNoGrad(value);
+        return t;
+    }
+
+    /** Adds one to the float32 {@code step} tensor of a state and returns the new count. */
+    protected static double incrementStep(Map<String, Object> state) {
+        Tensor step = (Tensor) state.get("step");
+        step.fillNoGrad(step.item() + 1);
+        return step.item();
+    }
+
     // ---- groups -------------------------------------------------------------------------------
 
     /** {@code add_param_group}: missing options take the optimizer's defaults. */

@@ -1,6 +1,7 @@
 package org.torchglot.engine.optim;
 
 import java.util.List;
+import java.util.Map;
 
 /** {@code StepLR(optimizer, step_size, gamma=0.1)}: multiplies the rate by gamma every step_size epochs. */
 public class StepLR extends LRScheduler {
@@ -12,7 +13,11 @@ public class StepLR extends LRScheduler {
     }
 
     public StepLR(Optimizer optimizer, int stepSize, double gamma) {
-        super(optimizer);
+        this(optimizer, stepSize, gamma, -1);
+    }
+
+    public StepLR(Optimizer optimizer, int stepSize, double gamma, int lastEpoch) {
+        super(optimizer, lastEpoch);
         this.stepSize = stepSize;
         this.gamma = gamma;
         initialStep();
@@ -20,10 +25,16 @@ public class StepLR extends LRScheduler {
 
     @Override
     protected List<Double> computeLr() {
-        List<Double> lrs = currentLrs();
-        if (lastEpoch() == 0 || lastEpoch() % stepSize != 0) {
-            return lrs;
-        }
-        return lrs.stream().map(lr -> lr * gamma).toList();
+        return lastEpoch() == 0 || lastEpoch() % stepSize != 0 ? currentLrs() : scaled(gamma);
+    }
+
+    @Override
+    protected Map<String, Object> hyperParameters() {
+        return Options.of("step_size", (long) stepSize, "gamma", gamma);
+    }
+
+    @Override
+    protected List<Double> closedFormLr() {
+        return fromBase(lr -> lr * Math.pow(gamma, Math.floorDiv(lastEpoch(), stepSize)));
     }
 }

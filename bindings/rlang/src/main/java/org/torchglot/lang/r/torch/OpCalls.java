@@ -18,6 +18,7 @@ import org.torchglot.lang.r.RCall;
 import org.torchglot.lang.r.runtime.RDouble;
 import org.torchglot.lang.r.runtime.RError;
 import org.torchglot.lang.r.runtime.RExternal;
+import org.torchglot.lang.r.runtime.RFunction;
 import org.torchglot.lang.r.runtime.RList;
 import org.torchglot.lang.r.runtime.RMissing;
 import org.torchglot.lang.r.runtime.RString;
@@ -46,6 +47,9 @@ final class OpCalls {
             if (value == RMissing.INSTANCE) {
                 continue;
             }
+            if (value instanceof RFunction f) {
+                value = callable(f, call);
+            }
             String key = names == null || names.get(i).isEmpty() ? null : names.get(i);
             if (key == null) {
                 int p = positional.size();
@@ -56,6 +60,17 @@ final class OpCalls {
             }
         }
         return guard(call, () -> Values.toR(table.call(name, positional.toArray(), keywords, Convention.ONE_BASED)));
+    }
+
+    /** An R function where an op takes a callable ({@code lr_lambda}): the engine calls it with Java values. */
+    private static java.util.function.Function<Object[], Object> callable(RFunction f, RCall call) {
+        return args -> {
+            Object[] rArgs = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                rArgs[i] = Values.toR(args[i]);
+            }
+            return Values.toJava(call.callFunction(f, rArgs));
+        };
     }
 
     private static ParamType typeOf(List<Signature.Param> params, String name) {

@@ -8,9 +8,10 @@ import java.util.Map;
 
 import org.torchglot.engine.api.OpTable;
 import org.torchglot.engine.api.RNames;
-import org.torchglot.engine.optim.LRScheduler;
 import org.torchglot.engine.optim.Optimizer;
 import org.torchglot.engine.optim.ParamGroup;
+import org.torchglot.engine.optim.ReduceLROnPlateau;
+import org.torchglot.engine.optim.Scheduler;
 import org.torchglot.engine.tensor.TorchException;
 import org.torchglot.lang.r.RCall;
 import org.torchglot.lang.r.RClassHandler;
@@ -18,6 +19,7 @@ import org.torchglot.lang.r.runtime.RBuiltin;
 import org.torchglot.lang.r.runtime.RExternal;
 import org.torchglot.lang.r.runtime.RFunction;
 import org.torchglot.lang.r.runtime.RList;
+import org.torchglot.lang.r.runtime.RMissing;
 import org.torchglot.lang.r.runtime.RNull;
 import org.torchglot.lang.r.runtime.RString;
 import org.torchglot.lang.r.runtime.RValues;
@@ -39,17 +41,9 @@ final class OptimizerHandler implements RClassHandler {
 
     @Override
     public Object dispatch(String generic, RCall call, Object[] args, String[] names) {
-        LRScheduler scheduler = OpCalls.host(args[0], LRScheduler.class);
+        Scheduler scheduler = OpCalls.host(args[0], Scheduler.class);
         if (scheduler != null) {
-            if (generic.equals("$") && RValues.asString(args[1]).equals("step")) {
-                return function("step", new String[0], (c, a) -> {
-                    scheduler.step();
-                    c.setInvisible();
-                    return RNull.INSTANCE;
-                });
-            }
-            return generic.equals("$") && RValues.asString(args[1]).equals("get_last_lr")
-                    ? function("get_last_lr", new String[0], (c, a) -> Values.toR(scheduler.getLastLr())) : NOT_HANDLED;
+            return generic.equals("$") ? schedulerMember(scheduler, RValues.asString(args[1])) : NOT_HANDLED;
         }
         Optimizer opt = OpCalls.host(args[0], Optimizer.class);
         return switch (generic) {
@@ -93,6 +87,28 @@ final class OptimizerHandler implements RClassHandler {
                 c.setInvisible();
                 return RNull.INSTANCE;
             });
+            default -> RNull.INSTANCE;
+        };
+    }
+
+    /** {@code $step()} ({@code $step(metric)} for lr_reduce_on_plateau), {@code $get_last_lr()}, {@code $state_dict()}. */
+    private static Object schedulerMember(Scheduler scheduler, String name) {
+        return switch (name) {
+            case "step" -> function(name, new String[] {"metrics"}, (c, a) -> {
+                OpCalls.guard(c, () -> {
+                    if (scheduler instanceof ReduceLROnPlateau plateau && a[0] != RMissing.INSTANCE && a[0] != null) {
+                        plateau.step(((Number) Values.toJava(a[0])).doubleValue());
+                    } else {
+                        scheduler.step();
+                    }
+                    return null;
+                });
+                c.setInvisible();
+                return RNull.INSTANCE;
+            });
+            case "get_last_lr" -> function(name, new String[0], (c, a) -> Values.toR(scheduler.getLastLr()));
+            case "state_dict" -> function(name, new String[0], (c, a) -> Values.toR(scheduler.stateDict()));
+            case "optimizer" -> Values.toR(scheduler.optimizer());
             default -> RNull.INSTANCE;
         };
     }

@@ -171,11 +171,12 @@ public final class TorchRPackage implements RPackage {
         pkg.builtin("autograd_grad", "outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused",
                 (call, a) -> OpCalls.guard(call, () -> {
                     boolean create = flag(a[4], false);
-                    Tensor[] grads = Backward.grad(tensors(a[0], false), given(a[2]) ? tensors(a[2], true) : null,
-                            tensors(a[1], false), flag(a[3], create), create, flag(a[5], false));
-                    Object[] out = new Object[grads.length];
+                    List<Tensor> grads = Backward.grad(Arrays.asList(tensors(a[0], false)), Arrays.asList(tensors(a[1], false)),
+                            given(a[2]) ? Arrays.asList(tensors(a[2], true)) : null, flag(a[3], create), create,
+                            flag(a[5], false));
+                    Object[] out = new Object[grads.size()];
                     for (int i = 0; i < out.length; i++) {
-                        out[i] = grads[i] == null ? RNull.INSTANCE : Values.wrap(grads[i]);
+                        out[i] = grads.get(i) == null ? RNull.INSTANCE : Values.wrap(grads.get(i));
                     }
                     return new RList(out);
                 }));

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.torchglot.engine.autograd.Node;
 import org.torchglot.engine.nn.Module;
 import org.torchglot.engine.nn.Parameter;
-import org.torchglot.engine.optim.LRScheduler;
+import org.torchglot.engine.optim.Scheduler;
 import org.torchglot.engine.optim.Optimizer;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Storage;
@@ -73,7 +73,7 @@ public final class Values {
         if (o instanceof Optimizer opt) {
             return OptimizerHandler.wrap(opt);
         }
-        if (o instanceof LRScheduler s) {
+        if (o instanceof Scheduler s) {
             return new RExternal(s, "lr_scheduler");
         }
         if (o instanceof Object[] tuple) {

@@ -9,8 +9,8 @@
  * with R torch's inclusive end, {@code torch_manual_seed}, dtype constructors, {@code torch_device}),
  * {@code nnf_<op>} for {@code OpTable.functional()}, {@code nn_init_<op>} for {@code OpTable.init()}, the
  * {@code nn_*} modules (names by {@code RNames} of the engine), {@code nn_module} (initialize/forward/other methods/fields,
- * {@code inherit}, {@code super$}), {@code nn_parameter}, {@code nn_buffer}, {@code optim_sgd/adam/adamw/rmsprop/
- * adagrad}, {@code lr_step}, {@code lr_cosine_annealing}, {@code with_no_grad}, {@code with_enable_grad}.
+ * {@code inherit}, {@code super$}), {@code nn_parameter}, {@code nn_buffer}, {@code optim_*} and {@code lr_*}
+ * (every optimizer and scheduler of the engine's table, e.g. {@code optim_lbfgs}, {@code lr_one_cycle}), {@code with_no_grad}, {@code with_enable_grad}.
  *
  * <h2>Left out</h2>
  * {@code dataset}/{@code dataloader}; {@code private =} and {@code active =} in {@code nn_module}, and inheriting
