@@ -78,13 +78,21 @@ public final class Distances {
         Tensor a = x1.expand(shape);
         Tensor b = x2.expand(shape);
         int d = dim < 0 ? dim + shape.length : dim;
-        Tensor na = a.mul(a).sum(d, true).sqrt();
-        Tensor nb = b.mul(b).sum(d, true).sqrt();
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
-            // NOTE: clamped without autograd, as PyTorch's clamp_min_ under NoGradGuard.
-            na.clamp_(eps, null);
-            nb.clamp_(eps, null);
-        }
+        Tensor na = clampedNorm(a, d, eps);
+        Tensor nb = clampedNorm(b, d, eps);
         return a.div(na).mul(b.div(nb)).sum(d, false);
+    }
+
+    /**
+     * The 2-norm along {@code dim}, at least {@code eps}, the clamp unseen by autograd as PyTorch's clamp_min_ under
+     * NoGradGuard. NOTE: added as a constant rather than written in place, so sqrt's saved result keeps its version.
+     */
+    private static Tensor clampedNorm(Tensor x, int dim, double eps) {
+        Tensor norm = x.mul(x).sum(dim, true).sqrt();
+        Tensor lift;
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            lift = norm.clamp(eps, null).sub(norm);
+        }
+        return norm.add(lift);
     }
 }
