@@ -57,7 +57,8 @@ class OpSignaturesTest {
                 continue;
             }
             checked++;
-            List<String> ours = entry.op().signature().params().stream().map(Signature.Param::name)
+            Signature signature = entry.op().signature();
+            List<String> ours = signature.params().stream().map(signature::rName)
                     .filter(n -> !n.startsWith("_")).toList();
             // NOTE: R torch's dot-prefixed arguments (.weight) are private, as our underscore-prefixed ones are.
             List<String> theirs = real.overloads().get(0).stream().map(RealApi.Param::name)

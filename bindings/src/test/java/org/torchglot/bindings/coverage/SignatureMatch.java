@@ -3,7 +3,11 @@ package org.torchglot.bindings.coverage;
 import java.util.List;
 import java.util.Optional;
 
-/** Whether an op's parameter names fit one of the real overloads: every name known there, positional order kept. */
+/**
+ * Whether an op's parameter names fit the real overloads: one overload takes our positional names in our order, and
+ * every other name of ours is known there or in a sibling overload (one op of ours may join PyTorch's
+ * {@code std(dim, unbiased)} and {@code std(dim, *, correction)}).
+ */
 final class SignatureMatch {
     private SignatureMatch() {
     }
@@ -13,9 +17,14 @@ final class SignatureMatch {
      * as keywords, takes our positional ones in our order, and does not make our keyword-only ones positional.
      */
     static Optional<String> problem(List<String> ours, List<String> ourKeywordOnly, List<List<RealApi.Param>> overloads) {
+        // NOTE: PyTorch's (*args) form (einsum) takes no keywords at all, so ours may name them as they like.
+        if (overloads.stream().anyMatch(o -> o.size() == 1 && o.get(0).varPositional())) {
+            return Optional.empty();
+        }
+        List<String> siblingNames = overloads.stream().flatMap(List::stream).map(RealApi.Param::name).toList();
         String best = null;
         for (List<RealApi.Param> overload : overloads) {
-            String why = mismatch(ours, ourKeywordOnly, overload);
+            String why = mismatch(ours, ourKeywordOnly, overload, siblingNames);
             if (why == null) {
                 return Optional.empty();
             }
@@ -24,9 +33,10 @@ final class SignatureMatch {
         return Optional.ofNullable(best);
     }
 
-    private static String mismatch(List<String> ours, List<String> ourKeywordOnly, List<RealApi.Param> overload) {
+    private static String mismatch(List<String> ours, List<String> ourKeywordOnly, List<RealApi.Param> overload,
+            List<String> siblingNames) {
         boolean anyKeyword = overload.stream().anyMatch(RealApi.Param::varKeyword);
-        List<String> unknown = ours.stream().filter(n -> indexOf(overload, n) < 0).toList();
+        List<String> unknown = ours.stream().filter(n -> indexOf(overload, n) < 0 && !siblingNames.contains(n)).toList();
         if (!unknown.isEmpty() && !anyKeyword) {
             return "unknown " + unknown;
         }

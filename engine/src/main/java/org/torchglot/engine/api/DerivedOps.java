@@ -67,7 +67,7 @@ final class DerivedOps {
             t.register(name + "_copy" + text.substring(text.indexOf('(')), base.summary() + " A copy, not a view.",
                     a -> copyOf(base.implementation().apply(a)));
         }
-        t.alias("alias_copy", "clone");
+        t.register("alias_copy(Tensor self)", "A copy of the tensor.", a -> a.tensor(0).clone());
     }
 
     private static Object copyOf(Object result) {

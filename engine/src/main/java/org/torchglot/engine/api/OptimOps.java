@@ -85,7 +85,7 @@ final class OptimOps {
         t.register("Rprop(any params, float lr=0.01, any etas=None, any step_sizes=None, any foreach=None, "
                 + "bool maximize=False) -> Optimizer", "Resilient backpropagation: per-element step sizes from "
                 + "gradient signs.", a -> new Rprop(params(a), options(a)));
-        t.register("ASGD(any params, float lr=0.01, float lambd=0.0001, float alpha=0.75, float t0=1000000.0, "
+        t.register("ASGD(any params, float lr=0.01, float lambd@lambda=0.0001, float alpha=0.75, float t0=1000000.0, "
                 + "float weight_decay=0, any foreach=None, bool maximize=False) -> Optimizer", "Averaged SGD.",
                 a -> new ASGD(params(a), options(a)));
         t.register("LBFGS(any params, float lr=1, int max_iter=20, int? max_eval=None, float tolerance_grad=1e-07, "

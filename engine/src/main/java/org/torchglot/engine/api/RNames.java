@@ -104,9 +104,10 @@ public final class RNames {
                 .filter(p -> !p.name().startsWith("_")).toList();
         List<String> usage = new ArrayList<>();
         StringBuilder arguments = new StringBuilder();
-        int width = params.stream().mapToInt(p -> p.variadic() ? 3 : p.name().length()).max().orElse(0);
+        Signature signature = entry.op().signature();
+        int width = params.stream().mapToInt(p -> p.variadic() ? 3 : signature.rName(p).length()).max().orElse(0);
         for (Signature.Param p : params) {
-            String name = p.variadic() ? "..." : p.name();
+            String name = p.variadic() ? "..." : signature.rName(p);
             usage.add(p.variadic() || !p.hasDefault() ? name : name + " = " + rValue(p.type(), p.defaultText()));
             arguments.append("  ").append(name).append(" ".repeat(width - name.length() + 2))
                     .append(p.variadic() ? rType(p.type()) + " values, one per argument" : rType(p.type())).append('\n');

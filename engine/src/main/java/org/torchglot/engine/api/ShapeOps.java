@@ -100,9 +100,9 @@ final class ShapeOps {
             }
             return shape;
         });
-        t.register("atleast_1d(any... tensors) -> any", "Views with at least 1 dim.", a -> atLeast(a, 1));
-        t.register("atleast_2d(any... tensors) -> any", "Views with at least 2 dims.", a -> atLeast(a, 2));
-        t.register("atleast_3d(any... tensors) -> any", "Views with at least 3 dims.", a -> atLeast(a, 3));
+        t.register("atleast_1d(any... tensors@self) -> any", "Views with at least 1 dim.", a -> atLeast(a, 1));
+        t.register("atleast_2d(any... tensors@self) -> any", "Views with at least 2 dims.", a -> atLeast(a, 2));
+        t.register("atleast_3d(any... tensors@self) -> any", "Views with at least 3 dims.", a -> atLeast(a, 3));
         t.register("ravel(Tensor self)", "The flattened tensor.", a -> a.tensor(0).reshape(-1));
         t.register("unflatten(Tensor self, dim dim, int[] sizes)", "Splits one dim into several.", a -> {
             Tensor x = a.tensor(0);
@@ -153,14 +153,14 @@ final class ShapeOps {
     }
 
     private static void splitting(OpTable t) {
-        t.register("tensor_split(Tensor self, any indices_or_sections, dim dim=0) -> Tensor[]",
+        t.register("tensor_split(Tensor self, any sections, dim dim=0) -> Tensor[]",
                 "Views split into n near-equal sections or at the given positions.",
                 a -> tensorSplit(a.tensor(0), a.any(1), a.intValue(2)));
-        t.register("hsplit(Tensor self, any indices_or_sections) -> Tensor[]", "tensor_split along dim 1 (0 for vectors).",
+        t.register("hsplit(Tensor self, any sections) -> Tensor[]", "tensor_split along dim 1 (0 for vectors).",
                 a -> tensorSplit(a.tensor(0), a.any(1), a.tensor(0).dim() == 1 ? 0 : 1));
-        t.register("vsplit(Tensor self, any indices_or_sections) -> Tensor[]", "tensor_split along dim 0.",
+        t.register("vsplit(Tensor self, any sections) -> Tensor[]", "tensor_split along dim 0.",
                 a -> tensorSplit(a.tensor(0), a.any(1), 0));
-        t.register("dsplit(Tensor self, any indices_or_sections) -> Tensor[]", "tensor_split along dim 2.",
+        t.register("dsplit(Tensor self, any sections) -> Tensor[]", "tensor_split along dim 2.",
                 a -> tensorSplit(a.tensor(0), a.any(1), 2));
         t.register("split_with_sizes(Tensor self, int[] split_sizes, dim dim=0) -> Tensor[]", "Pieces of the given sizes.",
                 a -> Rearrange.splitWithSizes(a.tensor(0), a.ints(1), a.intValue(2)));
@@ -227,7 +227,7 @@ final class ShapeOps {
                 a -> Gathers.take(a.tensor(0), a.tensor(1)));
         t.register("masked_select(Tensor self, Tensor mask)", "The elements where mask holds, as a vector.",
                 a -> Gathers.maskedSelect(a.tensor(0), a.tensor(1)));
-        t.register("nonzero(Tensor self, *, bool as_tuple=False) -> IndexTensor",
+        t.register("nonzero(Tensor self, *, bool as_tuple@as_list=False) -> IndexTensor",
                 "Positions of non-zero elements: one row each, or one tensor per dim with as_tuple.",
                 a -> a.bool(1) ? Gathers.nonzeroTuple(a.tensor(0)) : Gathers.nonzero(a.tensor(0)));
         t.register("argwhere(Tensor self) -> IndexTensor", "Positions of non-zero elements, one row each.",
@@ -336,7 +336,7 @@ final class ShapeOps {
         t.register("bucketize(TensorOrScalar self, Tensor boundaries, *, bool out_int32=False, bool right=False) "
                 + "-> IndexTensor", "The bucket of each value among sorted boundaries.",
                 a -> Sorting.searchsorted(a.tensor(1), a.tensor(0), a.bool(3), false));
-        t.register("searchsorted(Tensor sorted_sequence, TensorOrScalar values, *, bool out_int32=False, bool right=False, "
+        t.register("searchsorted(Tensor sorted_sequence, TensorOrScalar self|input, *, bool out_int32=False, bool right=False, "
                 + "str? side=None, Tensor? sorter=None) -> IndexTensor",
                 "Where values would be inserted to keep each row of sorted_sequence sorted.", a -> {
                     Tensor seq = a.isNone(5) ? a.tensor(0) : Gathers.gather(a.tensor(0), -1, a.tensor(5));
@@ -400,7 +400,8 @@ final class ShapeOps {
             return a.tensor(0).sumTo(size);
         });
         t.alias("unsafe_chunk", "chunk");
-        t.alias("unsafe_split", "split");
+        t.register("unsafe_split(Tensor self, int split_size, dim dim=0) -> Tensor[]", "split, for code that writes into "
+                + "the pieces.", a -> a.tensor(0).split(a.intValue(1), a.intValue(2)));
         t.alias("unsafe_split_with_sizes", "split_with_sizes");
         t.register("new_empty(Tensor self, int... size, *, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "An uninitialised tensor (zeros here) with self's dtype.", a -> {

@@ -14,9 +14,11 @@ import java.util.Map;
  * {@code split(Tensor self|tensor, int split_size|split_size_or_sections, dim dim=0)} the method
  * {@code x.split(split_size=2)} and R use the first names, {@code torch.split(tensor=x, split_size_or_sections=2)}
  * the second; a first {@code self} without one is {@code input} in the function form, as in PyTorch.
+ * Where R torch names a parameter otherwise, its name follows an at sign: {@code bool as_tuple@as_list=False}.
  * Every spelling is accepted as a keyword in every language.
  */
-public record Signature(String name, List<Param> params, String returns, Map<String, String> functionNames) {
+public record Signature(String name, List<Param> params, String returns, Map<String, String> functionNames,
+        Map<String, String> rNames) {
 
     /** One declared parameter. */
     public record Param(String name, ParamType type, boolean optional, boolean variadic, boolean keywordOnly,
@@ -43,6 +45,7 @@ public record Signature(String name, List<Param> params, String returns, Map<Str
         String returns = arrow.startsWith("->") ? arrow.substring(2).trim() : "Tensor";
         List<Param> params = new ArrayList<>();
         Map<String, String> functionNames = new LinkedHashMap<>();
+        Map<String, String> rNames = new LinkedHashMap<>();
         boolean keywordOnly = false;
         String inside = text.substring(open + 1, close).trim();
         if (!inside.isEmpty()) {
@@ -61,10 +64,16 @@ public record Signature(String name, List<Param> params, String returns, Map<Str
                 int space = p.lastIndexOf(' ');
                 String type = p.substring(0, space).trim();
                 String pname = p.substring(space + 1).trim();
+                int at = pname.indexOf('@');
+                String rName = at >= 0 ? pname.substring(at + 1) : null;
+                pname = at >= 0 ? pname.substring(0, at) : pname;
                 int bar = pname.indexOf('|');
                 if (bar >= 0) {
                     functionNames.put(pname.substring(0, bar), pname.substring(bar + 1));
                     pname = pname.substring(0, bar);
+                }
+                if (rName != null) {
+                    rNames.put(pname, rName);
                 }
                 boolean optional = type.endsWith("?");
                 if (optional) {
@@ -80,7 +89,7 @@ public record Signature(String name, List<Param> params, String returns, Map<Str
         if (!params.isEmpty() && params.get(0).name().equals("self")) {
             functionNames.putIfAbsent("self", "input");
         }
-        return new Signature(name, List.copyOf(params), returns, Map.copyOf(functionNames));
+        return new Signature(name, List.copyOf(params), returns, Map.copyOf(functionNames), Map.copyOf(rNames));
     }
 
     /** The name PyTorch's function form ({@code torch.split}) gives a parameter: {@code input} for {@code self}. */
@@ -88,11 +97,17 @@ public record Signature(String name, List<Param> params, String returns, Map<Str
         return functionNames.getOrDefault(param.name(), param.name());
     }
 
-    /** The position of the parameter a keyword names, by its own or its function-form name, or -1. */
+    /** The name R torch gives a parameter ({@code as_list} for {@code nonzero}'s {@code as_tuple}). */
+    public String rName(Param param) {
+        return rNames.getOrDefault(param.name(), param.name());
+    }
+
+    /** The position of the parameter a keyword names, by its own, its function-form or its R name, or -1. */
     public int indexOfKeyword(String keyword) {
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            if (p.name().equals(keyword) || keyword.equals(functionNames.get(p.name()))) {
+            if (p.name().equals(keyword) || keyword.equals(functionNames.get(p.name()))
+                    || keyword.equals(rNames.get(p.name()))) {
                 return i;
             }
         }

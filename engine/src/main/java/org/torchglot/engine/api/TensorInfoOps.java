@@ -55,11 +55,11 @@ final class TensorInfoOps {
     }
 
     private static void dtypes(OpTable t) {
-        t.register("result_type(TensorOrScalar tensor1, TensorOrScalar tensor2) -> ScalarType",
+        t.register("result_type(TensorOrScalar tensor@tensor1, TensorOrScalar other@tensor2) -> ScalarType",
                 "The dtype an op over these operands computes in.", a -> Pointwise.resultType(a.tensor(0), a.tensor(1)));
         t.register("promote_types(ScalarType type1, ScalarType type2) -> ScalarType",
                 "The smallest dtype both dtypes convert to.", a -> DType.promote(a.dtype(0), a.dtype(1)));
-        t.register("can_cast(ScalarType from, ScalarType to) -> bool",
+        t.register("can_cast(ScalarType from@from_, ScalarType to) -> bool",
                 "Whether PyTorch's casting rules allow from to become to (no float to integer, no number to bool).",
                 a -> rank(a.dtype(0)) <= rank(a.dtype(1)));
         t.register("get_default_dtype() -> ScalarType", "float32, the dtype of new float tensors.", a -> DType.FLOAT32);
@@ -72,7 +72,7 @@ final class TensorInfoOps {
     }
 
     private static void creation(OpTable t) {
-        t.register("scalar_tensor(Scalar s, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
+        t.register("scalar_tensor(Scalar s@value, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "A 0-dim tensor holding s (float32 by default).", a -> {
                     Tensor x = Tensor.scalar(a.doubleValue(0)).to(a.dtypeOr(1, DType.FLOAT32)).detach();
                     return a.bool(3) ? x.requiresGrad_(true) : x;
@@ -88,7 +88,7 @@ final class TensorInfoOps {
                             .to(a.dtypeOr(3, DType.FLOAT32)).detach();
                     return a.bool(5) ? x.requiresGrad_(true) : x;
                 });
-        t.register("randint_like(Tensor self, int low=0, int? high=None, *, ScalarType? dtype=None, any device=None, "
+        t.register("randint_like(Tensor input, int low=0, int? high=None, *, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "Random integers in [low, high) shaped like a tensor; (self, high) starts at 0.",
                 a -> {
                     boolean shifted = a.isNone(2);

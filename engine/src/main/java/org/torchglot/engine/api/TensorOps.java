@@ -341,7 +341,7 @@ final class TensorOps {
                 a -> Reductions.allAny(a.tensor(0), a.isNone(1) ? null : new int[] {a.intValue(1)}, a.bool(2), true));
         t.register("any(Tensor self, dim? dim=None, bool keepdim=False)", "True when some element (along dim) is non-zero.",
                 a -> Reductions.allAny(a.tensor(0), a.isNone(1) ? null : new int[] {a.intValue(1)}, a.bool(2), false));
-        t.register("norm(Tensor self, any p='fro', dim[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)",
+        t.register("norm(Tensor self, any p='fro', dim[]? dim=None, bool keepdim=False, ScalarType? dtype=None)",
                 "The p-norm ('fro' is the 2-norm of all elements).", a -> {
                     Tensor x = a.isNone(4) ? a.tensor(0) : a.tensor(0).to(a.dtype(4));
                     Object p = a.any(1);

@@ -56,7 +56,7 @@ final class OpCalls {
                 ParamType type = p < params.size() && !params.get(p).variadic() ? params.get(p).type() : ParamType.ANY;
                 positional.add(argument(value, type));
             } else {
-                keywords.put(key, argument(value, typeOf(params, key)));
+                keywords.put(key, argument(value, typeOf(op.signature(), key)));
             }
         }
         return guard(call, () -> Values.toR(table.call(name, positional.toArray(), keywords, Convention.ONE_BASED)));
@@ -73,13 +73,9 @@ final class OpCalls {
         };
     }
 
-    private static ParamType typeOf(List<Signature.Param> params, String name) {
-        for (Signature.Param p : params) {
-            if (p.name().equals(name)) {
-                return p.type();
-            }
-        }
-        return ParamType.ANY;
+    private static ParamType typeOf(Signature signature, String keyword) {
+        int i = signature.indexOfKeyword(keyword);
+        return i < 0 ? ParamType.ANY : signature.params().get(i).type();
     }
 
     /** One R argument for a parameter of {@code type}. */
