@@ -105,9 +105,9 @@ public class OneCycleLR extends LRScheduler {
 
     private static void setMomentum(ParamGroup group, boolean beta1, double momentum) {
         if (beta1) {
-            List<Object> betas = new ArrayList<>((List<?>) group.get("betas"));
-            betas.set(0, momentum);
-            group.set("betas", betas);
+            // NOTE: a tuple, as PyTorch's (m, *betas[1:]), so state dicts and checkpoints keep betas' type.
+            List<?> betas = (List<?>) group.get("betas");
+            group.set("betas", Options.tuple(momentum, ((Number) betas.get(1)).doubleValue()));
         } else {
             group.set("momentum", momentum);
         }

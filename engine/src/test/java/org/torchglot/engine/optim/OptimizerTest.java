@@ -1,6 +1,7 @@
 package org.torchglot.engine.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -240,5 +241,15 @@ class OptimizerTest {
             s.step();
             s.step();
         }));
+    }
+
+    @Test
+    void oneCycleKeepsAdamsBetasATupleAsPyTorchDoes() {
+        List<Parameter> p = List.of(new Parameter(Torch.ones(2)));
+        Optimizer adam = make("Adam", p, Map.of());
+        sched("OneCycleLR", adam, Map.of("max_lr", 0.1, "total_steps", 5L)).step();
+        Object betas = adam.paramGroups().get(0).get("betas");
+        assertInstanceOf(org.torchglot.engine.io.Tuple.class, betas);
+        assertEquals(0.999, ((Number) ((List<?>) betas).get(1)).doubleValue());
     }
 }
