@@ -19,8 +19,12 @@ import org.graalvm.polyglot.PolyglotException;
  */
 final class TimeLimit {
 
-    /** How long an interrupt may take before the watchdog cancels the context instead. */
-    static final Duration INTERRUPT_GRACE = Duration.ofMillis(250);
+    /**
+     * How long an interrupt may take before the watchdog cancels the context instead. NOTE: a second, not less: on a
+     * loaded 2-core machine R's and JavaScript's safepoints took over 250 ms to answer, and cancelling loses the
+     * context's variables where the interrupt would have kept them.
+     */
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(1);
 
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "torchglot-watchdog");
