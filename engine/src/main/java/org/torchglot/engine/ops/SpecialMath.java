@@ -1,13 +1,13 @@
 package org.torchglot.engine.ops;
 
-/** Scalar special functions Java's {@code Math} lacks: the error function family. */
-final class SpecialMath {
+/** Scalar special functions Java's {@code Math} lacks: the error function family, lgamma, digamma (GELU's erf too). */
+public final class SpecialMath {
     private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
 
     private SpecialMath() {
     }
 
-    static double erf(double x) {
+    public static double erf(double x) {
         if (Double.isNaN(x)) {
             return x;
         }

@@ -3,6 +3,7 @@ package org.torchglot.engine.nn.functional;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.ops.Pointwise;
+import org.torchglot.engine.ops.SpecialMath;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
