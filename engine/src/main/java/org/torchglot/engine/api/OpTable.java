@@ -34,6 +34,7 @@ public final class OpTable {
         TensorInfoOps.registerAll(STANDARD);
         DerivedOps.registerAll(STANDARD);
         LinalgOps.registerTorchForms(STANDARD);
+        TorchNnForms.registerAll(STANDARD);
         NnOps.registerFunctional(FUNCTIONAL);
         NnOps.registerModules(MODULES);
         OptimOps.register(OPTIMIZERS);
