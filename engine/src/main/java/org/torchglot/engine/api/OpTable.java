@@ -35,6 +35,7 @@ public final class OpTable {
         DerivedOps.registerAll(STANDARD);
         LinalgOps.registerTorchForms(STANDARD);
         TorchNnForms.registerAll(STANDARD);
+        SettingsOps.registerAll(STANDARD);
         NnOps.registerFunctional(FUNCTIONAL);
         NnOps.registerModules(MODULES);
         OptimOps.register(OPTIMIZERS);

@@ -429,6 +429,8 @@ final class TensorOps {
                 a -> a.tensor(0).clamp_(a.doubleOrNull(1), a.doubleOrNull(2)));
         t.register("zero_(Tensor self)", "Fills with zeros.", a -> a.tensor(0).zero_());
         t.register("fill_(Tensor self, Scalar value)", "Fills with a value.", a -> a.tensor(0).fill_(a.doubleValue(1)));
+        t.register("fill(Tensor input@self, Scalar value)", "A copy of input filled with a value.",
+                a -> a.tensor(0).clone().fill_(a.doubleValue(1)));
         t.register("copy_(Tensor self, Tensor other)", "Copies values from src.", a -> a.tensor(0).copy_(a.tensor(1)));
         t.register("uniform_(Tensor self, float from=0.0, float to=1.0, *, Generator? generator=None)",
                 "Fills with uniform samples.",
