@@ -139,4 +139,28 @@ class AutogradFunctionTest {
         assertEquals("<LegendrePolynomial3Backward object> 0.375 -1.03125 28.5\n0.75 0.1875 12\n",
                 PolyglotFixture.takeOutput());
     }
+
+    /** The mode switches read back what the blocks set; the expected text is real PyTorch 1.13's. */
+    @Test
+    void inferenceAndAnomalyModesNestAndRestoreAsInPyTorch() {
+        PolyglotFixture.takeOutput();
+        CONTEXT.eval(Language.PYTHON, """
+                import torch
+                from torch.autograd import detect_anomaly, inference_mode, set_detect_anomaly
+                print(torch.is_inference_mode_enabled())
+                with inference_mode():
+                    print(torch.is_inference_mode_enabled(), torch.is_grad_enabled())
+                    with inference_mode(False):
+                        print(torch.is_inference_mode_enabled(), torch.is_grad_enabled())
+                print(torch.is_inference_mode_enabled(), torch.is_grad_enabled())
+                with detect_anomaly(check_nan=False):
+                    print(torch.is_anomaly_enabled(), torch.is_anomaly_check_nan_enabled())
+                print(torch.is_anomaly_enabled(), torch.is_anomaly_check_nan_enabled())
+                with set_detect_anomaly(True):
+                    print(torch.is_anomaly_enabled())
+                print(torch.is_anomaly_enabled())
+                """);
+        assertEquals("False\nTrue False\nFalse True\nFalse True\nTrue False\nFalse True\nTrue\nFalse\n",
+                PolyglotFixture.takeOutput());
+    }
 }
