@@ -163,4 +163,23 @@ class AutogradFunctionTest {
         assertEquals("False\nTrue False\nFalse True\nFalse True\nTrue False\nFalse True\nTrue\nFalse\n",
                 PolyglotFixture.takeOutput());
     }
+
+    /** torch.autograd's JavaScript names: backward over several roots sharing a graph, grad mode and anomaly blocks. */
+    @Test
+    void javaScriptAutogradNamespaceRunsBackwardAndModeBlocks() {
+        PolyglotFixture.takeOutput();
+        CONTEXT.eval(Language.JS, """
+                (() => {
+                  const torch = require('torch');
+                  const x = torch.autograd.Variable(torch.tensor([1.0, 2.0]), { requires_grad: true });
+                  const a = x.mul(x);
+                  torch.autograd.backward([a.sum(), a.mul(3).sum()]);
+                  console.log(x.grad.tolist().join(' '));
+                  const y = torch.autograd.no_grad(() => x.mul(2));
+                  console.log(y.requires_grad, torch.autograd.detect_anomaly(() => torch.is_anomaly_enabled()),
+                      torch.is_anomaly_enabled());
+                })();
+                """);
+        assertEquals("8 16\nfalse true false\n", PolyglotFixture.takeOutput());
+    }
 }
