@@ -8,6 +8,7 @@ __version__ = "1.13.1"
 from torch import _bridge
 from torch._bridge import call as _call
 from torch._dtypes import dtype, float32, float64, int64, bool_ as bool  # noqa: A001
+from torch._type_info import finfo, iinfo
 from torch._size import Size
 from torch._tensor import Tensor
 from torch._generator import Generator
