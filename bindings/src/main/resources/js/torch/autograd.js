@@ -112,10 +112,56 @@ function grad(outputs, inputs, options = {}) {
   return Array.from(grads, (g) => (g == null ? null : bridge.wrap(g)));
 }
 
+/** torch.autograd.backward(tensors, grad_tensors, {retain_graph, create_graph}): backward() of each tensor. */
+function backward(tensors, gradTensors = null, options = {}) {
+  const o = Object.fromEntries(Object.entries(options).map(([k, v]) => [bridge.snakeCase(k), v]));
+  const list = (v) => (Array.isArray(v) ? v : [v]);
+  const ts = list(tensors);
+  const seeds = gradTensors == null ? ts.map(() => null) : list(gradTensors);
+  // NOTE: as Python's: every tensor but the last keeps the graph its successors may share.
+  const retain = o.retain_graph ?? (ts.length > 1 ? true : null);
+  ts.forEach((t, i) => t.backward(seeds[i], { retain_graph: retain, create_graph: Boolean(o.create_graph) }));
+}
+
+/** The pre-0.4 wrapper: today the tensor itself. */
+function Variable(data, options = {}) {
+  if (options.requires_grad ?? options.requiresGrad) {
+    data.requires_grad_(true);
+  }
+  return data;
+}
+
+const anomaly = (name) => bridge.call(bridge.TABLES.standard, name, []);
+const setAnomaly = (enabled, checkNan) => bridge.call(bridge.TABLES.standard, 'set_anomaly_enabled', [enabled, checkNan]);
+
+/** Sets anomaly detection; with a function, only while it runs: `set_detect_anomaly(true, () => ...)`. */
+function set_detect_anomaly(mode, fn, checkNan = true) {
+  const previous = [anomaly('is_anomaly_enabled'), anomaly('is_anomaly_check_nan_enabled')];
+  setAnomaly(Boolean(mode), Boolean(checkNan));
+  if (fn === undefined) {
+    return undefined;
+  }
+  try {
+    return fn();
+  } finally {
+    setAnomaly(...previous);
+  }
+}
+
+/** Runs fn with anomaly detection on: `torch.autograd.detect_anomaly(() => loss.backward())`. */
+function detect_anomaly(fn) {
+  requireFunction('autograd.detect_anomaly', fn);
+  return set_detect_anomaly(true, fn);
+}
+
 module.exports = {
   Function,
   FunctionCtx,
   grad,
+  backward,
+  Variable,
+  detect_anomaly,
+  set_detect_anomaly,
   no_grad,
   enable_grad,
   set_grad_enabled,

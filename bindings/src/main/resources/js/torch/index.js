@@ -35,7 +35,12 @@ const torch = {
   optim,
   utils: { data },
   linalg: {},
-  autograd: { Function: autograd.Function, grad: autograd.grad },
+  autograd: {
+    Function: autograd.Function, grad: autograd.grad, backward: autograd.backward, Variable: autograd.Variable,
+    no_grad: autograd.no_grad, enable_grad: autograd.enable_grad, set_grad_enabled: autograd.set_grad_enabled,
+    inference_mode: autograd.inference_mode, detect_anomaly: autograd.detect_anomaly,
+    set_detect_anomaly: autograd.set_detect_anomaly,
+  },
 };
 bridge.defineWithAliases(torch.linalg, bridge.tableFunctions(bridge.TABLES.linalg));
 

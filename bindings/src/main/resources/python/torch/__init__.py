@@ -8,10 +8,11 @@ __version__ = "1.13.1"
 from torch import _bridge
 from torch._bridge import call as _call
 from torch._dtypes import dtype, float32, float64, int64, bool_ as bool  # noqa: A001
+from torch._type_info import finfo, iinfo
 from torch._size import Size
 from torch._tensor import Tensor
 from torch._generator import Generator
-from torch.autograd.grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode
+from torch.autograd.grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode, is_inference_mode_enabled
 _bridge.late_bind()
 from torch import autograd, cuda, return_types, nn, optim, utils, linalg
 from torch.serialization import save, load

@@ -1,12 +1,13 @@
 """torch.autograd: grad mode, graph nodes, custom Functions and grad(); backward lives on Tensor."""
 import java
 from torch._bridge import guard, wrap
-from torch.autograd.grad_mode import no_grad, enable_grad, set_grad_enabled
+from torch.autograd.grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode
+from torch.autograd.anomaly_mode import detect_anomaly, set_detect_anomaly
 from torch.autograd.graph import Node
 from torch.autograd.function import Function, FunctionCtx, once_differentiable
 from torch.autograd import functional
 
-__all__ = ["no_grad", "enable_grad", "set_grad_enabled", "Node", "Variable", "Function", "grad", "backward"]
+__all__ = ["no_grad", "enable_grad", "set_grad_enabled", "inference_mode", "detect_anomaly", "set_detect_anomaly", "Node", "Variable", "Function", "grad", "backward"]
 
 _JBackward = java.type("org.torchglot.engine.autograd.Backward")
 

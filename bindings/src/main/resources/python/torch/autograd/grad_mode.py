@@ -53,8 +53,32 @@ class set_grad_enabled(_GradModeScope):
 
 
 class inference_mode(no_grad):
-    """Like no_grad here (the engine has no separate inference tensors)."""
+    """Like no_grad here (the engine has no separate inference tensors); is_inference_mode_enabled reads it."""
+    _active = False
 
     def __init__(self, mode=True):
         super().__init__()
+        self._mode = bool(mode)
         self._enabled = not mode
+        self._previous = False
+
+    def __enter__(self):
+        self._previous = inference_mode._active
+        inference_mode._active = self._mode
+        return super().__enter__()
+
+    def __exit__(self, exc_type, exc, tb):
+        inference_mode._active = self._previous
+        return super().__exit__(exc_type, exc, tb)
+
+    def __call__(self, fn):
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            with inference_mode(self._mode):
+                return fn(*args, **kwargs)
+        return wrapper
+
+
+def is_inference_mode_enabled():
+    """Whether the innermost inference_mode block is on."""
+    return inference_mode._active

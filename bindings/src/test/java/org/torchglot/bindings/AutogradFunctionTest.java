@@ -139,4 +139,47 @@ class AutogradFunctionTest {
         assertEquals("<LegendrePolynomial3Backward object> 0.375 -1.03125 28.5\n0.75 0.1875 12\n",
                 PolyglotFixture.takeOutput());
     }
+
+    /** The mode switches read back what the blocks set; the expected text is real PyTorch 1.13's. */
+    @Test
+    void inferenceAndAnomalyModesNestAndRestoreAsInPyTorch() {
+        PolyglotFixture.takeOutput();
+        CONTEXT.eval(Language.PYTHON, """
+                import torch
+                from torch.autograd import detect_anomaly, inference_mode, set_detect_anomaly
+                print(torch.is_inference_mode_enabled())
+                with inference_mode():
+                    print(torch.is_inference_mode_enabled(), torch.is_grad_enabled())
+                    with inference_mode(False):
+                        print(torch.is_inference_mode_enabled(), torch.is_grad_enabled())
+                print(torch.is_inference_mode_enabled(), torch.is_grad_enabled())
+                with detect_anomaly(check_nan=False):
+                    print(torch.is_anomaly_enabled(), torch.is_anomaly_check_nan_enabled())
+                print(torch.is_anomaly_enabled(), torch.is_anomaly_check_nan_enabled())
+                with set_detect_anomaly(True):
+                    print(torch.is_anomaly_enabled())
+                print(torch.is_anomaly_enabled())
+                """);
+        assertEquals("False\nTrue False\nFalse True\nFalse True\nTrue False\nFalse True\nTrue\nFalse\n",
+                PolyglotFixture.takeOutput());
+    }
+
+    /** torch.autograd's JavaScript names: backward over several roots sharing a graph, grad mode and anomaly blocks. */
+    @Test
+    void javaScriptAutogradNamespaceRunsBackwardAndModeBlocks() {
+        PolyglotFixture.takeOutput();
+        CONTEXT.eval(Language.JS, """
+                (() => {
+                  const torch = require('torch');
+                  const x = torch.autograd.Variable(torch.tensor([1.0, 2.0]), { requires_grad: true });
+                  const a = x.mul(x);
+                  torch.autograd.backward([a.sum(), a.mul(3).sum()]);
+                  console.log(x.grad.tolist().join(' '));
+                  const y = torch.autograd.no_grad(() => x.mul(2));
+                  console.log(y.requires_grad, torch.autograd.detect_anomaly(() => torch.is_anomaly_enabled()),
+                      torch.is_anomaly_enabled());
+                })();
+                """);
+        assertEquals("8 16\nfalse true false\n", PolyglotFixture.takeOutput());
+    }
 }

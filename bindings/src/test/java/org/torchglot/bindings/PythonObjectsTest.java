@@ -170,4 +170,21 @@ class PythonObjectsTest {
         String escapes = CONTEXT.eval(Language.PYTHON, walk).toString();
         assertEquals("[]", escapes, "foreign objects seen by user code");
     }
+
+    /** finfo and iinfo report PyTorch 1.13's limits and repr (the expected text is real PyTorch's). */
+    @Test
+    void finfoAndIinfoMatchPyTorch() {
+        assertEquals("finfo(resolution=1e-06, min=-3.40282e+38, max=3.40282e+38, eps=1.19209e-07, smallest_normal=1.17549e-38, tiny=1.17549e-38, dtype=float32) 32 1.1920928955078125e-07 3.4028234663852886e+38 -3.4028234663852886e+38 1.1754943508222875e-38 1e-06 float32\nfinfo(resolution=1e-15, min=-1.79769e+308, max=1.79769e+308, eps=2.22045e-16, smallest_normal=2.22507e-308, tiny=2.22507e-308, dtype=float64) 64 2.220446049250313e-16 1.7976931348623157e+308 -1.7976931348623157e+308 2.2250738585072014e-308 1e-15 float64\niinfo(min=-9.22337e+18, max=9.22337e+18, dtype=int64) 64 9223372036854775807 -9223372036854775808 int64 finfo(resolution=1e-06, min=-3.40282e+38, max=3.40282e+38, eps=1.19209e-07, smallest_normal=1.17549e-38, tiny=1.17549e-38, dtype=float32)\ntorch.bool is not supported by torch.iinfo\ntorch.finfo() requires a floating point input type. Use torch.iinfo to handle 'torch.finfo'\ntorch.iinfo() requires an integer input type. Use torch.finfo to handle 'torch.iinfo'\n", python("""
+                for d in [torch.float32, torch.float64]:
+                    f = torch.finfo(d)
+                    print(repr(f), f.bits, f.eps, f.max, f.min, f.tiny, f.resolution, f.dtype)
+                i = torch.iinfo(torch.int64)
+                print(repr(i), i.bits, i.max, i.min, i.dtype, repr(torch.finfo()))
+                for call in (lambda: torch.iinfo(torch.bool), lambda: torch.finfo(torch.int64), lambda: torch.iinfo(torch.float32)):
+                    try:
+                        call()
+                    except TypeError as e:
+                        print(e)
+                """));
+    }
 }

@@ -34,6 +34,8 @@ public final class OpTable {
         TensorInfoOps.registerAll(STANDARD);
         DerivedOps.registerAll(STANDARD);
         LinalgOps.registerTorchForms(STANDARD);
+        TorchNnForms.registerAll(STANDARD);
+        SettingsOps.registerAll(STANDARD);
         NnOps.registerFunctional(FUNCTIONAL);
         NnOps.registerModules(MODULES);
         OptimOps.register(OPTIMIZERS);

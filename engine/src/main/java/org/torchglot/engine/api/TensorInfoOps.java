@@ -63,7 +63,6 @@ final class TensorInfoOps {
                 "Whether PyTorch's casting rules allow from to become to (no float to integer, no number to bool).",
                 a -> rank(a.dtype(0)) <= rank(a.dtype(1)));
         t.register("get_default_dtype() -> ScalarType", "float32, the dtype of new float tensors.", a -> DType.FLOAT32);
-        t.register("get_num_threads() -> int", "1: the engine's element loops run on one thread.", a -> 1L);
     }
 
     /** bool < integer < float: a cast may go up this order, never down. */

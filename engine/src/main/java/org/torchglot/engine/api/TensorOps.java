@@ -86,6 +86,9 @@ final class TensorOps {
         t.register("randperm(int n, *, Generator? generator=None, ScalarType? dtype=None, any device=None)",
                 "A random permutation of 0..n-1.",
                 a -> Sampling.randperm(a.intValue(0), a.dtypeOr(2, DType.INT64), a.generator(1)));
+        t.register("multinomial(Tensor input@self, int num_samples, bool replacement=False, *, "
+                + "Generator? generator=None) -> IndexTensor", "Indices drawn by the rows' weights, as libtorch draws them.",
+                a -> Sampling.multinomial(a.tensor(0), a.intValue(1), a.bool(2), a.generator(3)));
         t.register("bernoulli(Tensor self, *, Generator? generator=None)", "Samples 1 with each element's probability.",
                 a -> Sampling.bernoulli(a.tensor(0), a.generator(1)));
         t.register("arange(Scalar start, Scalar? end=None, Scalar step=1, *, ScalarType? dtype=None, any device=None, "
@@ -429,6 +432,8 @@ final class TensorOps {
                 a -> a.tensor(0).clamp_(a.doubleOrNull(1), a.doubleOrNull(2)));
         t.register("zero_(Tensor self)", "Fills with zeros.", a -> a.tensor(0).zero_());
         t.register("fill_(Tensor self, Scalar value)", "Fills with a value.", a -> a.tensor(0).fill_(a.doubleValue(1)));
+        t.register("fill(Tensor input@self, Scalar value)", "A copy of input filled with a value.",
+                a -> a.tensor(0).clone().fill_(a.doubleValue(1)));
         t.register("copy_(Tensor self, Tensor other)", "Copies values from src.", a -> a.tensor(0).copy_(a.tensor(1)));
         t.register("uniform_(Tensor self, float from=0.0, float to=1.0, *, Generator? generator=None)",
                 "Fills with uniform samples.",

@@ -121,4 +121,113 @@ public final class Sampling {
         }
         return out;
     }
+
+    /**
+     * {@code torch.multinomial(input, num_samples, replacement)} by PyTorch 1.13's CPU algorithm, row by
+     * row of a 1-D or 2-D input: with replacement, a binary search of each uniform draw in the
+     * normalised cumulative weights; without, the {@code num_samples} largest
+     * {@code weight / q} with {@code q ~ Exp(1)}, in the input's precision.
+     */
+    public static Tensor multinomial(Tensor input, int numSamples, boolean replacement, Generator generator) {
+        if (input.dim() < 1 || input.dim() > 2) {
+            throw TorchException.runtime("prob_dist must be 1 or 2 dim");
+        }
+        checkFloat(input, "multinomial");
+        int categories = input.size(-1);
+        if (numSamples <= 0) {
+            throw TorchException.runtime("cannot sample n_sample <= 0 samples");
+        }
+        if (!replacement && numSamples > categories) {
+            throw TorchException.runtime("cannot sample n_sample > prob_dist.size(-1) samples without replacement");
+        }
+        boolean float32 = input.dtype() == DType.FLOAT32;
+        Tensor rows = input.to(DType.FLOAT64).reshape(-1, categories).contiguousCopy();
+        int n = rows.size(0);
+        long[] out = new long[n * numSamples];
+        Generator g = orDefault(generator);
+        for (int r = 0; r < n; r++) {
+            double[] weights = java.util.Arrays.copyOfRange(rows.storage().d, r * categories, (r + 1) * categories);
+            int[] drawn = multinomial(weights, numSamples, replacement, float32, g);
+            for (int j = 0; j < numSamples; j++) {
+                out[r * numSamples + j] = drawn[j];
+            }
+        }
+        int[] shape = input.dim() == 1 ? new int[] {numSamples} : new int[] {n, numSamples};
+        return Tensor.of(Storage.wrap(out), shape);
+    }
+
+    /** One row of {@link #multinomial(Tensor, int, boolean, Generator)}; WeightedRandomSampler draws with it too. */
+    public static int[] multinomial(double[] weights, int numSamples, boolean replacement, boolean float32,
+            Generator g) {
+        for (double w : weights) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw TorchException.runtime("probability tensor contains either `inf`, `nan` or element < 0");
+            }
+        }
+        return replacement ? byCumulativeSearch(weights, numSamples, float32, g)
+                : byExponentialKeys(weights, numSamples, float32, g);
+    }
+
+    /** {@code uniform_real_distribution<double>(0, 1)}: 53 random bits. */
+    private static double uniform01(Generator g) {
+        return (g.random64() & ((1L << 53) - 1)) * (1.0 / (1L << 53));
+    }
+
+    private static double round(double v, boolean float32) {
+        return float32 ? (float) v : v;
+    }
+
+    private static int[] byCumulativeSearch(double[] weights, int numSamples, boolean float32, Generator g) {
+        double[] cumulative = new double[weights.length];
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum = round(sum + weights[i], float32);
+            cumulative[i] = sum;
+        }
+        if (!(sum > 0)) {
+            throw TorchException.runtime("invalid multinomial distribution (sum of probabilities <= 0)");
+        }
+        for (int i = 0; i < cumulative.length; i++) {
+            cumulative[i] = round(cumulative[i] / sum, float32);
+        }
+        int[] out = new int[numSamples];
+        for (int j = 0; j < numSamples; j++) {
+            double u = uniform01(g);
+            int left = 0;
+            int right = cumulative.length;
+            while (right - left > 0) {
+                int mid = left + (right - left) / 2;
+                if (cumulative[mid] < u) {
+                    left = mid + 1;
+                } else {
+                    right = mid;
+                }
+            }
+            out[j] = left;
+        }
+        return out;
+    }
+
+    private static int[] byExponentialKeys(double[] weights, int numSamples, boolean float32, Generator g) {
+        double[] keys = new double[weights.length];
+        boolean positive = false;
+        for (int i = 0; i < keys.length; i++) {
+            double q = round(-1.0 * Math.log(1.0 - uniform01(g)), float32);
+            keys[i] = round(weights[i] / q, float32);
+            positive |= weights[i] > 0;
+        }
+        if (!positive) {
+            throw TorchException.runtime("invalid multinomial distribution (sum of probabilities <= 0)");
+        }
+        Integer[] order = new Integer[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(keys[b], keys[a]));
+        int[] out = new int[numSamples];
+        for (int j = 0; j < numSamples; j++) {
+            out[j] = order[j];
+        }
+        return out;
+    }
 }

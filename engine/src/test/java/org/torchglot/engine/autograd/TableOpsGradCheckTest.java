@@ -268,6 +268,41 @@ class TableOpsGradCheckTest {
                 c("unbind_copy", x -> op("unbind_copy", x[0]), randn(2, 3))));
     }
 
+    /** The torch.* forms of functional ops, through their own argument orders (batch_norm's, embedding's). */
+    @TestFactory
+    Stream<DynamicTest> torchFormsOfFunctionalOps() {
+        Tensor posWeight = uniform(0.5, 2, 4);
+        Tensor sign = Torch.tensor(new double[] {1, -1, 1}, new int[] {3}, DType.FLOAT64);
+        return run(List.of(
+                c("selu", x -> op("selu", x[0]), randn(2, 3)),
+                c("celu", x -> op("celu", x[0], 0.7), randn(2, 3)),
+                c("celu_ on a result", x -> op("celu_", x[0].mul(2.0)), randn(2, 3)),
+                c("threshold", x -> op("threshold", x[0], 0.1, -1.0), randn(2, 3)),
+                c("hardshrink", x -> op("hardshrink", x[0], 0.3), randn(2, 3)),
+                c("prelu", x -> op("prelu", x[0], x[1]), randn(2, 3), uniform(0.1, 0.5, 3)),
+                c("batch_norm", x -> op("batch_norm", x[0], x[1], x[2], null, null, true, 0.1, 1e-5, false),
+                        randn(4, 3), uniform(0.5, 2, 3), randn(3)),
+                c("layer_norm", x -> op("layer_norm", x[0], List.of(3L), x[1]), randn(2, 3), uniform(0.5, 2, 3)),
+                c("group_norm", x -> op("group_norm", x[0], 2L, x[1], x[2]), randn(2, 4, 3), randn(4), randn(4)),
+                c("embedding", x -> op("embedding", x[0], longs(new int[] {2, 2}, 0, 3, 3, 1)), randn(4, 2)),
+                c("pairwise_distance", x -> op("pairwise_distance", x[0], x[1]), randn(3, 4), randn(3, 4)),
+                c("pdist", x -> op("pdist", x[0]), randn(3, 4)),
+                c("cosine_similarity", x -> op("cosine_similarity", x[0], x[1], 0L), randn(3, 4), randn(3, 4)),
+                c("bilinear", x -> op("bilinear", x[0], x[1], x[2], x[3]), randn(2, 3), randn(2, 2), randn(4, 3, 2),
+                        randn(4)),
+                c("kl_div", x -> op("kl_div", x[0], x[1], 1L), randn(3, 4), uniform(0.1, 0.9, 3, 4)),
+                c("poisson_nll_loss", x -> op("poisson_nll_loss", x[0], x[1], true, false, 1e-8, 1L), randn(3, 4),
+                        uniform(0.5, 3, 3, 4)),
+                c("binary_cross_entropy_with_logits", x -> op("binary_cross_entropy_with_logits", x[0], x[1], null,
+                        posWeight, 2L), randn(3, 4), uniform(0.1, 0.9, 3, 4)),
+                c("margin_ranking_loss", x -> op("margin_ranking_loss", x[0], x[1], sign, 0.1, 1L), randn(3), randn(3)),
+                c("hinge_embedding_loss", x -> op("hinge_embedding_loss", x[0], sign, 2.0, 2L), randn(3)),
+                c("cosine_embedding_loss", x -> op("cosine_embedding_loss", x[0], x[1], sign, 0.0, 1L), randn(3, 4),
+                        randn(3, 4)),
+                c("triplet_margin_loss", x -> op("triplet_margin_loss", x[0], x[1], x[2], 2.0, 2.0, 1e-6, true, 1L),
+                        randn(3, 4), randn(3, 4), randn(3, 4))));
+    }
+
     private static Stream<DynamicTest> run(List<Check> checks) {
         return checks.stream().map(ch -> DynamicTest.dynamicTest(ch.name(), () -> GradCheck.check(ch.name(), ch.f(),
                 ch.inputs())));

@@ -33,6 +33,11 @@ public final class Dropouts {
         return apply(input, p, training, true, true);
     }
 
+    /** {@code torch.feature_dropout}: zeroes whole channels (dim 1) of any input of at least 2 dims. */
+    public static Tensor featureDropout(Tensor input, double p, boolean training) {
+        return apply(input, p, training, true, false);
+    }
+
     /** {@code F.dropout1d}: zeroes whole channels of (N, C, L) or unbatched (C, L) input. */
     public static Tensor dropout1d(Tensor input, double p, boolean training) {
         if (input.dim() != 2 && input.dim() != 3) {

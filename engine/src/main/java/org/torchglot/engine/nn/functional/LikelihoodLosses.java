@@ -3,6 +3,7 @@ package org.torchglot.engine.nn.functional;
 import java.util.Arrays;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
+import org.torchglot.engine.ops.BinaryMath;
 import org.torchglot.engine.ops.Pointwise;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
@@ -53,11 +54,8 @@ public final class LikelihoodLosses {
         if (logTarget) {
             loss = target.exp().mul(target.sub(input));
         } else {
-            Tensor xlogy;
-            try (GradMode.Scope ignored = GradMode.noGrad()) {
-                xlogy = Pointwise.map(target, target.dtype(), t -> t == 0 ? 0 : t * Math.log(t));
-            }
-            loss = xlogy.sub(target.mul(input));
+            // xlogy keeps the target differentiable, as PyTorch's kl_div is in both arguments.
+            loss = BinaryMath.apply(BinaryMath.XLOGY, target, target).sub(target.mul(input));
         }
         if (reduction.equals("batchmean")) {
             return input.dim() == 0 ? loss.sum() : loss.sum().div(input.size(0));
