@@ -30,6 +30,7 @@ const TABLES = {
   optimizers: OpTable.optimizers(),
   init: OpTable.init(),
   linalg: OpTable.linalg(),
+  utils: OpTable.utils(),
 };
 
 // The module's own classes, registered by the files that define them (see bind): wrap() needs

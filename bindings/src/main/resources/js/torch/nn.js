@@ -528,6 +528,9 @@ bridge.defineWithAliases(functional, bridge.tableFunctions(TABLES.functional));
 /** torch.nn.init: in-place initialisers from the engine's init table. */
 const init = {};
 bridge.defineWithAliases(init, bridge.tableFunctions(TABLES.init));
+/** torch.nn.utils: gradient clipping from the engine's utils table. */
+const utils = {};
+bridge.defineWithAliases(utils, bridge.tableFunctions(TABLES.utils));
 
 module.exports = { Module, Parameter, Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, ...BUILTIN_CLASSES,
-  functional, init };
+  functional, init, utils };

@@ -135,7 +135,7 @@ public final class HostApi {
         m.put(ProgressDisplay.class, "finish isInteractive show width");
         m.put(GuestFiles.class, "kindOf load loadFromBytes loadSafetensors newOrderedDict newSet newTuple objectGraph"
                 + " save saveSafetensors saveToBytes");
-        m.put(OpTable.class, "call functional has init linalg modules names op optimizers standard");
+        m.put(OpTable.class, "call functional has init linalg modules names op optimizers standard utils");
         m.put(Op.class, "signature summary toString");
         m.put(Signature.class, "functionName params returns toFunctionString toString");
         m.put(Signature.Param.class, "defaultText hasDefault keywordOnly name toString variadic");

@@ -10,6 +10,7 @@ import org.torchglot.engine.nn.Dropout;
 import org.torchglot.engine.nn.ELU;
 import org.torchglot.engine.nn.Flatten;
 import org.torchglot.engine.nn.GELU;
+import org.torchglot.engine.nn.GradClipping;
 import org.torchglot.engine.nn.Init;
 import org.torchglot.engine.nn.Identity;
 import org.torchglot.engine.nn.L1Loss;
@@ -214,6 +215,22 @@ final class NnOps {
             return m;
         }
         throw TorchException.type(Conversions.describe(o) + " is not a Module subclass");
+    }
+
+    static void registerUtils(OpTable t) {
+        t.register("clip_grad_norm_(any parameters, float max_norm, float norm_type=2.0, "
+                + "bool error_if_nonfinite=False)", "Scales gradients to a joint norm of at most max_norm; returns the norm.",
+                a -> GradClipping.clipGradNorm_(gradientHolders(a.any(0)), a.doubleValue(1), a.doubleValue(2), a.bool(3)));
+        t.register("clip_grad_value_(any parameters, float clip_value) -> None",
+                "Clamps every gradient into [-clip_value, clip_value].", a -> {
+                    GradClipping.clipGradValue_(gradientHolders(a.any(0)), a.doubleValue(1));
+                    return null;
+                });
+    }
+
+    /** The parameters of a clipping call: one tensor, or an iterable of them, as PyTorch takes them. */
+    private static List<Tensor> gradientHolders(Object arg) {
+        return arg instanceof Tensor t ? List.of(t) : tensors(arg);
     }
 
     static void registerInit(OpTable t) {

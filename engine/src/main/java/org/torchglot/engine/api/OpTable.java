@@ -25,6 +25,7 @@ public final class OpTable {
     private static final OpTable OPTIMIZERS = new OpTable();
     private static final OpTable INIT = new OpTable();
     private static final OpTable LINALG = new OpTable();
+    private static final OpTable UTILS = new OpTable();
 
     static {
         TensorOps.registerAll(STANDARD);
@@ -41,6 +42,7 @@ public final class OpTable {
         OptimOps.register(OPTIMIZERS);
         NnOps.registerInit(INIT);
         LinalgOps.registerAll(LINALG);
+        NnOps.registerUtils(UTILS);
     }
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
@@ -73,6 +75,11 @@ public final class OpTable {
     /** {@code torch.linalg}: decompositions, solvers and norms. */
     public static OpTable linalg() {
         return LINALG;
+    }
+
+    /** {@code torch.nn.utils}: gradient clipping. */
+    public static OpTable utils() {
+        return UTILS;
     }
 
     /** Adds an op; {@code signature} is parsed once here. */

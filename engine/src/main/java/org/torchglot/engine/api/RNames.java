@@ -35,6 +35,7 @@ public final class RNames {
         OpTable.functional().names().forEach(op -> add("nnf_" + op, OpTable.functional(), op));
         OpTable.init().names().forEach(op -> add("nn_init_" + op, OpTable.init(), op));
         OpTable.linalg().names().forEach(op -> add("linalg_" + op, OpTable.linalg(), op));
+        OpTable.utils().names().forEach(op -> add("nn_utils_" + op, OpTable.utils(), op));
         OpTable.modules().names().forEach(op -> add("nn_" + snakeCase(op), OpTable.modules(), op));
         for (String op : OpTable.optimizers().names()) {
             if (OpTable.optimizers().op(op).signature().returns().equals("Optimizer")) {
