@@ -348,22 +348,8 @@ class ModuleList(_ModuleSequence):
         return _ModuleSequence.__getitem__(self, idx)
 
 
-class ModuleDict(Module):
-    """Modules by name, in insertion order."""
-
-    def __init__(self, modules=None):
-        Module.__init__(self, _j=guard(_bridge.MODULES.call, "ModuleDict", [None], None, _bridge._ZERO_BASED))
-        if modules is not None:
-            self.update(modules)
-
-    def __getitem__(self, key):
-        if not self._j.contains(key):
-            raise KeyError(key)
-        return from_java(self._j.get(key))
-
-    def __setitem__(self, key, module):
-        guard(self._j.set, key, module._j)
-        self._children[key] = module
+class _NamedMapping(Module):
+    """What ModuleDict and ParameterDict share: the dict protocol over the engine's ordered map."""
 
     def __delitem__(self, key):
         self.pop(key)
@@ -386,6 +372,29 @@ class ModuleDict(Module):
     def items(self):
         return [(k, self[k]) for k in self.keys()]
 
+    def update(self, entries):
+        pairs = entries.items() if hasattr(entries, "items") else entries
+        for k, v in pairs:
+            self[k] = v
+
+
+class ModuleDict(_NamedMapping):
+    """Modules by name, in insertion order."""
+
+    def __init__(self, modules=None):
+        Module.__init__(self, _j=guard(_bridge.MODULES.call, "ModuleDict", [None], None, _bridge._ZERO_BASED))
+        if modules is not None:
+            self.update(modules)
+
+    def __getitem__(self, key):
+        if not self._j.contains(key):
+            raise KeyError(key)
+        return from_java(self._j.get(key))
+
+    def __setitem__(self, key, module):
+        guard(self._j.set, key, module._j)
+        self._children[key] = module
+
     def pop(self, key):
         m = self[key]
         self._j.pop(key)
@@ -395,11 +404,6 @@ class ModuleDict(Module):
     def clear(self):
         self._j.clear()
         self._children.clear()
-
-    def update(self, modules):
-        pairs = modules.items() if hasattr(modules, "items") else modules
-        for k, m in pairs:
-            self[k] = m
 
 
 class ParameterList(Module):
@@ -435,7 +439,7 @@ class ParameterList(Module):
         return self
 
 
-class ParameterDict(Module):
+class ParameterDict(_NamedMapping):
     """Parameters by name, in insertion order; plain tensors are wrapped as parameters."""
 
     def __init__(self, parameters=None):
@@ -451,27 +455,6 @@ class ParameterDict(Module):
     def __setitem__(self, key, param):
         guard(self._j.set, key, param._t)
 
-    def __delitem__(self, key):
-        self.pop(key)
-
-    def __len__(self):
-        return self._j.len()
-
-    def __iter__(self):
-        return iter(self.keys())
-
-    def __contains__(self, key):
-        return self._j.contains(key)
-
-    def keys(self):
-        return [str(k) for k in self._j.keys()]
-
-    def values(self):
-        return [self[k] for k in self.keys()]
-
-    def items(self):
-        return [(k, self[k]) for k in self.keys()]
-
     def pop(self, key):
         p = self[key]
         self._j.pop(key)
@@ -479,11 +462,6 @@ class ParameterDict(Module):
 
     def clear(self):
         self._j.clear()
-
-    def update(self, parameters):
-        pairs = parameters.items() if hasattr(parameters, "items") else parameters
-        for k, p in pairs:
-            self[k] = p
 
 
 def _from_pretrained(cls, embeddings, freeze=True, padding_idx=None, max_norm=None, norm_type=2.0,
