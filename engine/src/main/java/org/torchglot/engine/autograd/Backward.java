@@ -145,10 +145,10 @@ public final class Backward {
     static List<Node> topologicalOrder(List<Node> roots) {
         List<Node> postOrder = new ArrayList<>();
         Map<Node, Boolean> visited = new IdentityHashMap<>();
-        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        ArrayDeque<Frame> stack = new ArrayDeque<>();
         for (Node root : roots) {
             if (visited.put(root, Boolean.TRUE) == null) {
-                stack.push(new Object[] {root, 0});
+                stack.push(new Frame(root));
                 postOrderFrom(stack, visited, postOrder);
             }
         }
@@ -156,20 +156,27 @@ public final class Backward {
         return postOrder;
     }
 
-    private static void postOrderFrom(ArrayDeque<Object[]> stack, Map<Node, Boolean> visited, List<Node> postOrder) {
+    /** A node on the depth-first stack and the index of the next input edge to follow. */
+    private static final class Frame {
+        final Node node;
+        int nextInput;
+
+        Frame(Node node) {
+            this.node = node;
+        }
+    }
+
+    private static void postOrderFrom(ArrayDeque<Frame> stack, Map<Node, Boolean> visited, List<Node> postOrder) {
         while (!stack.isEmpty()) {
-            Object[] frame = stack.peek();
-            Node node = (Node) frame[0];
-            int i = (Integer) frame[1];
-            if (i < node.inputCount()) {
-                frame[1] = i + 1;
-                Node next = node.next(i);
+            Frame frame = stack.peek();
+            if (frame.nextInput < frame.node.inputCount()) {
+                Node next = frame.node.next(frame.nextInput++);
                 if (next != null && visited.put(next, Boolean.TRUE) == null) {
-                    stack.push(new Object[] {next, 0});
+                    stack.push(new Frame(next));
                 }
             } else {
                 stack.pop();
-                postOrder.add(node);
+                postOrder.add(frame.node);
             }
         }
     }
