@@ -3,6 +3,7 @@ package org.torchglot.engine.api;
 import org.torchglot.engine.nn.functional.Functional;
 import org.torchglot.engine.ops.BinaryMath;
 import org.torchglot.engine.ops.Pointwise;
+import org.torchglot.engine.ops.TensorIterator;
 import org.torchglot.engine.ops.UnaryMath;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
@@ -124,7 +125,7 @@ final class MathOps {
                 a -> {
                     Tensor x = a.tensor(0);
                     boolean single = x.dtype() == DType.FLOAT32;
-                    return Pointwise.map(x, a.tensor(1), x.dtype(), x.dtype(), (v, w) -> single
+                    return TensorIterator.map(x, a.tensor(1), x.dtype(), x.dtype(), (v, w) -> single
                             ? Math.nextAfter((float) v, w) : Math.nextAfter(v, w), null);
                 });
         t.register("heaviside(Tensor self, Tensor values)", "0 below zero, 1 above, values at zero.",

@@ -3,6 +3,7 @@ package org.torchglot.engine.api;
 import java.util.List;
 import org.torchglot.engine.Torch;
 import org.torchglot.engine.ops.Pointwise;
+import org.torchglot.engine.ops.TensorIterator;
 import org.torchglot.engine.ops.Sampling;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
@@ -56,7 +57,7 @@ final class TensorInfoOps {
 
     private static void dtypes(OpTable t) {
         t.register("result_type(TensorOrScalar tensor@tensor1, TensorOrScalar other@tensor2) -> ScalarType",
-                "The dtype an op over these operands computes in.", a -> Pointwise.resultType(a.tensor(0), a.tensor(1)));
+                "The dtype an op over these operands computes in.", a -> TensorIterator.resultType(a.tensor(0), a.tensor(1)));
         t.register("promote_types(ScalarType type1, ScalarType type2) -> ScalarType",
                 "The smallest dtype both dtypes convert to.", a -> DType.promote(a.dtype(0), a.dtype(1)));
         t.register("can_cast(ScalarType from@from_, ScalarType to) -> bool",
@@ -113,7 +114,7 @@ final class TensorInfoOps {
                         throw TorchException.runtime("normal expects all elements of std >= 0.0");
                     }
                     // NOTE: as libtorch, standard normal samples of the broadcast shape, scaled by std, shifted by mean.
-                    DType type = Pointwise.resultType(mean, std);
+                    DType type = TensorIterator.resultType(mean, std);
                     int[] shape = org.torchglot.engine.tensor.Shapes.broadcast(mean.shapeRef(), std.shapeRef());
                     Tensor z = Sampling.normal(Tensor.zeros(shape, type.isFloatingPoint() ? type : DType.FLOAT32), 0, 1,
                             a.generator(3));

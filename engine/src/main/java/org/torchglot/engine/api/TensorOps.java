@@ -161,7 +161,7 @@ final class TensorOps {
             Tensor q = a.tensor(0).div(a.tensor(1));
             return switch (a.string(2)) {
                 case "floor" -> a.tensor(0).isFloatingPoint() ? q.floor() : a.tensor(0).floorDivide(a.tensor(1));
-                case "trunc" -> q.sign().mul(q.abs().floor()).to(org.torchglot.engine.ops.Pointwise
+                case "trunc" -> q.sign().mul(q.abs().floor()).to(org.torchglot.engine.ops.TensorIterator
                         .resultType(a.tensor(0), a.tensor(1)));
                 default -> throw TorchException.runtime("div expected rounding_mode to be one of None, 'trunc', or "
                         + "'floor' but found '" + a.string(2) + "'");

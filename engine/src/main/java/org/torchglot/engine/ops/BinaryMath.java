@@ -31,7 +31,7 @@ public final class BinaryMath {
 
     /** {@code f(a, b)} element-wise into the gradient's dtype: a derivative factor. */
     private static Tensor factor(Tensor a, Tensor b, DType type, DoubleBinaryOperator f) {
-        return Pointwise.map(a, b, DType.FLOAT64, type, f, null);
+        return TensorIterator.map(a, b, DType.FLOAT64, type, f, null);
     }
 
     public static final Binary ATAN2 = new Binary("Atan2Backward0", Math::atan2, null, (g, a, b, r) -> new Tensor[] {
@@ -85,7 +85,7 @@ public final class BinaryMath {
     }
 
     public static Tensor apply(Binary op, Tensor a, Tensor b) {
-        DType type = Pointwise.resultType(a, b);
+        DType type = TensorIterator.resultType(a, b);
         if (op.longs() == null && !type.isFloatingPoint()) {
             type = DType.FLOAT32;
         }
@@ -93,7 +93,7 @@ public final class BinaryMath {
             type = DType.INT64;
         }
         DType computeType = type;
-        Tensor out = Pointwise.map(a, b, computeType, type, op.doubles(), op.longs());
+        Tensor out = TensorIterator.map(a, b, computeType, type, op.doubles(), op.longs());
         if (Tensor.needsGrad(a, b)) {
             out.withGradFn(new FunctionNode(op.backwardName(), new Tensor[] {a, b}, new Tensor[] {a, b, out},
                     (g, s) -> op.derivative().apply(g, s[0], s[1], s[2])));
@@ -105,7 +105,7 @@ public final class BinaryMath {
 
     /** A bool tensor of {@code test(x)}; integer and bool inputs are never NaN or infinite. */
     public static Tensor test(Tensor x, DoubleUnaryOperator test) {
-        return Pointwise.map(x, DType.BOOL, test);
+        return TensorIterator.map(x, DType.BOOL, test);
     }
 
     public static Tensor isnan(Tensor x) {
@@ -124,7 +124,7 @@ public final class BinaryMath {
         if (a.dtype() != b.dtype()) {
             throw TorchException.runtime(a.dtype().scalarTypeName() + " did not match " + b.dtype().scalarTypeName());
         }
-        return Pointwise.map(a, b, DType.FLOAT64, DType.BOOL, (x, y) -> {
+        return TensorIterator.map(a, b, DType.FLOAT64, DType.BOOL, (x, y) -> {
             if (x == y) {
                 return 1;
             }
@@ -139,23 +139,23 @@ public final class BinaryMath {
     }
 
     public static Tensor logicalXor(Tensor a, Tensor b) {
-        return Pointwise.map(a, b, DType.FLOAT64, DType.BOOL, (x, y) -> (x != 0) != (y != 0) ? 1 : 0, null);
+        return TensorIterator.map(a, b, DType.FLOAT64, DType.BOOL, (x, y) -> (x != 0) != (y != 0) ? 1 : 0, null);
     }
 
     /** Bitwise and/or/xor of integer or bool tensors. */
     public static Tensor bitwise(String name, Tensor a, Tensor b, LongBinaryOperator f) {
-        DType type = Pointwise.resultType(a, b);
+        DType type = TensorIterator.resultType(a, b);
         if (type.isFloatingPoint()) {
             throw TorchException.runtime("\"" + name + "_cpu\" not implemented for '" + type.scalarTypeName() + "'");
         }
-        return Pointwise.map(a, b, type, type, null, f);
+        return TensorIterator.map(a, b, type, type, null, f);
     }
 
     public static Tensor bitwiseNot(Tensor a) {
         if (a.isFloatingPoint()) {
             throw TorchException.runtime("\"bitwise_not_cpu\" not implemented for '" + a.dtype().scalarTypeName() + "'");
         }
-        return a.dtype() == DType.BOOL ? Pointwise.logicalNot(a) : Pointwise.map(a, a, DType.INT64, DType.INT64, null,
+        return a.dtype() == DType.BOOL ? Pointwise.logicalNot(a) : TensorIterator.map(a, a, DType.INT64, DType.INT64, null,
                 (x, y) -> ~x);
     }
 
@@ -169,7 +169,7 @@ public final class BinaryMath {
         double pos = posinf == null ? max : posinf;
         double neg = neginf == null ? -max : neginf;
         return Recorded.op("NanToNumBackward0", new Tensor[] {x}, new Tensor[] {x},
-                () -> Pointwise.map(x, x.dtype(), v -> Double.isNaN(v) ? nan : v == Double.POSITIVE_INFINITY ? pos
+                () -> TensorIterator.map(x, x.dtype(), v -> Double.isNaN(v) ? nan : v == Double.POSITIVE_INFINITY ? pos
                         : v == Double.NEGATIVE_INFINITY ? neg : v),
                 (g, s) -> new Tensor[] {g.mul(isfinite(s[0]).to(g.dtype()))});
     }
@@ -179,11 +179,11 @@ public final class BinaryMath {
         double lo = eps == null ? Double.NEGATIVE_INFINITY : eps;
         double hi = eps == null ? Double.POSITIVE_INFINITY : 1 - eps;
         return Recorded.op("LogitBackward0", new Tensor[] {x}, new Tensor[] {x},
-                () -> Pointwise.map(x, type, v -> {
+                () -> TensorIterator.map(x, type, v -> {
                     double z = eps == null ? v : Math.min(Math.max(v, lo), hi);
                     return Math.log(z / (1 - z));
                 }),
-                (g, s) -> new Tensor[] {g.mul(Pointwise.map(s[0], g.dtype(),
+                (g, s) -> new Tensor[] {g.mul(TensorIterator.map(s[0], g.dtype(),
                         v -> v < lo || v > hi ? 0.0 : 1.0 / (v * (1 - v))))});
     }
 
@@ -193,8 +193,8 @@ public final class BinaryMath {
             throw TorchException.runtime("torch.clamp: At least one of 'min' or 'max' must not be None");
         }
         Tensor[] inputs = {x, min, max};
-        DType type = min == null ? Pointwise.resultType(x, max) : max == null ? Pointwise.resultType(x, min)
-                : Pointwise.resultType(x, min, max);
+        DType type = min == null ? TensorIterator.resultType(x, max) : max == null ? TensorIterator.resultType(x, min)
+                : TensorIterator.resultType(x, min, max);
         String name = min != null && max != null ? "ClampBackward0" : max == null ? "ClampMinBackward1"
                 : "ClampMaxBackward1";
         return Recorded.op(name, inputs, inputs, () -> {
@@ -260,7 +260,7 @@ public final class BinaryMath {
         if (x.dtype() != values.dtype()) {
             throw TorchException.runtime("heaviside is not yet implemented for tensors with different dtypes");
         }
-        return Pointwise.map(x, values, x.dtype(), x.dtype(), (v, h) -> v == 0 ? h : v > 0 ? 1 : 0,
+        return TensorIterator.map(x, values, x.dtype(), x.dtype(), (v, h) -> v == 0 ? h : v > 0 ? 1 : 0,
                 (v, h) -> v == 0 ? h : v > 0 ? 1 : 0);
     }
 

@@ -19,249 +19,11 @@ public final class Pointwise {
     private Pointwise() {
     }
 
-    // ---- type promotion -----------------------------------------------------------------------
-
-    private static int category(DType t) {
-        return switch (t) {
-            case BOOL -> 0;
-            case INT64 -> 1;
-            case FLOAT32, FLOAT64 -> 2;
-        };
-    }
-
-    /**
-     * PyTorch's {@code result_type}: dimensioned tensors outrank 0-dim tensors, which outrank
-     * wrapped numbers, unless the weaker operand is of a higher category (bool < int < float);
-     * a wrapped float then gives the default dtype, float32.
-     */
-    public static DType resultType(Tensor... operands) {
-        DType dimmed = null;
-        DType zeroDim = null;
-        DType wrapped = null;
-        for (Tensor t : operands) {
-            if (t.isWrappedNumber()) {
-                wrapped = wrapped == null ? t.dtype() : DType.promote(wrapped, t.dtype());
-            } else if (t.dim() == 0) {
-                zeroDim = zeroDim == null ? t.dtype() : DType.promote(zeroDim, t.dtype());
-            } else {
-                dimmed = dimmed == null ? t.dtype() : DType.promote(dimmed, t.dtype());
-            }
-        }
-        DType state = dimmed;
-        if (zeroDim != null && (state == null || category(zeroDim) > category(state))) {
-            state = zeroDim;
-        }
-        if (wrapped != null && (state == null || category(wrapped) > category(state))) {
-            state = wrapped == DType.FLOAT64 ? DType.FLOAT32 : wrapped;
-        }
-        return state;
-    }
-
-    private static DType floatResult(DType t) {
-        return t.isFloatingPoint() ? t : DType.FLOAT32;
-    }
-
-    // ---- kernels ------------------------------------------------------------------------------
-
-    /** Reads an operand broadcast to an output shape: contiguous, constant, or by offsets. */
-    private static final class Reader {
-        private final Storage storage;
-        private final int base;
-        private final int[] offsets;
-        private final boolean constant;
-
-        Reader(Tensor t, int[] outShape) {
-            storage = t.storage();
-            if (t.numel() == 1) {
-                constant = true;
-                base = t.storageOffset();
-                offsets = null;
-            } else if (t.isContiguous() && Arrays.equals(t.shapeRef(), outShape)) {
-                constant = false;
-                base = t.storageOffset();
-                offsets = null;
-            } else {
-                constant = false;
-                base = 0;
-                offsets = Shapes.offsets(outShape,
-                        Shapes.broadcastStrides(t.shapeRef(), t.stridesRef(), outShape), t.storageOffset());
-            }
-        }
-
-        int at(int i) {
-            return constant ? base : offsets == null ? base + i : offsets[i];
-        }
-
-        double d(int i) {
-            return storage.getDouble(at(i));
-        }
-
-        long l(int i) {
-            return storage.getLong(at(i));
-        }
-    }
-
-    /** Applies a binary function over broadcast operands into a new tensor of {@code outType}. */
-    public static Tensor map(Tensor a, Tensor b, DType computeType, DType outType, DoubleBinaryOperator fd,
-            LongBinaryOperator fl) {
-        int[] outShape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
-        Tensor out = Tensor.zeros(outShape, outType);
-        int n = out.numel();
-        Storage os = out.storage();
-        if (outType == DType.FLOAT32 && a.dtype() == DType.FLOAT32 && b.dtype() == DType.FLOAT32
-                && a.isContiguous() && Arrays.equals(a.shapeRef(), outShape)) {
-            float[] af = a.storage().f;
-            float[] of = os.f;
-            int ao = a.storageOffset();
-            if (b.numel() == 1) {
-                double y = b.storage().f[b.storageOffset()];
-                for (int i = 0; i < n; i++) {
-                    of[i] = (float) fd.applyAsDouble(af[ao + i], y);
-                }
-                return out;
-            }
-            if (b.isContiguous() && Arrays.equals(b.shapeRef(), outShape)) {
-                float[] bf = b.storage().f;
-                int bo = b.storageOffset();
-                for (int i = 0; i < n; i++) {
-                    of[i] = (float) fd.applyAsDouble(af[ao + i], bf[bo + i]);
-                }
-                return out;
-            }
-        }
-        Reader ra = new Reader(a, outShape);
-        Reader rb = new Reader(b, outShape);
-        if (computeType == DType.FLOAT32) {
-            // NOTE: operands are cast to the common dtype first, as TensorIterator does: x * 0.1
-            // multiplies by 0.1f, not by the double 0.1.
-            for (int i = 0; i < n; i++) {
-                os.setDouble(i, fd.applyAsDouble((float) ra.d(i), (float) rb.d(i)));
-            }
-        } else if (computeType.isFloatingPoint()) {
-            for (int i = 0; i < n; i++) {
-                os.setDouble(i, fd.applyAsDouble(ra.d(i), rb.d(i)));
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                os.setLong(i, fl.applyAsLong(ra.l(i), rb.l(i)));
-            }
-        }
-        return out;
-    }
-
-    /** Applies a unary function element-wise into a new contiguous tensor of {@code outType}. */
-    public static Tensor map(Tensor a, DType outType, DoubleUnaryOperator f) {
-        Tensor out = Tensor.zeros(a.shapeRef(), outType);
-        int n = out.numel();
-        Storage os = out.storage();
-        if (a.isContiguous() && a.dtype() == DType.FLOAT32 && outType == DType.FLOAT32) {
-            float[] af = a.storage().f;
-            float[] of = os.f;
-            int ao = a.storageOffset();
-            for (int i = 0; i < n; i++) {
-                of[i] = (float) f.applyAsDouble(af[ao + i]);
-            }
-            return out;
-        }
-        Reader ra = new Reader(a, a.shapeRef());
-        for (int i = 0; i < n; i++) {
-            os.setDouble(i, f.applyAsDouble(ra.d(i)));
-        }
-        return out;
-    }
-
-    /**
-     * The number of elements after which {@code t}'s values repeat when broadcast to {@code outShape}
-     * (its whole size when its shape, leading 1s dropped, is a suffix of the output's), or -1.
-     */
-    private static int period(Tensor t, int[] outShape) {
-        int[] shape = t.shapeRef();
-        int lead = 0;
-        while (lead < shape.length && shape[lead] == 1) {
-            lead++;
-        }
-        int skip = outShape.length - (shape.length - lead);
-        if (skip < 0) {
-            return -1;
-        }
-        for (int i = lead; i < shape.length; i++) {
-            if (shape[i] != outShape[skip + i - lead]) {
-                return -1;
-            }
-        }
-        return t.numel();
-    }
-
-    /**
-     * {@code a op b} (with {@code alpha} on b for add and sub) as one kernel loop per row, written
-     * into {@code out} or a new tensor; null when the operands need the general path. Covered: float
-     * operands of the result's dtype that are contiguous and either the output's shape, a trailing
-     * row of it (a bias), or a single value of any dtype (a scalar).
-     */
-    private static Tensor arithmetic(Arith op, Tensor a, Tensor b, DType type, double alpha, Tensor out) {
-        if (type != DType.FLOAT32 && type != DType.FLOAT64) {
-            return null;
-        }
-        int[] outShape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
-        int n = Shapes.numel(outShape);
-        boolean aScalar = a.numel() == 1;
-        boolean bScalar = b.numel() == 1;
-        int pa = aScalar ? 1 : fastPeriod(a, type, outShape);
-        int pb = bScalar ? 1 : fastPeriod(b, type, outShape);
-        if (pa < 0 || pb < 0 || n == 0) {
-            return null;
-        }
-        int row = aScalar ? pb : bScalar ? pa : Math.min(pa, pb);
-        if (row == 0 || (pa != n && pa != row && !aScalar) || (pb != n && pb != row && !bScalar)) {
-            return null;
-        }
-        if (out == null) {
-            out = Tensor.zeros(outShape, type);
-        }
-        int aRowStep = pa == n && !aScalar ? row : 0;
-        int bRowStep = pb == n && !bScalar ? row : 0;
-        int aOff = aScalar ? 0 : a.storageOffset();
-        int bOff = bScalar ? 0 : b.storageOffset();
-        int o = out.storageOffset();
-        boolean scaled = (op == Arith.ADD || op == Arith.SUB) && alpha != 1.0;
-        double signedAlpha = op == Arith.SUB ? -alpha : alpha;
-        if (type == DType.FLOAT32) {
-            // NOTE: a scalar is cast to float first, as the general path casts its operands.
-            float[] x = aScalar ? new float[] {(float) a.storage().getDouble(a.storageOffset())} : a.storage().f;
-            float[] y = bScalar ? new float[] {(float) b.storage().getDouble(b.storageOffset())} : b.storage().f;
-            for (int r = 0; r < n; r += row, aOff += aRowStep, bOff += bRowStep) {
-                if (scaled) {
-                    Elementwise.addScaled((float) signedAlpha, x, aOff, aScalar ? 0 : 1, y, bOff, bScalar ? 0 : 1,
-                            out.storage().f, o + r, row);
-                } else {
-                    Elementwise.apply(op, x, aOff, aScalar ? 0 : 1, y, bOff, bScalar ? 0 : 1, out.storage().f, o + r, row);
-                }
-            }
-        } else {
-            double[] x = aScalar ? new double[] {a.storage().getDouble(a.storageOffset())} : a.storage().d;
-            double[] y = bScalar ? new double[] {b.storage().getDouble(b.storageOffset())} : b.storage().d;
-            for (int r = 0; r < n; r += row, aOff += aRowStep, bOff += bRowStep) {
-                if (scaled) {
-                    Elementwise.addScaled(signedAlpha, x, aOff, aScalar ? 0 : 1, y, bOff, bScalar ? 0 : 1,
-                            out.storage().d, o + r, row);
-                } else {
-                    Elementwise.apply(op, x, aOff, aScalar ? 0 : 1, y, bOff, bScalar ? 0 : 1, out.storage().d, o + r, row);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@link #period}, for a contiguous operand already of the compute dtype; else -1. */
-    private static int fastPeriod(Tensor t, DType type, int[] outShape) {
-        return t.dtype() == type && t.isContiguous() ? period(t, outShape) : -1;
-    }
-
     /** {@code dst += src} with no autograd, as gradient accumulation needs; in one loop when it can. */
     public static void addInPlace(Tensor dst, Tensor src) {
         if (dst.isContiguous() && dst.storage() != src.storage() && dst.dtype() == src.dtype()
                 && Arrays.equals(Shapes.broadcast(dst.shapeRef(), src.shapeRef()), dst.shapeRef())
-                && arithmetic(Arith.ADD, dst, src, dst.dtype(), 1.0, dst) != null) {
+                && TensorIterator.arithmetic(Arith.ADD, dst, src, dst.dtype(), 1.0, dst) != null) {
             return;
         }
         try (GradMode.Scope ignored = GradMode.noGrad()) {
@@ -269,50 +31,104 @@ public final class Pointwise {
         }
     }
 
-    // ---- arithmetic ---------------------------------------------------------------------------
+    // ---- binary -------------------------------------------------------------------------------
 
-    public static Tensor add(Tensor a, Tensor b, double alpha) {
-        DType type = resultType(a, b);
-        checkAlpha(type, alpha);
-        Tensor out = arithmetic(Arith.ADD, a, b, type, alpha, null);
+    /**
+     * A binary op: grad_fn name, forward on floats and on integers, whether integers give float32,
+     * an optional kernel loop equal to {@code f}, whether backward reads the inputs, and the derivative.
+     */
+    public record Binary(String backwardName, DoubleBinaryOperator f, LongBinaryOperator fl, boolean toFloat,
+            Arith kernel, boolean savesInputs, Derivative derivative) {
+        /** The gradients of both inputs from the output gradient and the inputs (null unless saved). */
+        @FunctionalInterface
+        public interface Derivative {
+            Tensor[] apply(Tensor grad, Tensor a, Tensor b);
+        }
+    }
+
+    public static final Binary ADD = new Binary("AddBackward0", Double::sum, Long::sum, false, Arith.ADD, false,
+            (g, a, b) -> new Tensor[] {g, g});
+    public static final Binary SUB = new Binary("SubBackward0", (x, y) -> x - y, (x, y) -> x - y, false, Arith.SUB,
+            false, (g, a, b) -> new Tensor[] {g, g.mul(-1.0)});
+    /** {@code 2 - x}: PyTorch names the node after {@code __rsub__}. */
+    public static final Binary RSUB = new Binary("RsubBackward1", SUB.f(), SUB.fl(), false, Arith.SUB, false,
+            SUB.derivative());
+    public static final Binary MUL = new Binary("MulBackward0", (x, y) -> x * y, (x, y) -> x * y, false, Arith.MUL,
+            true, (g, a, b) -> new Tensor[] {g.mul(b), g.mul(a)});
+    /** True division: integers divide as floats, as {@code torch.div} does by default. */
+    public static final Binary DIV = new Binary("DivBackward0", (x, y) -> x / y, null, true, Arith.DIV, true,
+            (g, a, b) -> new Tensor[] {g.div(b), g.neg().mul(a).div(b.mul(b))});
+    public static final Binary MAXIMUM = new Binary("MaximumBackward0",
+            (x, y) -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.max(x, y), Math::max, false, null, true,
+            (g, a, b) -> extremumBackward(g, a, b, Comparison.GT));
+    public static final Binary MINIMUM = new Binary("MinimumBackward0",
+            (x, y) -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.min(x, y), Math::min, false, null, true,
+            (g, a, b) -> extremumBackward(g, a, b, Comparison.LT));
+
+    public static Tensor binary(Binary op, Tensor a, Tensor b) {
+        DType common = TensorIterator.resultType(a, b);
+        DType type = op.toFloat() ? TensorIterator.floatResult(common) : common;
+        Tensor out = op.kernel() == null ? null : TensorIterator.arithmetic(op.kernel(), a, b, type, 1.0, null);
         if (out == null) {
-            if (alpha == 1.0) {
-                out = map(a, b, type, type, Double::sum, Long::sum);
-            } else if (type == DType.FLOAT32) {
-                float fa = (float) alpha;
-                // NOTE: libtorch's vectorized add computes a + alpha * b as one fused multiply-add.
-                out = map(a, b, type, type, (x, y) -> Math.fma(fa, (float) y, (float) x), (x, y) -> x + (long) alpha * y);
-            } else {
-                out = map(a, b, type, type, (x, y) -> x + alpha * y, (x, y) -> x + (long) alpha * y);
-            }
+            out = TensorIterator.map(a, b, type, type, op.f(), op.fl());
         }
         if (Tensor.needsGrad(a, b)) {
-            out.withGradFn(new FunctionNode("AddBackward0", new Tensor[] {a, b}, null,
-                    (g, s) -> new Tensor[] {g, alpha == 1.0 ? g : g.mul(alpha)}));
+            out.withGradFn(new FunctionNode(op.backwardName(), new Tensor[] {a, b},
+                    op.savesInputs() ? new Tensor[] {a, b} : null,
+                    (g, s) -> s == null ? op.derivative().apply(g, null, null) : op.derivative().apply(g, s[0], s[1])));
         }
         return out;
     }
 
+    /** {@code a + alpha * b}. */
+    public static Tensor add(Tensor a, Tensor b, double alpha) {
+        if (alpha == 1.0) {
+            return binary(ADD, a, b);
+        }
+        DType type = TensorIterator.resultType(a, b);
+        checkAlpha(type, alpha);
+        Tensor out = TensorIterator.arithmetic(Arith.ADD, a, b, type, alpha, null);
+        if (out == null) {
+            if (type == DType.FLOAT32) {
+                float fa = (float) alpha;
+                // NOTE: libtorch's vectorized add computes a + alpha * b as one fused multiply-add.
+                out = TensorIterator.map(a, b, type, type, (x, y) -> Math.fma(fa, (float) y, (float) x),
+                        (x, y) -> x + (long) alpha * y);
+            } else {
+                out = TensorIterator.map(a, b, type, type, (x, y) -> x + alpha * y, (x, y) -> x + (long) alpha * y);
+            }
+        }
+        if (Tensor.needsGrad(a, b)) {
+            out.withGradFn(new FunctionNode(ADD.backwardName(), new Tensor[] {a, b}, null,
+                    (g, s) -> new Tensor[] {g, g.mul(alpha)}));
+        }
+        return out;
+    }
+
+    /** {@code a - alpha * b}. */
     public static Tensor sub(Tensor a, Tensor b, double alpha) {
-        DType type = resultType(a, b);
+        DType type = TensorIterator.resultType(a, b);
         if (type == DType.BOOL) {
             throw TorchException.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. "
                     + "Use the `^` or `logical_xor()` operator instead.");
         }
+        if (alpha == 1.0) {
+            return binary(a.isWrappedNumber() ? RSUB : SUB, a, b);
+        }
         checkAlpha(type, alpha);
-        Tensor out = arithmetic(Arith.SUB, a, b, type, alpha, null);
+        Tensor out = TensorIterator.arithmetic(Arith.SUB, a, b, type, alpha, null);
         if (out == null) {
-            if (type == DType.FLOAT32 && alpha != 1.0) {
+            if (type == DType.FLOAT32) {
                 float fa = (float) -alpha;
-                out = map(a, b, type, type, (x, y) -> Math.fma(fa, (float) y, (float) x), (x, y) -> x - (long) alpha * y);
+                out = TensorIterator.map(a, b, type, type, (x, y) -> Math.fma(fa, (float) y, (float) x),
+                        (x, y) -> x - (long) alpha * y);
             } else {
-                out = map(a, b, type, type, (x, y) -> x - alpha * y, (x, y) -> x - (long) alpha * y);
+                out = TensorIterator.map(a, b, type, type, (x, y) -> x - alpha * y, (x, y) -> x - (long) alpha * y);
             }
         }
         if (Tensor.needsGrad(a, b)) {
-            String name = a.isWrappedNumber() ? "RsubBackward1" : "SubBackward0";
-            out.withGradFn(new FunctionNode(name, new Tensor[] {a, b}, null,
-                    (g, s) -> new Tensor[] {g, g.mul(-alpha)}));
+            out.withGradFn(new FunctionNode(a.isWrappedNumber() ? RSUB.backwardName() : SUB.backwardName(),
+                    new Tensor[] {a, b}, null, (g, s) -> new Tensor[] {g, g.mul(-alpha)}));
         }
         return out;
     }
@@ -324,37 +140,32 @@ public final class Pointwise {
     }
 
     public static Tensor mul(Tensor a, Tensor b) {
-        DType type = resultType(a, b);
-        Tensor out = arithmetic(Arith.MUL, a, b, type, 1.0, null);
-        if (out == null) {
-            out = type == DType.BOOL
-                    ? map(a, b, type, type, (x, y) -> x * y, (x, y) -> x & y)
-                    : map(a, b, type, type, (x, y) -> x * y, (x, y) -> x * y);
-        }
-        if (Tensor.needsGrad(a, b)) {
-            out.withGradFn(new FunctionNode("MulBackward0", new Tensor[] {a, b}, new Tensor[] {a, b},
-                    (g, s) -> new Tensor[] {g.mul(s[1]), g.mul(s[0])}));
-        }
-        return out;
+        return binary(MUL, a, b);
     }
 
-    /** True division: integers divide as floats, as {@code torch.div} does by default. */
     public static Tensor div(Tensor a, Tensor b) {
-        DType type = floatResult(resultType(a, b));
-        Tensor out = arithmetic(Arith.DIV, a, b, type, 1.0, null);
-        if (out == null) {
-            out = map(a, b, type, type, (x, y) -> x / y, null);
-        }
-        if (Tensor.needsGrad(a, b)) {
-            out.withGradFn(new FunctionNode("DivBackward0", new Tensor[] {a, b}, new Tensor[] {a, b},
-                    (g, s) -> new Tensor[] {g.div(s[1]), g.neg().mul(s[0]).div(s[1].mul(s[1]))}));
-        }
-        return out;
+        return binary(DIV, a, b);
+    }
+
+    public static Tensor maximum(Tensor a, Tensor b) {
+        return binary(MAXIMUM, a, b);
+    }
+
+    public static Tensor minimum(Tensor a, Tensor b) {
+        return binary(MINIMUM, a, b);
+    }
+
+    /** Max and min pass the gradient to the winning input; ties split it evenly, as PyTorch does. */
+    private static Tensor[] extremumBackward(Tensor g, Tensor a, Tensor b, Comparison wins) {
+        Tensor aWins = compare(wins, a, b).to(g.dtype());
+        Tensor tie = compare(Comparison.EQ, a, b).to(g.dtype()).mul(0.5);
+        Tensor wa = aWins.add(tie);
+        return new Tensor[] {g.mul(wa), g.mul(wa.rsub(1.0))};
     }
 
     public static Tensor floorDivide(Tensor a, Tensor b) {
-        DType type = resultType(a, b);
-        return map(a, b, type, type, (x, y) -> Math.floor(x / y), (x, y) -> {
+        DType type = TensorIterator.resultType(a, b);
+        return TensorIterator.map(a, b, type, type, (x, y) -> Math.floor(x / y), (x, y) -> {
             if (y == 0) {
                 throw TorchException.runtime("ZeroDivisionError");
             }
@@ -364,8 +175,8 @@ public final class Pointwise {
 
     /** Python's {@code %}: the result takes the divisor's sign. */
     public static Tensor remainder(Tensor a, Tensor b) {
-        DType type = resultType(a, b);
-        return map(a, b, type, type, (x, y) -> x - Math.floor(x / y) * y, (x, y) -> {
+        DType type = TensorIterator.resultType(a, b);
+        return TensorIterator.map(a, b, type, type, (x, y) -> x - Math.floor(x / y) * y, (x, y) -> {
             if (y == 0) {
                 throw TorchException.runtime("ZeroDivisionError");
             }
@@ -374,8 +185,8 @@ public final class Pointwise {
     }
 
     public static Tensor pow(Tensor a, Tensor b) {
-        DType type = resultType(a, b);
-        Tensor out = map(a, b, type, type, Pointwise::powDouble, Pointwise::powLong);
+        DType type = TensorIterator.resultType(a, b);
+        Tensor out = TensorIterator.map(a, b, type, type, Pointwise::powDouble, Pointwise::powLong);
         if (Tensor.needsGrad(a, b)) {
             if (b.isWrappedNumber() || !b.requiresGrad()) {
                 double e = b.numel() == 1 ? b.item() : Double.NaN;
@@ -407,33 +218,6 @@ public final class Pointwise {
             r *= x;
         }
         return r;
-    }
-
-    public static Tensor maximum(Tensor a, Tensor b) {
-        return extremum(a, b, true);
-    }
-
-    public static Tensor minimum(Tensor a, Tensor b) {
-        return extremum(a, b, false);
-    }
-
-    private static Tensor extremum(Tensor a, Tensor b, boolean max) {
-        DType type = resultType(a, b);
-        Tensor out = max
-                ? map(a, b, type, type, (x, y) -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.max(x, y), Math::max)
-                : map(a, b, type, type, (x, y) -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.min(x, y), Math::min);
-        if (Tensor.needsGrad(a, b)) {
-            Comparison wins = max ? Comparison.GT : Comparison.LT;
-            out.withGradFn(new FunctionNode(max ? "MaximumBackward0" : "MinimumBackward0", new Tensor[] {a, b},
-                    new Tensor[] {a, b}, (g, s) -> {
-                        // NOTE: ties split the gradient evenly, as PyTorch does.
-                        Tensor aWins = compare(wins, s[0], s[1]).to(g.dtype());
-                        Tensor tie = compare(Comparison.EQ, s[0], s[1]).to(g.dtype()).mul(0.5);
-                        Tensor wa = aWins.add(tie);
-                        return new Tensor[] {g.mul(wa), g.mul(wa.rsub(1.0))};
-                    }));
-        }
-        return out;
     }
 
     // ---- unary --------------------------------------------------------------------------------
@@ -480,7 +264,7 @@ public final class Pointwise {
     public static final Unary ROUND = new Unary("RoundBackward0", Math::rint, false, (g, x, r) -> g.mul(0.0));
 
     public static Tensor unary(Unary op, Tensor a) {
-        DType type = op.toFloat() ? floatResult(a.dtype()) : a.dtype();
+        DType type = op.toFloat() ? TensorIterator.floatResult(a.dtype()) : a.dtype();
         if (type == DType.BOOL && op == NEG) {
             throw TorchException.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are "
                     + "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
@@ -494,7 +278,7 @@ public final class Pointwise {
                 op.kernel().apply(a.storage().d, a.storageOffset(), out.storage().d, out.numel());
             }
         } else {
-            out = map(a, type, op.f());
+            out = TensorIterator.map(a, type, op.f());
         }
         if (Tensor.needsGrad(a)) {
             out.withGradFn(new FunctionNode(op.backwardName(), new Tensor[] {a}, new Tensor[] {a, out},
@@ -526,10 +310,10 @@ public final class Pointwise {
         }
         double lo = min == null ? Double.NEGATIVE_INFINITY : min;
         double hi = max == null ? Double.POSITIVE_INFINITY : max;
-        Tensor out = map(a, a.dtype(), x -> Double.isNaN(x) ? x : Math.min(Math.max(x, lo), hi));
+        Tensor out = TensorIterator.map(a, a.dtype(), x -> Double.isNaN(x) ? x : Math.min(Math.max(x, lo), hi));
         if (Tensor.needsGrad(a)) {
             out.withGradFn(new FunctionNode("ClampBackward1", new Tensor[] {a}, new Tensor[] {a}, (g, s) -> {
-                Tensor inside = map(s[0], g.dtype(), x -> x >= lo && x <= hi ? 1.0 : 0.0);
+                Tensor inside = TensorIterator.map(s[0], g.dtype(), x -> x >= lo && x <= hi ? 1.0 : 0.0);
                 return new Tensor[] {g.mul(inside)};
             }));
         }
@@ -566,16 +350,16 @@ public final class Pointwise {
     }
 
     public static Tensor compare(Comparison op, Tensor a, Tensor b) {
-        DType type = resultType(a, b);
-        return map(a, b, type, DType.BOOL, (x, y) -> op.test(x, y) ? 1.0 : 0.0, (x, y) -> op.test(x, y) ? 1L : 0L);
+        DType type = TensorIterator.resultType(a, b);
+        return TensorIterator.map(a, b, type, DType.BOOL, (x, y) -> op.test(x, y) ? 1.0 : 0.0, (x, y) -> op.test(x, y) ? 1L : 0L);
     }
 
     public static Tensor logicalNot(Tensor a) {
-        return map(a, DType.BOOL, x -> x == 0.0 ? 1.0 : 0.0);
+        return TensorIterator.map(a, DType.BOOL, x -> x == 0.0 ? 1.0 : 0.0);
     }
 
     public static Tensor logical(Tensor a, Tensor b, boolean and) {
-        return map(a, b, DType.FLOAT64, DType.BOOL,
+        return TensorIterator.map(a, b, DType.FLOAT64, DType.BOOL,
                 and ? (x, y) -> x != 0 && y != 0 ? 1.0 : 0.0 : (x, y) -> x != 0 || y != 0 ? 1.0 : 0.0, null);
     }
 
@@ -584,12 +368,12 @@ public final class Pointwise {
             throw TorchException.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype "
                     + condition.dtype().scalarTypeName());
         }
-        DType type = resultType(x, y);
+        DType type = TensorIterator.resultType(x, y);
         int[] shape = Shapes.broadcast(Shapes.broadcast(condition.shapeRef(), x.shapeRef()), y.shapeRef());
         Tensor out = Tensor.zeros(shape, type);
-        Reader rc = new Reader(condition, shape);
-        Reader rx = new Reader(x, shape);
-        Reader ry = new Reader(y, shape);
+        TensorIterator.Reader rc = new TensorIterator.Reader(condition, shape);
+        TensorIterator.Reader rx = new TensorIterator.Reader(x, shape);
+        TensorIterator.Reader ry = new TensorIterator.Reader(y, shape);
         Storage os = out.storage();
         for (int i = 0, n = out.numel(); i < n; i++) {
             os.setDouble(i, rc.d(i) != 0.0 ? rx.d(i) : ry.d(i));
@@ -645,7 +429,7 @@ public final class Pointwise {
             return;
         }
         int[] dOff = dst.isContiguous() ? null : dst.elementOffsets();
-        Reader rs = new Reader(src, shape);
+        TensorIterator.Reader rs = new TensorIterator.Reader(src, shape);
         boolean integral = !ss.dtype().isFloatingPoint() && !ds.dtype().isFloatingPoint();
         for (int i = 0; i < n; i++) {
             int at = dOff == null ? dst.storageOffset() + i : dOff[i];

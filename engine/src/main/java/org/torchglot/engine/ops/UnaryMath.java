@@ -15,7 +15,7 @@ public final class UnaryMath {
 
     /** {@code g * f(x)}: a derivative that is a function of the input alone. */
     private static Tensor times(Tensor g, Tensor x, DoubleUnaryOperator f) {
-        return g.mul(Pointwise.map(x, g.dtype(), f));
+        return g.mul(TensorIterator.map(x, g.dtype(), f));
     }
 
     public static final Unary ACOS = new Unary("AcosBackward0", Math::acos, true,

@@ -357,7 +357,7 @@ public final class Views {
                 }
             }
             total += t.shapeRef()[d];
-            type = Pointwise.resultType(Tensor.zeros(new int[] {1}, type), t);
+            type = TensorIterator.resultType(Tensor.zeros(new int[] {1}, type), t);
         }
         shape[d] = total;
         Tensor out = Tensor.zeros(shape, type);

@@ -2,7 +2,7 @@ package org.torchglot.engine.nn.functional;
 
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
-import org.torchglot.engine.ops.Pointwise;
+import org.torchglot.engine.ops.TensorIterator;
 import org.torchglot.engine.ops.SpecialMath;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
@@ -28,7 +28,7 @@ public final class Activations {
     private static Tensor record(Tensor out, Tensor x, String name, java.util.function.DoubleUnaryOperator derivative) {
         if (Tensor.needsGrad(x)) {
             out.withGradFn(new FunctionNode(name, new Tensor[] {x}, new Tensor[] {x}, (g, s) -> new Tensor[] {
-                g.mul(Pointwise.map(s[0], g.dtype(), derivative))}));
+                g.mul(TensorIterator.map(s[0], g.dtype(), derivative))}));
         }
         return out;
     }
@@ -36,19 +36,19 @@ public final class Activations {
     static Tensor leakyRelu(Tensor x, double slope) {
         checkFloat(x, "leaky_relu_cpu");
         double fs = x.dtype() == DType.FLOAT32 ? (float) slope : slope;
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v > 0 ? v : v * fs);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v > 0 ? v : v * fs);
         return record(out, x, "LeakyReluBackward0", v -> v > 0 ? 1.0 : fs);
     }
 
     static Tensor elu(Tensor x, double alpha) {
         checkFloat(x, "elu_cpu");
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v <= 0 ? Math.expm1(v) * alpha : v);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v <= 0 ? Math.expm1(v) * alpha : v);
         return record(out, x, "EluBackward0", v -> v <= 0 ? alpha * Math.exp(v) : 1.0);
     }
 
     static Tensor softplus(Tensor x, double beta, double threshold) {
         checkFloat(x, "softplus_cpu");
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v * beta > threshold ? v : Math.log1p(Math.exp(v * beta)) / beta);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v * beta > threshold ? v : Math.log1p(Math.exp(v * beta)) / beta);
         return record(out, x, "SoftplusBackward0", v -> {
             double z = Math.exp(v * beta);
             return v * beta > threshold ? 1.0 : z / (z + 1.0);
@@ -64,7 +64,7 @@ public final class Activations {
             default -> throw TorchException.runtime("approximate argument must be either none or tanh.");
         };
         if (tanh) {
-            Tensor out = Pointwise.map(x, x.dtype(),
+            Tensor out = TensorIterator.map(x, x.dtype(),
                     v -> 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + GELU_CUBIC * v * v * v))));
             return record(out, x, "GeluBackward0", v -> {
                 double inner = SQRT_2_OVER_PI * (v + GELU_CUBIC * v * v * v);
@@ -73,7 +73,7 @@ public final class Activations {
                 return 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * dInner;
             });
         }
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v * 0.5 * (1 + SpecialMath.erf(v * SQRT_HALF)));
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v * 0.5 * (1 + SpecialMath.erf(v * SQRT_HALF)));
         return record(out, x, "GeluBackward0",
                 v -> 0.5 * (1 + SpecialMath.erf(v * SQRT_HALF)) + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v));
     }
@@ -131,13 +131,13 @@ public final class Activations {
         checkFloat(x, "hardtanh_cpu");
         double lo = param(x, minVal);
         double hi = param(x, maxVal);
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v < lo ? lo : v > hi ? hi : v);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v < lo ? lo : v > hi ? hi : v);
         return record(out, x, "HardtanhBackward0", v -> v > lo && v < hi ? 1.0 : 0.0);
     }
 
     public static Tensor selu(Tensor x) {
         checkFloat(x, "elu_cpu");
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v <= 0 ? Math.expm1(v) * SELU_ALPHA * SELU_SCALE : v * SELU_SCALE);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v <= 0 ? Math.expm1(v) * SELU_ALPHA * SELU_SCALE : v * SELU_SCALE);
         return record(out, x, "EluBackward0", v -> v <= 0 ? SELU_ALPHA * SELU_SCALE * Math.exp(v) : SELU_SCALE);
     }
 
@@ -146,13 +146,13 @@ public final class Activations {
             throw TorchException.runtime("ZeroDivisionError");
         }
         checkFloat(x, "elu_cpu");
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v <= 0 ? Math.expm1(v / alpha) * alpha : v);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v <= 0 ? Math.expm1(v / alpha) * alpha : v);
         return record(out, x, "CeluBackward0", v -> v <= 0 ? Math.exp(v / alpha) : 1.0);
     }
 
     public static Tensor silu(Tensor x) {
         checkFloat(x, "silu_cpu");
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v / (1 + Math.exp(-v)));
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v / (1 + Math.exp(-v)));
         return record(out, x, "SiluBackward0", v -> {
             double s = 1 / (1 + Math.exp(-v));
             return s * (1 + v * (1 - s));
@@ -161,7 +161,7 @@ public final class Activations {
 
     public static Tensor mish(Tensor x) {
         checkFloat(x, "mish_cpu");
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v * Math.tanh(Math.log1p(Math.exp(v))));
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v * Math.tanh(Math.log1p(Math.exp(v))));
         return record(out, x, "MishBackward0", v -> {
             double t = Math.tanh(Math.log1p(Math.exp(v)));
             double s = 1 / (1 + Math.exp(-v));
@@ -171,20 +171,20 @@ public final class Activations {
 
     public static Tensor hardsigmoid(Tensor x) {
         checkFloat(x, "hardsigmoid_cpu");
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v <= -3 ? 0 : v >= 3 ? 1 : v / 6 + 0.5);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v <= -3 ? 0 : v >= 3 ? 1 : v / 6 + 0.5);
         return record(out, x, "HardsigmoidBackward0", v -> v > -3 && v < 3 ? 1.0 / 6 : 0.0);
     }
 
     public static Tensor hardswish(Tensor x) {
         checkFloat(x, "hardswish_cpu");
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v <= -3 ? 0 : v >= 3 ? v : v * (v + 3) / 6);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v <= -3 ? 0 : v >= 3 ? v : v * (v + 3) / 6);
         return record(out, x, "HardswishBackward0", v -> v < -3 ? 0 : v <= 3 ? v / 3 + 0.5 : 1.0);
     }
 
     public static Tensor hardshrink(Tensor x, double lambd) {
         checkFloat(x, "hardshrink_cpu");
         double l = param(x, lambd);
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v >= -l && v <= l ? 0 : v);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v >= -l && v <= l ? 0 : v);
         return record(out, x, "HardshrinkBackward0", v -> v >= -l && v <= l ? 0 : 1.0);
     }
 
@@ -195,20 +195,20 @@ public final class Activations {
         }
         checkFloat(x, "softshrink_cpu");
         double l = param(x, lambd);
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v > l ? v - l : v < -l ? v + l : 0);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v > l ? v - l : v < -l ? v + l : 0);
         return record(out, x, "SoftshrinkBackward0", v -> v >= -l && v <= l ? 0 : 1.0);
     }
 
     public static Tensor threshold(Tensor x, double threshold, double value) {
         double t = param(x, threshold);
         double replacement = param(x, value);
-        Tensor out = Pointwise.map(x, x.dtype(), v -> v <= t ? replacement : v);
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> v <= t ? replacement : v);
         return record(out, x, "ThresholdBackward0", v -> v <= t ? 0 : 1.0);
     }
 
     public static Tensor logsigmoid(Tensor x) {
         checkFloat(x, "log_sigmoid_forward");
-        Tensor out = Pointwise.map(x, x.dtype(), v -> Math.min(v, 0) - Math.log1p(Math.exp(-Math.abs(v))));
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> Math.min(v, 0) - Math.log1p(Math.exp(-Math.abs(v))));
         return record(out, x, "LogSigmoidBackward0", v -> 1 / (1 + Math.exp(v)));
     }
 
@@ -253,15 +253,15 @@ public final class Activations {
         Tensor w = weight.reshape(wShape);
         Tensor out;
         try (GradMode.Scope ignored = GradMode.noGrad()) {
-            out = Pointwise.map(x, w, x.dtype(), x.dtype(), (v, a) -> v > 0 ? v : a * v, null);
+            out = TensorIterator.map(x, w, x.dtype(), x.dtype(), (v, a) -> v > 0 ? v : a * v, null);
             out = out.reshape(x.shape());
         }
         if (Tensor.needsGrad(x, weight)) {
             int[] weightShape = weight.shape();
             out.withGradFn(new FunctionNode("PreluBackward0", new Tensor[] {x, weight}, new Tensor[] {x, w}, (g, s) -> {
-                Tensor gradInput = g.mul(Pointwise.map(s[0], s[1], g.dtype(), g.dtype(), (v, a) -> v > 0 ? 1 : a, null)
+                Tensor gradInput = g.mul(TensorIterator.map(s[0], s[1], g.dtype(), g.dtype(), (v, a) -> v > 0 ? 1 : a, null)
                         .reshape(s[0].shape()));
-                Tensor gradWeight = g.mul(Pointwise.map(s[0], g.dtype(), v -> v > 0 ? 0 : v)).sumTo(s[1].shape())
+                Tensor gradWeight = g.mul(TensorIterator.map(s[0], g.dtype(), v -> v > 0 ? 0 : v)).sumTo(s[1].shape())
                         .reshape(weightShape);
                 return new Tensor[] {gradInput, gradWeight};
             }));
@@ -293,7 +293,7 @@ public final class Activations {
             }
         } else {
             double slope = param(x, (lower + upper) / 2);
-            noise = Pointwise.map(x, x.dtype(), v -> v > 0 ? 1 : slope);
+            noise = TensorIterator.map(x, x.dtype(), v -> v > 0 ? 1 : slope);
         }
         Tensor out;
         try (GradMode.Scope ignored = GradMode.noGrad()) {

@@ -2,7 +2,7 @@ package org.torchglot.engine.nn.functional;
 
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
-import org.torchglot.engine.ops.Pointwise;
+import org.torchglot.engine.ops.TensorIterator;
 import org.torchglot.engine.tensor.Tensor;
 
 /** {@code F.pairwise_distance} and {@code F.cosine_similarity}, composed as libtorch 1.13 composes them. */
@@ -40,7 +40,7 @@ public final class Distances {
                 } else {
                     Tensor denominator = p == 2 ? s[1] : s[1].pow(p - 1);
                     Tensor numerator = p == 2 ? s[0] : s[0].sign().mul(s[0].abs().pow(p - 1));
-                    scale = Pointwise.map(numerator, denominator.expandAs(numerator), numerator.dtype(),
+                    scale = TensorIterator.map(numerator, denominator.expandAs(numerator), numerator.dtype(),
                             numerator.dtype(), (a, b) -> b == 0 ? 0 : a / b, null);
                 }
                 return new Tensor[] {gk.mul(scale)};

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.ops.BinaryMath;
-import org.torchglot.engine.ops.Pointwise;
+import org.torchglot.engine.ops.TensorIterator;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
@@ -22,10 +22,10 @@ public final class LikelihoodLosses {
         int[] shape = org.torchglot.engine.tensor.Shapes.broadcast(input.shapeRef(), target.shapeRef());
         Tensor a = input.expand(shape);
         Tensor b = target.expand(shape);
-        DType type = Pointwise.resultType(a, b);
+        DType type = TensorIterator.resultType(a, b);
         Tensor out;
         try (GradMode.Scope ignored = GradMode.noGrad()) {
-            out = reduction.apply(Pointwise.map(a, b, type, type, (x, y) -> {
+            out = reduction.apply(TensorIterator.map(a, b, type, type, (x, y) -> {
                 double z = Math.abs(x - y);
                 return z < delta ? 0.5 * z * z : delta * (z - 0.5 * delta);
             }, null));
@@ -33,7 +33,7 @@ public final class LikelihoodLosses {
         if (Tensor.needsGrad(a, b)) {
             double norm = reduction == Reduction.MEAN ? 1.0 / a.numel() : 1.0;
             out.withGradFn(new FunctionNode("HuberLossBackward0", new Tensor[] {a, b}, new Tensor[] {a, b}, (g, s) -> {
-                Tensor slope = Pointwise.map(s[0], s[1], type, type, (x, y) -> {
+                Tensor slope = TensorIterator.map(s[0], s[1], type, type, (x, y) -> {
                     double d = x - y;
                     return norm * (d < -delta ? -delta : d > delta ? delta : d);
                 }, null);
@@ -73,7 +73,7 @@ public final class LikelihoodLosses {
         if (full) {
             Tensor stirling;
             try (GradMode.Scope ignored = GradMode.noGrad()) {
-                stirling = Pointwise.map(target, target.dtype(),
+                stirling = TensorIterator.map(target, target.dtype(),
                         t -> t > 1 ? t * Math.log(t) - t + 0.5 * Math.log(2 * Math.PI * t) : 0);
             }
             loss = loss.add(stirling);

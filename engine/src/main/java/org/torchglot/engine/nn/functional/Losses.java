@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.nn.PythonRepr;
-import org.torchglot.engine.ops.Pointwise;
+import org.torchglot.engine.ops.TensorIterator;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Storage;
 import org.torchglot.engine.tensor.Tensor;
@@ -74,10 +74,10 @@ final class Losses {
         Tensor[] pair = broadcastPair(input, target);
         Tensor a = pair[0];
         Tensor b = pair[1];
-        DType type = Pointwise.resultType(a, b);
+        DType type = TensorIterator.resultType(a, b);
         Tensor out;
         try (GradMode.Scope ignored = GradMode.noGrad()) {
-            Tensor elementwise = Pointwise.map(a, b, type, type, (x, y) -> {
+            Tensor elementwise = TensorIterator.map(a, b, type, type, (x, y) -> {
                 double z = Math.abs(x - y);
                 return z < beta ? 0.5 * z * z / beta : z - 0.5 * beta;
             }, null);
@@ -87,7 +87,7 @@ final class Losses {
             double norm = meanScale(reduction, a.numel());
             out.withGradFn(new FunctionNode("SmoothL1LossBackward0", new Tensor[] {a, b}, new Tensor[] {a, b},
                     (g, s) -> {
-                        Tensor slope = Pointwise.map(s[0], s[1], type, type, (x, y) -> {
+                        Tensor slope = TensorIterator.map(s[0], s[1], type, type, (x, y) -> {
                             double d = x - y;
                             return d < -beta ? -norm : d > beta ? norm : norm * d / beta;
                         }, null);
@@ -106,10 +106,10 @@ final class Losses {
                     + ") that is different to the input size (" + PythonRepr.ofSize(input.shapeRef())
                     + ") is deprecated. Please ensure they have the same size.");
         }
-        DType type = Pointwise.resultType(input, target);
+        DType type = TensorIterator.resultType(input, target);
         Tensor out;
         try (GradMode.Scope ignored = GradMode.noGrad()) {
-            Tensor elementwise = Pointwise.map(input, target, type, type, (x, t) -> {
+            Tensor elementwise = TensorIterator.map(input, target, type, type, (x, t) -> {
                 if (!(x >= 0 && x <= 1)) {
                     throw TorchException.runtime("all elements of input should be between 0 and 1");
                 }
@@ -126,9 +126,9 @@ final class Losses {
             double norm = meanScale(reduction, input.numel());
             out.withGradFn(new FunctionNode("BinaryCrossEntropyBackward0", new Tensor[] {input, target},
                     new Tensor[] {input, target, weight}, (g, s) -> {
-                        Tensor slope = Pointwise.map(s[0], s[1], type, type,
+                        Tensor slope = TensorIterator.map(s[0], s[1], type, type,
                                 (x, t) -> (x - t) / Math.max(round(type, (1 - x) * x), BCE_EPSILON), null);
-                        Tensor targetSlope = Pointwise.map(s[0], type, x -> Math.max(Math.log(1 - x), LOG_FLOOR)
+                        Tensor targetSlope = TensorIterator.map(s[0], type, x -> Math.max(Math.log(1 - x), LOG_FLOOR)
                                 - Math.max(Math.log(x), LOG_FLOOR));
                         Tensor gradInput = slope.mul(g);
                         Tensor gradTarget = targetSlope.mul(g);

@@ -3,7 +3,7 @@ package org.torchglot.engine.nn.functional;
 import java.util.Arrays;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
-import org.torchglot.engine.ops.Pointwise;
+import org.torchglot.engine.ops.TensorIterator;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
@@ -15,10 +15,10 @@ public final class MarginLosses {
 
     /** {@code clamp_min(x, 0)}, recorded as PyTorch records it (ClampMinBackward0). */
     private static Tensor clampMin0(Tensor x) {
-        Tensor out = Pointwise.map(x, x.dtype(), v -> Double.isNaN(v) ? v : Math.max(v, 0));
+        Tensor out = TensorIterator.map(x, x.dtype(), v -> Double.isNaN(v) ? v : Math.max(v, 0));
         if (Tensor.needsGrad(x)) {
             out.withGradFn(new FunctionNode("ClampMinBackward0", new Tensor[] {x}, new Tensor[] {x},
-                    (g, s) -> new Tensor[] {g.mul(Pointwise.map(s[0], g.dtype(), v -> v >= 0 ? 1.0 : 0.0))}));
+                    (g, s) -> new Tensor[] {g.mul(TensorIterator.map(s[0], g.dtype(), v -> v >= 0 ? 1.0 : 0.0))}));
         }
         return out;
     }
@@ -57,16 +57,16 @@ public final class MarginLosses {
 
     /** {@code log(1 + exp(-target * input))}; one node as libtorch's kernel. */
     public static Tensor softMarginLoss(Tensor input, Tensor target, Reduction reduction) {
-        DType type = Pointwise.resultType(input, target);
+        DType type = TensorIterator.resultType(input, target);
         Tensor out;
         try (GradMode.Scope ignored = GradMode.noGrad()) {
-            out = reduction.apply(Pointwise.map(input, target, type, type, (x, y) -> Math.log1p(Math.exp(-y * x)), null));
+            out = reduction.apply(TensorIterator.map(input, target, type, type, (x, y) -> Math.log1p(Math.exp(-y * x)), null));
         }
         if (Tensor.needsGrad(input, target)) {
             double norm = reduction == Reduction.MEAN ? 1.0 / input.numel() : 1.0;
             out.withGradFn(new FunctionNode("SoftMarginLossBackward0", new Tensor[] {input, target},
                     new Tensor[] {input, target}, (g, s) -> {
-                        Tensor slope = Pointwise.map(s[0], s[1], type, type, (x, y) -> {
+                        Tensor slope = TensorIterator.map(s[0], s[1], type, type, (x, y) -> {
                             double z = Math.exp(-y * x);
                             return -y * z / (1 + z) * norm;
                         }, null);
@@ -148,7 +148,7 @@ public final class MarginLosses {
             out.withGradFn(new FunctionNode("MultiMarginLossBackward0", new Tensor[] {input, null}, new Tensor[] {x},
                     (g, s) -> {
                         Tensor z = s[0].sub(s[0].mul(mask).sum(1, true)).add(margin);
-                        Tensor slope = Pointwise.map(z, z.dtype(), v -> v > 0 ? (p == 2 ? 2 * v : 1.0) : 0.0)
+                        Tensor slope = TensorIterator.map(z, z.dtype(), v -> v > 0 ? (p == 2 ? 2 * v : 1.0) : 0.0)
                                 .mul(mask.rsub(1.0)).div(classes);
                         if (sampleWeight != null) {
                             slope = slope.mul(sampleWeight);
@@ -212,7 +212,7 @@ public final class MarginLosses {
                     new Tensor[] {x}, (g, s) -> {
                         Tensor z = s[0].unsqueeze(1).sub(s[0].unsqueeze(2)).add(1.0);
                         // NOTE: coef[n][j][i] is d loss / d x[i] for target j, non-target i; x[j] gets its negative.
-                        Tensor coef = Pointwise.map(z, z.dtype(), v -> v > 0 ? 1.0 : 0.0).mul(pairs).div(c);
+                        Tensor coef = TensorIterator.map(z, z.dtype(), v -> v > 0 ? 1.0 : 0.0).mul(pairs).div(c);
                         Tensor grad = coef.sum(1, false).sub(coef.sum(2, false));
                         return new Tensor[] {grad.mul(perSample(g, reduction, n)).reshape(inputShape), null};
                     }));
