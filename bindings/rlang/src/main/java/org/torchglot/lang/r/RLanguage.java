@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.torchglot.lang.r.nodes.RNode;
 import org.torchglot.lang.r.nodes.RTopLevelRootNode;
 import org.torchglot.lang.r.parser.Parser;
+import org.torchglot.lang.r.print.RPrinter;
 import org.torchglot.lang.r.runtime.RContext;
+import org.torchglot.lang.r.runtime.RDisplay;
 
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
@@ -23,6 +25,10 @@ public final class RLanguage extends TruffleLanguage<RContext> {
     public static final String MIME_TYPE = "text/x-r";
 
     private static final Map<String, RPackage> REGISTERED = new ConcurrentHashMap<>();
+
+    static {
+        RDisplay.install(RPrinter::toDisplayString);
+    }
 
     @Override
     protected RContext createContext(Env env) {

@@ -83,7 +83,7 @@ final class ApplyBuiltins {
         if (f instanceof RFunction fn) {
             return fn;
         }
-        throw new RErrorSignal("'" + org.torchglot.lang.r.print.RDeparser.deparse(f) + "' is not a function, character or symbol");
+        throw new RErrorSignal("'" + org.torchglot.lang.r.runtime.RDeparser.deparse(f) + "' is not a function, character or symbol");
     }
 
     static Object element(RVector x, int i) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.torchglot.lang.r.RCall;
-import org.torchglot.lang.r.nodes.RFunctionRootNode;
-import org.torchglot.lang.r.nodes.RNode;
+import org.torchglot.lang.r.runtime.RClosureBody;
+import org.torchglot.lang.r.runtime.RCode;
 import org.torchglot.lang.r.nodes.RSymbolNode;
 import org.torchglot.lang.r.runtime.ControlFlow;
 import org.torchglot.lang.r.runtime.Coerce;
@@ -26,7 +26,7 @@ import org.torchglot.lang.r.runtime.RPromise;
 import org.torchglot.lang.r.runtime.RString;
 import org.torchglot.lang.r.runtime.RValues;
 import org.torchglot.lang.r.runtime.RVector;
-import org.torchglot.lang.r.print.RDeparser;
+import org.torchglot.lang.r.runtime.RDeparser;
 
 /** Functions about evaluation itself: missing, return, switch, on.exit, do.call, library, UseMethod, match.arg, ... */
 final class LanguageBuiltins {
@@ -274,8 +274,8 @@ final class LanguageBuiltins {
             if (f == null) {
                 throw new RErrorSignal("match.arg() used outside a function");
             }
-            RFunctionRootNode root = f.root();
-            RNode def = null;
+            RClosureBody root = f.root();
+            RCode def = null;
             for (int i = 0; i < root.formals().length; i++) {
                 if (root.formals()[i].equals(s.name())) {
                     def = root.defaultOf(i);

@@ -1,7 +1,7 @@
 package org.torchglot.lang.r.builtins;
 
 import org.torchglot.lang.r.RCall;
-import org.torchglot.lang.r.print.RFormat;
+import org.torchglot.lang.r.runtime.RFormat;
 import org.torchglot.lang.r.print.RPrinter;
 import org.torchglot.lang.r.runtime.Coerce;
 import org.torchglot.lang.r.runtime.RCaller;
@@ -214,7 +214,7 @@ public final class PrintBuiltins {
                 items = new String[shown];
                 for (int i = 0; i < shown; i++) {
                     String s = Coerce.stringAt(v, i);
-                    items[i] = s == null ? "NA" : v.type() == org.torchglot.lang.r.runtime.RType.CHARACTER ? org.torchglot.lang.r.nodes.Deparse.quote(s) : s;
+                    items[i] = s == null ? "NA" : v.type() == org.torchglot.lang.r.runtime.RType.CHARACTER ? org.torchglot.lang.r.runtime.Deparse.quote(s) : s;
                 }
             }
             sb.append(String.join(" ", items));

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.torchglot.lang.r.print.CFormat;
-import org.torchglot.lang.r.print.RFormat;
+import org.torchglot.lang.r.runtime.RFormat;
 import org.torchglot.lang.r.runtime.Coerce;
 import org.torchglot.lang.r.runtime.RDouble;
 import org.torchglot.lang.r.runtime.RErrorSignal;

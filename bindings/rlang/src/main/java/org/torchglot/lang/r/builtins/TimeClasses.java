@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import org.torchglot.lang.r.print.RFormat;
+import org.torchglot.lang.r.runtime.RFormat;
 import org.torchglot.lang.r.runtime.RDouble;
 import org.torchglot.lang.r.runtime.RString;
 import org.torchglot.lang.r.runtime.RValues;

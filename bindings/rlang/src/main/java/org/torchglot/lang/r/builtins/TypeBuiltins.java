@@ -187,7 +187,7 @@ final class TypeBuiltins {
             if (rel < tol) {
                 return RLogical.of(true);
             }
-            return RString.of("Mean " + (sumTarget > 0 ? "relative" : "absolute") + " difference: " + org.torchglot.lang.r.print.RFormat.formatDouble(rel, 7));
+            return RString.of("Mean " + (sumTarget > 0 ? "relative" : "absolute") + " difference: " + org.torchglot.lang.r.runtime.RFormat.formatDouble(rel, 7));
         }
         return identical(x, y) ? RLogical.of(true) : RString.of("target, current do not match");
     }

@@ -1,8 +1,7 @@
 package org.torchglot.lang.r.nodes;
 
-import org.torchglot.lang.r.runtime.RCaller;
+import org.torchglot.lang.r.runtime.Deparse;
 import org.torchglot.lang.r.runtime.REnvironment;
-import org.torchglot.lang.r.runtime.RErrorSignal;
 import org.torchglot.lang.r.runtime.Subset;
 
 /** Element access: {@code x$name}, {@code x@name}, {@code x[i, j]}, {@code x[[i]]}. */
@@ -33,12 +32,7 @@ public final class RAccessNodes {
         @Override
         public Object execute(REnvironment env) {
             Object x = object.execute(env);
-            setVisible(true);
-            try {
-                return Subset.dollar(x, name, env, this);
-            } catch (RErrorSignal s) {
-                throw errorAt(s);
-            }
+            return visibly(() -> Subset.dollar(x, name, env, this));
         }
 
         @Override
@@ -86,13 +80,8 @@ public final class RAccessNodes {
         @Override
         public Object execute(REnvironment env) {
             Object x = object.execute(env);
-            RCaller.Evaluated a = RCaller.evaluateIndexArgs(x, args, names, env);
-            setVisible(true);
-            try {
-                return Subset.index(x, a.values(), a.names(), doubleBracket, env, this);
-            } catch (RErrorSignal s) {
-                throw errorAt(s);
-            }
+            RArguments.Evaluated a = RArguments.evaluateIndexArgs(x, args, names, env);
+            return visibly(() -> Subset.index(x, a.values(), a.names(), doubleBracket, env, this));
         }
 
         @Override

@@ -1,6 +1,6 @@
 package org.torchglot.lang.r.nodes;
 
-import org.torchglot.lang.r.runtime.RCaller;
+import org.torchglot.lang.r.runtime.Deparse;
 import org.torchglot.lang.r.runtime.REnvironment;
 
 /** A call {@code f(a, name = b, ...)}: looks up the function, wraps arguments in promises, and calls. */
@@ -32,7 +32,7 @@ public final class RCallNode extends RNode implements REnvironment.CallSite {
     public Object execute(REnvironment env) {
         Object f = fn instanceof RSymbolNode s ? s.lookupFunction(env, this) : fn.execute(env);
         setVisible(true);
-        return RCaller.callFromNode(f, this, env);
+        return RArguments.call(f, this, env);
     }
 
     @Override

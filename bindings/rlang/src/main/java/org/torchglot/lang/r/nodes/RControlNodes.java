@@ -2,6 +2,7 @@ package org.torchglot.lang.r.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
+import org.torchglot.lang.r.runtime.Deparse;
 import org.torchglot.lang.r.runtime.ControlFlow;
 import org.torchglot.lang.r.runtime.Dispatch;
 import org.torchglot.lang.r.runtime.RCaller;
@@ -17,6 +18,20 @@ import org.torchglot.lang.r.runtime.RVector;
 /** R's control-flow expressions: {@code if}, {@code for}, {@code while}, {@code repeat}, {@code break}, {@code next}. */
 public final class RControlNodes {
     private RControlNodes() {
+    }
+
+    /** One pass of a loop's body: false when it breaks out; {@code next} just ends the pass. */
+    private static boolean pass(RNode loop, RNode body, REnvironment env) {
+        // NOTE: each pass polls, so a time limit (Context.interrupt) can stop the loop.
+        TruffleSafepoint.poll(loop);
+        try {
+            body.execute(env);
+        } catch (ControlFlow.Break b) {
+            return false;
+        } catch (ControlFlow.Next x) {
+            return true;
+        }
+        return true;
     }
 
     /** {@code if (cond) a else b}; without {@code else} a false condition yields invisible NULL. */
@@ -37,7 +52,7 @@ public final class RControlNodes {
             try {
                 c = RValues.conditionValue(cond.execute(env), "if");
             } catch (RErrorSignal s) {
-                throw new RError(s.getMessage(), deparse(), this);
+                throw errorAt(s);
             }
             if (c) {
                 return then.execute(env);
@@ -45,8 +60,7 @@ public final class RControlNodes {
             if (otherwise != null) {
                 return otherwise.execute(env);
             }
-            setVisible(false);
-            return RNull.INSTANCE;
+            return invisibleNull();
         }
 
         @Override
@@ -80,15 +94,9 @@ public final class RControlNodes {
             if (s instanceof RVector v) {
                 int n = v.length();
                 for (int i = 0; i < n; i++) {
-                    // NOTE: each iteration polls, so a time limit (Context.interrupt) can stop the loop.
-                    TruffleSafepoint.poll(this);
                     env.put(var, v instanceof RList l ? l.get(i) : v.elementVector(i));
-                    try {
-                        body.execute(env);
-                    } catch (ControlFlow.Break b) {
+                    if (!pass(this, body, env)) {
                         break;
-                    } catch (ControlFlow.Next x) {
-                        continue;
                     }
                 }
             } else if (Dispatch.isClassed(s)) {
@@ -96,8 +104,7 @@ public final class RControlNodes {
             } else if (s != RNull.INSTANCE) {
                 throw new RError("invalid for() loop sequence", deparse(), this);
             }
-            setVisible(false);
-            return RNull.INSTANCE;
+            return invisibleNull();
         }
 
         /**
@@ -112,18 +119,13 @@ public final class RControlNodes {
                 throw new RError("invalid for() loop sequence", deparse(), this);
             }
             while (true) {
-                TruffleSafepoint.poll(this);
                 Object value = RCaller.invoke(next, new Object[0], new String[0], env, null, this);
                 if (RValues.inherits(value, "coro_exhausted")) {
                     return;
                 }
                 env.put(var, value);
-                try {
-                    body.execute(env);
-                } catch (ControlFlow.Break b) {
+                if (!pass(this, body, env)) {
                     return;
-                } catch (ControlFlow.Next x) {
-                    continue;
                 }
             }
         }
@@ -150,26 +152,17 @@ public final class RControlNodes {
         @Override
         public Object execute(REnvironment env) {
             while (true) {
-                TruffleSafepoint.poll(this);
                 boolean c;
                 try {
                     c = RValues.conditionValue(cond.execute(env), "while");
                 } catch (RErrorSignal s) {
-                    throw new RError(s.getMessage(), deparse(), this);
+                    throw errorAt(s);
                 }
-                if (!c) {
+                if (!c || !pass(this, body, env)) {
                     break;
-                }
-                try {
-                    body.execute(env);
-                } catch (ControlFlow.Break b) {
-                    break;
-                } catch (ControlFlow.Next x) {
-                    continue;
                 }
             }
-            setVisible(false);
-            return RNull.INSTANCE;
+            return invisibleNull();
         }
 
         @Override
@@ -191,18 +184,10 @@ public final class RControlNodes {
 
         @Override
         public Object execute(REnvironment env) {
-            while (true) {
-                TruffleSafepoint.poll(this);
-                try {
-                    body.execute(env);
-                } catch (ControlFlow.Break b) {
-                    break;
-                } catch (ControlFlow.Next x) {
-                    continue;
-                }
+            while (pass(this, body, env)) {
+                // NOTE: the body runs in the condition; only break ends the loop.
             }
-            setVisible(false);
-            return RNull.INSTANCE;
+            return invisibleNull();
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.torchglot.lang.r.RLanguage;
 import org.torchglot.lang.r.runtime.ControlFlow;
+import org.torchglot.lang.r.runtime.RClosureBody;
 import org.torchglot.lang.r.runtime.RContext;
 import org.torchglot.lang.r.runtime.REnvironment;
 import org.torchglot.lang.r.runtime.RPromise;
@@ -16,7 +17,7 @@ import com.oracle.truffle.api.source.SourceSection;
  * The body of one {@code function} literal. Its single frame argument is the call's {@link REnvironment}, already
  * filled with the matched arguments (promises) by {@link org.torchglot.lang.r.runtime.RCaller}.
  */
-public final class RFunctionRootNode extends RootNode {
+public final class RFunctionRootNode extends RootNode implements RClosureBody {
     private final String[] formals;
     @Children private final RNode[] defaults;
     @Child private RNode body;
@@ -30,11 +31,12 @@ public final class RFunctionRootNode extends RootNode {
         this.section = section;
     }
 
+    @Override
     public String[] formals() {
         return formals;
     }
 
-    /** The default expression of formal {@code i}, or null. */
+    @Override
     public RNode defaultOf(int i) {
         return defaults[i];
     }

@@ -1,9 +1,11 @@
 package org.torchglot.lang.r.nodes;
 
+import org.torchglot.lang.r.runtime.RCode;
 import org.torchglot.lang.r.runtime.RContext;
 import org.torchglot.lang.r.runtime.REnvironment;
 import org.torchglot.lang.r.runtime.RError;
 import org.torchglot.lang.r.runtime.RErrorSignal;
+import org.torchglot.lang.r.runtime.RNull;
 
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
@@ -12,9 +14,10 @@ import com.oracle.truffle.api.source.SourceSection;
  * An R expression. Nodes evaluate in an explicit {@link REnvironment} rather than in Truffle frame slots, because R
  * environments are first-class (closures, {@code <<-}, {@code assign}, promises evaluated in their caller).
  */
-public abstract class RNode extends Node {
+public abstract class RNode extends Node implements RCode {
     private SourceSection section;
 
+    @Override
     public abstract Object execute(REnvironment env);
 
     public final void setSourceSection(SourceSection s) {
@@ -31,7 +34,7 @@ public abstract class RNode extends Node {
         return section == null ? 0 : section.getStartLine();
     }
 
-    /** The expression as R's {@code deparse} writes it. */
+    @Override
     public final String deparse() {
         StringBuilder sb = new StringBuilder();
         deparse(sb);
@@ -46,6 +49,28 @@ public abstract class RNode extends Node {
     /** An R error raised by a runtime helper, reported at this node with this call when R names one. */
     protected final RError errorAt(RErrorSignal signal) {
         return new RError(signal.getMessage(), signal.withCall() ? deparse() : null, this);
+    }
+
+    /** The result of a runtime helper, as this node's visible value; its R errors are reported here. */
+    protected final Object visibly(Evaluation helper) {
+        setVisible(true);
+        try {
+            return helper.run();
+        } catch (RErrorSignal s) {
+            throw errorAt(s);
+        }
+    }
+
+    /** A call into the runtime that may raise an R error. */
+    @FunctionalInterface
+    protected interface Evaluation {
+        Object run();
+    }
+
+    /** The value of loops and of {@code if} without {@code else} on a false condition. */
+    protected final Object invisibleNull() {
+        setVisible(false);
+        return RNull.INSTANCE;
     }
 
     protected final RContext ctx() {

@@ -2,7 +2,6 @@ package org.torchglot.lang.r.nodes;
 
 import org.torchglot.lang.r.runtime.Ops;
 import org.torchglot.lang.r.runtime.REnvironment;
-import org.torchglot.lang.r.runtime.RError;
 import org.torchglot.lang.r.runtime.RErrorSignal;
 import org.torchglot.lang.r.runtime.RLogical;
 import org.torchglot.lang.r.runtime.RNA;
@@ -80,12 +79,7 @@ public final class ROperatorNodes {
         @Override
         public Object execute(REnvironment env) {
             Object v = operand.execute(env);
-            setVisible(true);
-            try {
-                return Ops.unary(op, v, env, this);
-            } catch (RErrorSignal s) {
-                throw errorAt(s);
-            }
+            return visibly(() -> Ops.unary(op, v, env, this));
         }
 
         @Override
@@ -131,7 +125,7 @@ public final class ROperatorNodes {
                 }
                 return new RLogical(new int[]{res});
             } catch (RErrorSignal s) {
-                throw new RError(s.getMessage(), deparse(), this);
+                throw errorAt(s);
             }
         }
 

@@ -1,6 +1,6 @@
 package org.torchglot.lang.r.nodes;
 
-import org.torchglot.lang.r.runtime.RCaller;
+import org.torchglot.lang.r.runtime.Deparse;
 import org.torchglot.lang.r.runtime.REnvironment;
 import org.torchglot.lang.r.runtime.RError;
 import org.torchglot.lang.r.runtime.RErrorSignal;
@@ -66,13 +66,13 @@ public final class RReplaceNode extends RNode implements REnvironment.CallSite {
 
         @Override
         Object get(Object target, REnvironment env, RReplaceNode site) {
-            RCaller.Evaluated a = RCaller.evaluateIndexArgs(target, args, names, env);
+            RArguments.Evaluated a = RArguments.evaluateIndexArgs(target, args, names, env);
             return Subset.index(target, a.values(), a.names(), doubleBracket, env, site);
         }
 
         @Override
         Object set(Object target, Object value, REnvironment env, RReplaceNode site) {
-            RCaller.Evaluated a = RCaller.evaluateIndexArgs(target, args, names, env);
+            RArguments.Evaluated a = RArguments.evaluateIndexArgs(target, args, names, env);
             return SubAssign.index(target, a.values(), a.names(), value, doubleBracket, env, site);
         }
 
@@ -98,12 +98,12 @@ public final class RReplaceNode extends RNode implements REnvironment.CallSite {
 
         @Override
         Object get(Object target, REnvironment env, RReplaceNode site) {
-            return RCaller.callByName(fn, target, args, names, null, env, site);
+            return RArguments.callByName(fn, target, args, names, null, env, site);
         }
 
         @Override
         Object set(Object target, Object value, REnvironment env, RReplaceNode site) {
-            return RCaller.callByName(fn + "<-", target, args, names, value, env, site);
+            return RArguments.callByName(fn + "<-", target, args, names, value, env, site);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.torchglot.lang.r.nodes;
 
+import org.torchglot.lang.r.runtime.Deparse;
 import org.torchglot.lang.r.runtime.RDots;
 import org.torchglot.lang.r.runtime.REnvironment;
 import org.torchglot.lang.r.runtime.RError;

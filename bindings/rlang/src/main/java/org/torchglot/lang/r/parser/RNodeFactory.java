@@ -16,7 +16,7 @@ import org.torchglot.lang.r.nodes.RNode;
 import org.torchglot.lang.r.nodes.ROperatorNodes;
 import org.torchglot.lang.r.nodes.RReplaceNode;
 import org.torchglot.lang.r.nodes.RSymbolNode;
-import org.torchglot.lang.r.print.RFormat;
+import org.torchglot.lang.r.runtime.RFormat;
 import org.torchglot.lang.r.runtime.RDouble;
 import org.torchglot.lang.r.runtime.RInt;
 import org.torchglot.lang.r.runtime.RLogical;
@@ -52,7 +52,7 @@ final class RNodeFactory {
     }
 
     RNode constantString(String v, int s, int e) {
-        return at(new RConstantNode(RString.of(v), org.torchglot.lang.r.nodes.Deparse.quote(v)), s, e);
+        return at(new RConstantNode(RString.of(v), org.torchglot.lang.r.runtime.Deparse.quote(v)), s, e);
     }
 
     RNode keywordConstant(TokenType t, int s, int e) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
+import org.torchglot.lang.r.runtime.RFormat;
+
 /** C's printf conversions for numbers ({@code %d %f %e %g %x %o}) with C's rounding, for sprintf and formatC. */
 public final class CFormat {
     private CFormat() {

@@ -2,7 +2,8 @@ package org.torchglot.lang.r.print;
 
 import java.util.Map;
 
-import org.torchglot.lang.r.nodes.Deparse;
+import org.torchglot.lang.r.runtime.RFormat;
+import org.torchglot.lang.r.runtime.Deparse;
 import org.torchglot.lang.r.runtime.Coerce;
 import org.torchglot.lang.r.runtime.RBuiltin;
 import org.torchglot.lang.r.runtime.RClosure;

@@ -3,7 +3,6 @@ package org.torchglot.lang.r.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.torchglot.lang.r.print.RDeparser;
 
 /** R's argument matching: exact names, then unique partial names (before {@code ...}), then positions, then {@code ...}. */
 public final class ArgMatcher {

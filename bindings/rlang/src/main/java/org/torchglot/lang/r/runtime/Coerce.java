@@ -1,6 +1,5 @@
 package org.torchglot.lang.r.runtime;
 
-import org.torchglot.lang.r.print.RFormat;
 
 /** R's type coercions between the atomic types and lists. Results never share data with their input. */
 public final class Coerce {
@@ -166,7 +165,7 @@ public final class Coerce {
             if (e instanceof RVector ev && ev.length() == 1 && !(ev instanceof RList)) {
                 return stringAt(ev, 0);
             }
-            return org.torchglot.lang.r.print.RDeparser.deparse(e);
+            return RDeparser.deparse(e);
         }
         throw new RErrorSignal("cannot coerce to character");
     }

@@ -333,7 +333,7 @@ public final class Ops {
             return s == null ? "\u0000NA" : s;
         }
         if (v instanceof RList l) {
-            return org.torchglot.lang.r.print.RDeparser.deparse(l.get(i));
+            return RDeparser.deparse(l.get(i));
         }
         double d = Coerce.doubleAt(v, i);
         return RNA.isNA(d) ? "NA" : Double.isNaN(d) ? "NaN" : (Object) (d == 0.0 ? 0.0 : d);

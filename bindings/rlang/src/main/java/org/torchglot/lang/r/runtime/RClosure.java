@@ -1,7 +1,5 @@
 package org.torchglot.lang.r.runtime;
 
-import org.torchglot.lang.r.nodes.RFunctionRootNode;
-
 import com.oracle.truffle.api.RootCallTarget;
 
 /** A function written in R: its compiled body (shared by all closures of one {@code function} literal) and its enclosing environment. */
@@ -19,8 +17,8 @@ public final class RClosure extends RFunction {
         return callTarget;
     }
 
-    public RFunctionRootNode root() {
-        return (RFunctionRootNode) callTarget.getRootNode();
+    public RClosureBody root() {
+        return (RClosureBody) callTarget.getRootNode();
     }
 
     public REnvironment env() {

@@ -1,28 +1,17 @@
 package org.torchglot.lang.r.runtime;
 
 /** A double vector ({@code numeric}). */
-public final class RDouble extends RVector {
-    private final double[] data;
-
+public final class RDouble extends RArrayVector<double[]> {
     public RDouble(double[] data) {
-        this.data = data;
+        super(data);
     }
 
     public static RDouble of(double... values) {
         return new RDouble(values);
     }
 
-    public double[] data() {
-        return data;
-    }
-
     public double get(int i) {
         return data[i];
-    }
-
-    @Override
-    public int length() {
-        return data.length;
     }
 
     @Override
@@ -35,11 +24,6 @@ public final class RDouble extends RVector {
         double[] d = new double[n];
         java.util.Arrays.fill(d, RNA.REAL);
         return new RDouble(d);
-    }
-
-    @Override
-    public void setFrom(int i, RVector src, int j) {
-        data[i] = ((RDouble) src).data[j];
     }
 
     @Override

@@ -179,6 +179,6 @@ public final class REnvironment extends RAttributable {
     @ExportMessage
     @TruffleBoundary
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
-        return org.torchglot.lang.r.print.RPrinter.toDisplayString(this);
+        return RDisplay.of(this);
     }
 }

@@ -28,6 +28,6 @@ public final class RExternal extends RAttributable {
     @ExportMessage
     @TruffleBoundary
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
-        return org.torchglot.lang.r.print.RPrinter.toDisplayString(this);
+        return RDisplay.of(this);
     }
 }

@@ -30,6 +30,6 @@ public abstract class RFunction extends RAttributable {
     @ExportMessage
     @TruffleBoundary
     final Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
-        return org.torchglot.lang.r.print.RPrinter.toDisplayString(this);
+        return RDisplay.of(this);
     }
 }

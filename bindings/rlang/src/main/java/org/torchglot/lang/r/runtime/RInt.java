@@ -1,28 +1,17 @@
 package org.torchglot.lang.r.runtime;
 
 /** An integer vector; NA is {@link RNA#INT}. */
-public final class RInt extends RVector {
-    private final int[] data;
-
+public final class RInt extends RArrayVector<int[]> {
     public RInt(int[] data) {
-        this.data = data;
+        super(data);
     }
 
     public static RInt of(int... values) {
         return new RInt(values);
     }
 
-    public int[] data() {
-        return data;
-    }
-
     public int get(int i) {
         return data[i];
-    }
-
-    @Override
-    public int length() {
-        return data.length;
     }
 
     @Override
@@ -35,11 +24,6 @@ public final class RInt extends RVector {
         int[] d = new int[n];
         java.util.Arrays.fill(d, RNA.INT);
         return new RInt(d);
-    }
-
-    @Override
-    public void setFrom(int i, RVector src, int j) {
-        data[i] = ((RInt) src).data[j];
     }
 
     @Override

@@ -3,11 +3,9 @@ package org.torchglot.lang.r.runtime;
 import java.util.List;
 
 /** A generic vector ({@code list}); elements are any R values. */
-public final class RList extends RVector {
-    private final Object[] data;
-
+public final class RList extends RArrayVector<Object[]> {
     public RList(Object[] data) {
-        this.data = data;
+        super(data);
     }
 
     /** A list with names; {@code names} may be null. */
@@ -29,17 +27,8 @@ public final class RList extends RVector {
         return l;
     }
 
-    public Object[] data() {
-        return data;
-    }
-
     public Object get(int i) {
         return data[i];
-    }
-
-    @Override
-    public int length() {
-        return data.length;
     }
 
     @Override
@@ -52,11 +41,6 @@ public final class RList extends RVector {
         Object[] d = new Object[n];
         java.util.Arrays.fill(d, RNull.INSTANCE);
         return new RList(d);
-    }
-
-    @Override
-    public void setFrom(int i, RVector src, int j) {
-        data[i] = ((RList) src).data[j];
     }
 
     @Override

@@ -1,14 +1,12 @@
 package org.torchglot.lang.r.runtime;
 
 /** A logical vector: 1 is TRUE, 0 is FALSE, {@link RNA#INT} is NA. */
-public final class RLogical extends RVector {
+public final class RLogical extends RArrayVector<int[]> {
     public static final int TRUE = 1;
     public static final int FALSE = 0;
 
-    private final int[] data;
-
     public RLogical(int[] data) {
-        this.data = data;
+        super(data);
     }
 
     public static RLogical of(boolean b) {
@@ -19,17 +17,8 @@ public final class RLogical extends RVector {
         return new RLogical(new int[]{RNA.INT});
     }
 
-    public int[] data() {
-        return data;
-    }
-
     public int get(int i) {
         return data[i];
-    }
-
-    @Override
-    public int length() {
-        return data.length;
     }
 
     @Override
@@ -42,11 +31,6 @@ public final class RLogical extends RVector {
         int[] d = new int[n];
         java.util.Arrays.fill(d, RNA.INT);
         return new RLogical(d);
-    }
-
-    @Override
-    public void setFrom(int i, RVector src, int j) {
-        data[i] = ((RLogical) src).data[j];
     }
 
     @Override

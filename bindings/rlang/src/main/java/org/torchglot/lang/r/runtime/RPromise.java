@@ -1,16 +1,14 @@
 package org.torchglot.lang.r.runtime;
 
-import org.torchglot.lang.r.nodes.RNode;
-
 /** A lazily evaluated argument: an expression and the environment to evaluate it in, forced at most once. */
 public final class RPromise {
-    private final RNode expr;
+    private final RCode expr;
     private REnvironment env;
     private Object value;
     private boolean forcing;
     private final boolean isDefault;
 
-    public RPromise(RNode expr, REnvironment env, boolean isDefault) {
+    public RPromise(RCode expr, REnvironment env, boolean isDefault) {
         this.expr = expr;
         this.env = env;
         this.isDefault = isDefault;
@@ -23,7 +21,7 @@ public final class RPromise {
         return p;
     }
 
-    public RNode expr() {
+    public RCode expr() {
         return expr;
     }
 

@@ -1,19 +1,13 @@
 package org.torchglot.lang.r.runtime;
 
 /** A character vector; NA is {@code null}. */
-public final class RString extends RVector {
-    private final String[] data;
-
+public final class RString extends RArrayVector<String[]> {
     public RString(String[] data) {
-        this.data = data;
+        super(data);
     }
 
     public static RString of(String... values) {
         return new RString(values);
-    }
-
-    public String[] data() {
-        return data;
     }
 
     public String get(int i) {
@@ -30,11 +24,6 @@ public final class RString extends RVector {
     }
 
     @Override
-    public int length() {
-        return data.length;
-    }
-
-    @Override
     public RType type() {
         return RType.CHARACTER;
     }
@@ -42,11 +31,6 @@ public final class RString extends RVector {
     @Override
     public RVector createEmpty(int n) {
         return new RString(new String[n]);
-    }
-
-    @Override
-    public void setFrom(int i, RVector src, int j) {
-        data[i] = ((RString) src).data[j];
     }
 
     @Override

@@ -215,6 +215,6 @@ public abstract class RVector extends RAttributable {
 
     @ExportMessage
     final Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
-        return org.torchglot.lang.r.print.RPrinter.toDisplayString(this);
+        return RDisplay.of(this);
     }
 }

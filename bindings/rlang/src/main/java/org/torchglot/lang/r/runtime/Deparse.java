@@ -1,4 +1,4 @@
-package org.torchglot.lang.r.nodes;
+package org.torchglot.lang.r.runtime;
 
 import java.util.Set;
 

@@ -1,16 +1,5 @@
-package org.torchglot.lang.r.print;
+package org.torchglot.lang.r.runtime;
 
-import org.torchglot.lang.r.nodes.Deparse;
-import org.torchglot.lang.r.runtime.RClosure;
-import org.torchglot.lang.r.runtime.RDouble;
-import org.torchglot.lang.r.runtime.RFunction;
-import org.torchglot.lang.r.runtime.RInt;
-import org.torchglot.lang.r.runtime.RList;
-import org.torchglot.lang.r.runtime.RLogical;
-import org.torchglot.lang.r.runtime.RNA;
-import org.torchglot.lang.r.runtime.RNull;
-import org.torchglot.lang.r.runtime.RString;
-import org.torchglot.lang.r.runtime.RVector;
 
 /** {@code deparse()} of values: {@code c(1, 2)}, {@code 1:3}, {@code list(a = 1)}, {@code "s"}. */
 public final class RDeparser {

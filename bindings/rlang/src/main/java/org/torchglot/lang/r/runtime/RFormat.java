@@ -1,10 +1,9 @@
-package org.torchglot.lang.r.print;
+package org.torchglot.lang.r.runtime;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-import org.torchglot.lang.r.runtime.RNA;
 
 /**
  * R's number formatting ({@code formatReal} in R's format.c): a vector is printed with one common format, fixed
