@@ -152,8 +152,8 @@ class Module {
   }
 
   to(...args) {
-    if (args.some((a) => String(a).startsWith('cuda'))) {
-      throw new Error('Torch not compiled with CUDA enabled');
+    for (const a of args) {
+      guard(() => this._j.toDevice(String(a)));
     }
     return this;
   }

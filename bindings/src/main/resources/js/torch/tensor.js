@@ -184,32 +184,20 @@ class Tensor {
     return this;
   }
 
-  cuda() {
-    throw new Error('Torch not compiled with CUDA enabled');
+  cuda(...args) {
+    return call(STANDARD, 'cuda', [this, ...args]);
   }
 
   /** Converts the dtype: `x.to(torch.float64)`, `x.to(other)`, `x.to({dtype: torch.float64})`; devices are the CPU. */
   to(...args) {
-    let target = null;
-    for (const a of args) {
-      if (a instanceof dtype) {
-        target = a;
-      } else if (a instanceof Tensor) {
-        target = a.dtype;
-      } else if (isOptions(a) && a.dtype !== undefined) {
-        target = a.dtype;
-      } else if (typeof a === 'string' && a.startsWith('cuda')) {
-        throw new Error('Torch not compiled with CUDA enabled');
-      }
-    }
-    return target === null ? this : call(STANDARD, 'to', [this, target]);
+    const out = call(STANDARD, 'to', [this, ...args]);
+    return out._t === this._t ? this : out;
   }
 
   /** The type name ('torch.FloatTensor'), or a copy converted to a dtype. */
   type(target) {
     if (target === undefined) {
-      return { FLOAT32: 'torch.FloatTensor', FLOAT64: 'torch.DoubleTensor', INT64: 'torch.LongTensor',
-        BOOL: 'torch.BoolTensor' }[this._t.dtype().name()];
+      return this._t.dtype().typeName();
     }
     return this.to(target);
   }
@@ -232,22 +220,16 @@ class Tensor {
   }
 
   new_zeros(...args) {
-    return withDtype(this, 'zeros', args);
+    return call(STANDARD, 'new_zeros', [this, ...args]);
   }
 
   new_ones(...args) {
-    return withDtype(this, 'ones', args);
+    return call(STANDARD, 'new_ones', [this, ...args]);
   }
 
   new_full(...args) {
-    return withDtype(this, 'full', args);
+    return call(STANDARD, 'new_full', [this, ...args]);
   }
-}
-
-/** A creation op with this tensor's dtype unless the options say otherwise. */
-function withDtype(self, op, args) {
-  const options = isOptions(args[args.length - 1]) ? args.pop() : {};
-  return call(STANDARD, op, [...args, { dtype: self.dtype, ...options }]);
 }
 
 function nest(flat, shape) {

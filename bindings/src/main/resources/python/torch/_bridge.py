@@ -32,6 +32,7 @@ _ERRORS = {
     "TypeError": TypeError,
     "ValueError": ValueError,
     "NotImplementedError": NotImplementedError,
+    "AssertionError": AssertionError,
 }
 
 
@@ -75,6 +76,8 @@ def to_java(value):
         return value._g
     if type(value).__name__ == "ndarray" and hasattr(value, "_t"):
         return value._t
+    if type(value).__name__ == "device":
+        return str(value)
     return value
 
 

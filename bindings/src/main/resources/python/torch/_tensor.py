@@ -251,28 +251,15 @@ class Tensor:
         return self
 
     def cuda(self, *args, **kwargs):
-        raise AssertionError("Torch not compiled with CUDA enabled")
+        return call("cuda", (self,) + args, kwargs)
 
     def to(self, *args, **kwargs):
-        from torch import device as _device
-        dt = kwargs.pop("dtype", None)
-        kwargs.pop("device", None)
-        kwargs.pop("non_blocking", None)
-        for a in args:
-            if isinstance(a, _dtypes.dtype):
-                dt = a
-            elif isinstance(a, Tensor):
-                dt = a.dtype
-            elif isinstance(a, (str, _device)):
-                d = str(a)
-                if d.startswith("cuda"):
-                    raise AssertionError("Torch not compiled with CUDA enabled")
-        return self if dt is None else call("to", (self, dt), kwargs)
+        out = call("to", (self,) + args, kwargs)
+        return self if out._t is self._t else out
 
     def type(self, dtype=None):
         if dtype is None:
-            return {"FLOAT32": "torch.FloatTensor", "FLOAT64": "torch.DoubleTensor", "INT64": "torch.LongTensor",
-                    "BOOL": "torch.BoolTensor"}[self._t.dtype().name()]
+            return self._t.dtype().typeName()
         if isinstance(dtype, str):
             from torch._dtypes import _by_name
             dtype = _by_name(dtype.replace("torch.", "").replace("Tensor", "").lower()
@@ -299,14 +286,14 @@ class Tensor:
         from torch import tensor
         return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
-    def new_zeros(self, *size, dtype=None, requires_grad=False):
-        return call("zeros", size, {"dtype": dtype or self.dtype, "requires_grad": requires_grad})
+    def new_zeros(self, *size, **kwargs):
+        return call("new_zeros", (self,) + size, kwargs)
 
-    def new_ones(self, *size, dtype=None, requires_grad=False):
-        return call("ones", size, {"dtype": dtype or self.dtype, "requires_grad": requires_grad})
+    def new_ones(self, *size, **kwargs):
+        return call("new_ones", (self,) + size, kwargs)
 
-    def new_full(self, size, fill_value, dtype=None, requires_grad=False):
-        return call("full", (size, fill_value), {"dtype": dtype or self.dtype, "requires_grad": requires_grad})
+    def new_full(self, size, fill_value, **kwargs):
+        return call("new_full", (self, size, fill_value), kwargs)
 
     def apply_(self, fn):
         flat = [fn(v) for v in self.flatten().tolist()]

@@ -145,7 +145,7 @@ public final class HostApi {
                 + " max mean min mul numel permute pow prod relu requiresGrad requiresGrad_ reshape scalar select"
                 + " setGrad shape sigmoid size split squeeze std storageOffset strides sub sum to toDoubleArray toFloatArray toLongArray"
                 + " toString transpose var view");
-        m.put(DType.class, "BOOL FLOAT32 FLOAT64 INT64 isFloatingPoint pythonName");
+        m.put(DType.class, "BOOL FLOAT32 FLOAT64 INT64 isFloatingPoint pythonName typeName");
         m.put(Index.class, "ELLIPSIS NEW_AXIS all at select slice");
         m.put(GradMode.class, "isEnabled set setEnabled");
         m.put(GradMode.Scope.class, "close");
@@ -166,7 +166,7 @@ public final class HostApi {
         m.put(PrintOptions.class, "set");
         m.put(Module.class, "apply buffers call children eval extraRepr forward get guest has isTraining"
                 + " loadStateDict modules namedBuffers namedChildren namedModules namedParameters parameters register"
-                + " registerBuffer registerModule registerParameter requiresGrad_ setGuest stateDict toString train"
+                + " registerBuffer registerModule registerParameter requiresGrad_ setGuest stateDict toDevice toString train"
                 + " typeName zeroGrad");
         m.put(Module.IncompatibleKeys.class, "missingKeys unexpectedKeys toString");
         m.put(CustomModule.class, "new extraRepr forward setExtraRepr setForward typeName");

@@ -231,15 +231,14 @@ class Module:
 
     def to(self, *args, **kwargs):
         for a in list(args) + list(kwargs.values()):
-            if str(a).startswith("cuda"):
-                raise AssertionError("Torch not compiled with CUDA enabled")
+            guard(self._j.toDevice, str(a))
         return self
 
     def cpu(self):
         return self
 
     def cuda(self, device=None):
-        raise AssertionError("Torch not compiled with CUDA enabled")
+        guard(self._j.toDevice, "cuda")
 
     def float(self):
         return self

@@ -162,9 +162,9 @@ final class OptimOps {
         if (p instanceof List<?> l) {
             return l;
         }
-        if (p instanceof Tensor) {
+        if (p instanceof Tensor t) {
             throw TorchException.type("params argument given to the optimizer should be an iterable of Tensors or "
-                    + "dicts, but got torch.FloatTensor");
+                    + "dicts, but got " + t.dtype().typeName());
         }
         if (p instanceof Object[] arr) {
             return List.of(arr);

@@ -7,6 +7,7 @@ import org.torchglot.engine.ops.Reductions;
 import org.torchglot.engine.ops.Sampling;
 import org.torchglot.engine.random.Generator;
 import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.Devices;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
 
@@ -49,6 +50,15 @@ final class TensorOps {
         t.register("full(int[] size, Scalar fill_value, *, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "A tensor filled with one value.",
                 a -> finish(Torch.full(a.ints(0), a.doubleValue(1), a.dtypeOr(2, DType.FLOAT32)), a, 4));
+        t.register("new_zeros(Tensor self, int... size, *, ScalarType? dtype=None, any device=None, "
+                + "bool requires_grad=False)", "Zeros of self's dtype unless dtype says otherwise.",
+                a -> finish(Torch.zeros(a.ints(1), a.dtypeOr(2, a.tensor(0).dtype())), a, 4));
+        t.register("new_ones(Tensor self, int... size, *, ScalarType? dtype=None, any device=None, "
+                + "bool requires_grad=False)", "Ones of self's dtype unless dtype says otherwise.",
+                a -> finish(Torch.ones(a.ints(1), a.dtypeOr(2, a.tensor(0).dtype())), a, 4));
+        t.register("new_full(Tensor self, int[] size, Scalar fill_value, *, ScalarType? dtype=None, any device=None, "
+                + "bool requires_grad=False)", "A filled tensor of self's dtype unless dtype says otherwise.",
+                a -> finish(Torch.full(a.ints(1), a.doubleValue(2), a.dtypeOr(3, a.tensor(0).dtype())), a, 5));
         t.register("zeros_like(Tensor input, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "Zeros shaped like a tensor.",
                 a -> finish(Torch.zeros(a.tensor(0).shape(), a.dtypeOr(1, a.tensor(0).dtype())), a, 3));
@@ -407,13 +417,22 @@ final class TensorOps {
         t.alias("ndimension", "dim");
         t.register("size(Tensor self, dim? dim=None) -> any", "The shape, or one dim's size.",
                 a -> a.isNone(1) ? a.tensor(0).shape() : (Object) (long) a.tensor(0).size(a.intValue(1)));
-        // NOTE: PyTorch's overloads take a device or a dtype first; non_blocking means nothing on the CPU.
+        // NOTE: PyTorch's overloads take a device, a dtype or a tensor (its dtype) first; non_blocking means
+        // nothing on the CPU. Without a new dtype the result is self itself.
         t.register("to(Tensor self, any device=None, any dtype=None, bool non_blocking=False, bool copy=False) -> Tensor",
                 "Converts to a dtype (the device is always the CPU).", a -> {
-                    Object target = a.any(1) instanceof DType ? a.any(1) : a.any(2);
+                    Object first = a.any(1);
+                    Object target = first instanceof DType ? first : first instanceof Tensor other ? other.dtype() : a.any(2);
+                    if (!(first instanceof DType) && !(first instanceof Tensor)) {
+                        Devices.requireCpu(first);
+                    }
                     Tensor x = a.tensor(0);
                     Tensor out = target instanceof DType d ? x.to(d) : x;
                     return a.bool(4) && out == x ? x.clone() : out;
+                });
+        t.register("cuda(Tensor self, any device=None, bool non_blocking=False) -> Tensor",
+                "Copies to a GPU: refused, as by a PyTorch built without CUDA.", a -> {
+                    throw Devices.noCuda();
                 });
         t.register("type_as(Tensor self, Tensor other)", "Converts to another tensor's dtype.",
                 a -> a.tensor(0).to(a.tensor(1).dtype()));

@@ -63,7 +63,7 @@ public final class FunctionNode extends Node {
         // NOTE: a saved tensor without history then but with one now is this node's own output.
         Node producer = savedGradFns[i] != null ? savedGradFns[i] : t.gradFn() != null ? this : null;
         return TorchException.runtime("one of the variables needed for gradient computation has been modified by an "
-                + "inplace operation: [torch." + t.dtype().scalarTypeName() + "Tensor " + Shapes.str(t.shapeRef()) + "]"
+                + "inplace operation: [" + t.dtype().typeName() + " " + Shapes.str(t.shapeRef()) + "]"
                 + (producer == null ? "" : ", which is output 0 of " + producer.name() + ",") + " is at version "
                 + t.version() + "; expected version " + savedVersions[i] + " instead. Hint: enable anomaly detection to "
                 + "find the operation that failed to compute its gradient, with "

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.torchglot.engine.autograd.GradMode;
+import org.torchglot.engine.tensor.Devices;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
 
@@ -141,7 +142,7 @@ public abstract class Module {
     }
 
     private static String typeNameOf(Object value) {
-        return value instanceof Tensor ? "torch.FloatTensor" : value.getClass().getSimpleName();
+        return value instanceof Tensor t ? t.dtype().typeName() : value.getClass().getSimpleName();
     }
 
     private void removeName(String name) {
@@ -459,6 +460,12 @@ public abstract class Module {
     // ---- modes and gradients ------------------------------------------------------------------
 
     /** {@code train(mode)} on this module and all descendants. */
+    /** {@code module.to(device)}, {@code module.cuda()}: modules live on the CPU, and CUDA is refused. */
+    public Module toDevice(String device) {
+        Devices.requireCpu(device);
+        return this;
+    }
+
     public Module train(boolean mode) {
         training = mode;
         for (Module child : children()) {

@@ -237,7 +237,7 @@ public final class Views {
     public static Tensor expand(Tensor t, int[] sizes) {
         int[] shape = t.shapeRef();
         if (sizes.length < shape.length) {
-            throw TorchException.runtime("expand(torch.FloatTensor{" + Shapes.str(shape) + "}, size=" + Shapes.str(sizes)
+            throw TorchException.runtime("expand(" + t.dtype().typeName() + "{" + Shapes.str(shape) + "}, size=" + Shapes.str(sizes)
                     + "): the number of sizes provided (" + sizes.length + ") must be greater or equal to the number "
                     + "of dimensions in the tensor (" + shape.length + ")");
         }

@@ -25,6 +25,11 @@ public enum DType {
         return scalarTypeName;
     }
 
+    /** The legacy tensor type name, {@code torch.FloatTensor}: {@code x.type()} and PyTorch's error texts. */
+    public String typeName() {
+        return "torch." + scalarTypeName + "Tensor";
+    }
+
     public boolean isFloatingPoint() {
         return this == FLOAT32 || this == FLOAT64;
     }

@@ -6,7 +6,7 @@ package org.torchglot.engine.tensor;
  */
 public final class TorchException extends RuntimeException {
     /** The Python exception class PyTorch uses for this error. */
-    public enum Kind { RUNTIME_ERROR, INDEX_ERROR, TYPE_ERROR, VALUE_ERROR, NOT_IMPLEMENTED_ERROR }
+    public enum Kind { RUNTIME_ERROR, INDEX_ERROR, TYPE_ERROR, VALUE_ERROR, NOT_IMPLEMENTED_ERROR, ASSERTION_ERROR }
 
     private final Kind kind;
 
@@ -27,6 +27,7 @@ public final class TorchException extends RuntimeException {
             case TYPE_ERROR -> "TypeError";
             case VALUE_ERROR -> "ValueError";
             case NOT_IMPLEMENTED_ERROR -> "NotImplementedError";
+            case ASSERTION_ERROR -> "AssertionError";
         };
     }
 

@@ -20,7 +20,7 @@ public final class Embeddings {
     public static Tensor embedding(Tensor input, Tensor weight, Long paddingIdx, Double maxNorm, double normType) {
         if (input.isFloatingPoint() || input.dtype() == DType.BOOL) {
             throw TorchException.runtime("Expected tensor for argument #1 'indices' to have one of the following scalar "
-                    + "types: Long, Int; but got torch." + input.dtype().scalarTypeName() + "Tensor instead "
+                    + "types: Long, Int; but got " + input.dtype().typeName() + " instead "
                     + "(while checking arguments for embedding)");
         }
         if (weight.dim() != 2) {
