@@ -242,6 +242,8 @@ class HostileArgumentsTest {
             receivers.put(ModuleList.class, () -> new ModuleList(List.of(new Linear(2, 2))));
             receivers.put(org.torchglot.engine.nn.ModuleDict.class,
                     () -> new org.torchglot.engine.nn.ModuleDict(Map.of("fc", new Linear(2, 2))));
+            receivers.put(org.torchglot.engine.nn.NamedDict.class,
+                    () -> new org.torchglot.engine.nn.ModuleDict(Map.of("fc", new Linear(2, 2))));
             receivers.put(org.torchglot.engine.nn.ParameterList.class,
                     () -> new org.torchglot.engine.nn.ParameterList(List.of(tensor())));
             receivers.put(org.torchglot.engine.nn.ParameterDict.class,

@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.torchglot.engine.tensor.Tensor;
-import org.torchglot.engine.tensor.TorchException;
 
 /** {@code nn.ParameterDict}: parameters by name, in insertion order; plain tensors are wrapped as parameters. */
-public class ParameterDict extends Module {
+public class ParameterDict extends NamedDict<Parameter> {
     public ParameterDict() {
     }
 
@@ -15,52 +14,17 @@ public class ParameterDict extends Module {
         update(parameters);
     }
 
-    public Parameter get(String key) {
-        if (!ownParameters().containsKey(key)) {
-            throw TorchException.index("KeyError: " + PythonRepr.ofString(key));
-        }
-        return ownParameters().get(key);
+    @Override
+    protected Map<String, Parameter> entries() {
+        return ownParameters();
     }
 
     public void set(String key, Tensor value) {
-        if (ownParameters().containsKey(key)) {
-            unregister(key);
-        }
+        replace(key);
         registerParameter(key, ParameterList.asParameter(value));
     }
 
-    public boolean contains(String key) {
-        return ownParameters().containsKey(key);
-    }
-
-    public Parameter pop(String key) {
-        Parameter p = get(key);
-        unregister(key);
-        return p;
-    }
-
-    public void delete(String key) {
-        pop(key);
-    }
-
-    public void clear() {
-        for (String key : keys()) {
-            unregister(key);
-        }
-    }
-
-    public List<String> keys() {
-        return new ArrayList<>(ownParameters().keySet());
-    }
-
-    public List<Parameter> values() {
-        return new ArrayList<>(ownParameters().values());
-    }
-
-    public int len() {
-        return ownParameters().size();
-    }
-
+    /** Adds or replaces each entry of {@code parameters}, in its order. */
     public ParameterDict update(Map<String, ? extends Tensor> parameters) {
         parameters.forEach(this::set);
         return this;
@@ -70,13 +34,8 @@ public class ParameterDict extends Module {
     @Override
     public String extraRepr() {
         List<String> lines = new ArrayList<>();
-        ownParameters().forEach((k, p) -> lines.add("  (" + k + "): Parameter containing: [" + legacyTypeName(p)
+        ownParameters().forEach((k, p) -> lines.add("  (" + k + "): Parameter containing: [" + p.dtype().typeName()
                 + " of size " + ParameterList.sizeText(p) + "]"));
         return String.join("\n", lines);
-    }
-
-    /** {@code torch.typename}: torch.FloatTensor, torch.DoubleTensor, torch.LongTensor, torch.BoolTensor. */
-    private static String legacyTypeName(Tensor t) {
-        return "torch." + t.dtype().scalarTypeName() + "Tensor";
     }
 }
