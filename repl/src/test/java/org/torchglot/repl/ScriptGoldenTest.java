@@ -1,6 +1,7 @@
 package org.torchglot.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code xor.py.out}) and compares what it prints. A script with a {@code .err} file instead is
  * expected to fail with exit status 1 and exactly that error text. The expected files are written
  * by tools/golden (from real PyTorch where it applies) and reviewed by a person, never by this test.
+ * A script with neither fails: every tutorial is checked. A {@code .args} file beside a script holds
+ * the arguments of its golden run (a short run of a long tutorial), as tools/golden passes them.
  *
  * <p>Text must match exactly, except for the spaces around numbers (numpy pads columns to its
  * widest shortest-repr number, so a last-bit difference can shift alignment); numbers with a fraction
@@ -34,13 +37,20 @@ class ScriptGoldenTest {
     Stream<DynamicTest> scriptsPrintTheirExpectedOutput() throws IOException {
         List<Path> scripts;
         try (Stream<Path> files = Files.walk(SCRIPTS)) {
-            scripts = files.filter(p -> Files.exists(Path.of(p + ".out")) || Files.exists(Path.of(p + ".err")))
-                    .sorted().toList();
+            scripts = files.filter(p -> SCRIPT.matcher(p.getFileName().toString()).matches()).sorted().toList();
         }
         return scripts.stream().map(s -> DynamicTest.dynamicTest(SCRIPTS.relativize(s).toString(), () -> check(s)));
     }
 
+    private static final Pattern SCRIPT = Pattern.compile(".*\\.(py|R|js|mjs)");
+
     private static void check(Path script) throws IOException {
+        Path expectedOut = Path.of(script + ".out");
+        Path expectedErr = Path.of(script + ".err");
+        assertTrue(Files.exists(expectedOut) || Files.exists(expectedErr),
+                script.getFileName() + " has no golden file: write " + expectedOut.getFileName() + " with tools/golden");
+        Path argsFile = Path.of(script + ".args");
+        List<String> args = Files.exists(argsFile) ? List.of(Files.readString(argsFile).trim().split("\\s+")) : List.of();
         // Each script runs in a scratch copy of its folder, so files it writes (figures) stay out of the tree.
         Path work = Files.createTempDirectory("torchglot-golden");
         Path copy = work.resolve(script.getFileName());
@@ -50,18 +60,16 @@ class ScriptGoldenTest {
         int status;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = new ScriptRunner(o, e, new ByteArrayInputStream(new byte[0]), false).runFile(copy, List.of());
+            status = new ScriptRunner(o, e, new ByteArrayInputStream(new byte[0]), false, work).runFile(copy, args);
         }
         String stdout = out.toString(StandardCharsets.UTF_8);
         String stderr = err.toString(StandardCharsets.UTF_8).replace(work.toString() + "/", "");
-        Path expectedErr = Path.of(script + ".err");
         if (Files.exists(expectedErr)) {
             assertEquals(1, status, "exit status; stderr was:\n" + stderr);
             assertEquals(Files.readString(expectedErr), stderr, "error output");
         } else {
             assertEquals(0, status, "exit status; stderr was:\n" + stderr);
         }
-        Path expectedOut = Path.of(script + ".out");
         if (Files.exists(expectedOut)) {
             assertSameOutput(Files.readString(expectedOut), stdout);
         }
