@@ -45,7 +45,47 @@ public final class OpTable {
         NnOps.registerUtils(UTILS);
     }
 
-    private final Map<String, Op> ops = new LinkedHashMap<>();
+    private final Map<String, Entry> ops = new LinkedHashMap<>();
+
+    /**
+     * An op with what binding needs of its signature, worked out once at registration: each parameter's
+     * default value, and which results are positions (R shows them 1-based).
+     */
+    private record Entry(Op op, Object[] defaults, boolean[] indexResults, boolean returnsTuple) {
+        static Entry of(Op op) {
+            Signature sig = op.signature();
+            List<Signature.Param> params = sig.params();
+            Object[] defaults = new Object[params.size()];
+            for (int i = 0; i < defaults.length; i++) {
+                if (params.get(i).hasDefault()) {
+                    Object value = defaultValue(params.get(i));
+                    // NOTE: a tensor, list or array default could be changed by the op; each call gets its own.
+                    defaults[i] = value instanceof Tensor || value instanceof List<?> || value != null && value.getClass()
+                            .isArray() ? new FreshDefault(params.get(i)) : value;
+                }
+            }
+            return new Entry(op, defaults, sig.returnsIndices() ? indexResults(sig.returns()) : null,
+                    sig.returns().startsWith("("));
+        }
+
+        /** For {@code (Tensor values, IndexTensor indices)}, which elements are positions. */
+        private static boolean[] indexResults(String returns) {
+            String[] parts = returns.replace("(", "").replace(")", "").split(",");
+            boolean[] out = new boolean[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                out[i] = parts[i].trim().startsWith("IndexTensor");
+            }
+            return out;
+        }
+
+        Object defaultOf(int i) {
+            return defaults[i] instanceof FreshDefault fresh ? defaultValue(fresh.param()) : defaults[i];
+        }
+    }
+
+    /** A default converted anew for each call. */
+    private record FreshDefault(Signature.Param param) {
+    }
 
     /** The table with every built-in op. */
     public static OpTable standard() {
@@ -88,7 +128,7 @@ public final class OpTable {
         if (ops.containsKey(s.name())) {
             throw new IllegalStateException("op registered twice: " + s.name());
         }
-        ops.put(s.name(), new Op(s, summary, implementation));
+        ops.put(s.name(), Entry.of(new Op(s, summary, implementation)));
     }
 
     /** Another name for an op (e.g. {@code clip} for {@code clamp}). */
@@ -101,7 +141,8 @@ public final class OpTable {
     }
 
     public Op op(String name) {
-        return ops.get(name);
+        Entry entry = ops.get(name);
+        return entry == null ? null : entry.op();
     }
 
     public List<String> names() {
@@ -110,23 +151,24 @@ public final class OpTable {
 
     /** Calls {@code name} with a language's arguments. */
     public Object call(String name, Object[] positional, Map<String, Object> keywords, Convention convention) {
-        Op op = ops.get(name);
-        if (op == null) {
+        Entry entry = ops.get(name);
+        if (entry == null) {
             throw TorchException.type("torch has no op named '" + name + "'");
         }
-        Signature sig = op.signature();
+        Signature sig = entry.op().signature();
         Object[] passed = new Object[sig.params().size()];
-        Object[] values = bind(sig, positional, keywords == null ? Map.of() : keywords, convention, passed);
-        Object result = op.implementation().apply(new Args(sig, values, passed));
-        if (convention == Convention.ONE_BASED && sig.returnsIndices()) {
-            result = toOneBased(result, sig);
+        Object[] values = bind(entry, positional, keywords == null ? Map.of() : keywords, convention, passed);
+        Object result = entry.op().implementation().apply(new Args(sig, values, passed));
+        if (convention == Convention.ONE_BASED && entry.indexResults() != null) {
+            result = toOneBased(result, entry);
         }
         return result;
     }
 
     /** Converts the arguments; {@code passed} receives each argument as the caller wrote it (null for defaults). */
-    private static Object[] bind(Signature sig, Object[] positional, Map<String, Object> keywords, Convention c,
+    private static Object[] bind(Entry entry, Object[] positional, Map<String, Object> keywords, Convention c,
             Object[] passed) {
+        Signature sig = entry.op().signature();
         List<Signature.Param> params = sig.params();
         Object[] raw = new Object[params.size()];
         boolean[] given = new boolean[params.size()];
@@ -175,7 +217,7 @@ public final class OpTable {
                     throw TorchException.type(sig.name() + "() missing 1 required positional argument: '" + param.name()
                             + "'");
                 }
-                values[i] = defaultValue(param);
+                values[i] = entry.defaultOf(i);
             } else {
                 values[i] = Conversions.convert(sig.name(), param, raw[i], c);
                 passed[i] = raw[i];
@@ -226,16 +268,16 @@ public final class OpTable {
     }
 
     /** Adds 1 to int64 index results for R. */
-    private static Object toOneBased(Object result, Signature sig) {
+    private static Object toOneBased(Object result, Entry entry) {
+        boolean[] indexResults = entry.indexResults();
         if (result instanceof Tensor t) {
             // NOTE: an op declaring (values, indices) may return values alone (max(x)): those are not positions.
-            return sig.returns().startsWith("(") ? t : plusOne(t);
+            return entry.returnsTuple() ? t : plusOne(t);
         }
-        if (result instanceof Object[] tuple) {
-            String[] parts = sig.returns().replace("(", "").replace(")", "").split(",");
-            Object[] out = tuple.clone();
-            for (int i = 0; i < out.length && i < parts.length; i++) {
-                if (parts[i].trim().startsWith("IndexTensor") && out[i] instanceof Tensor t) {
+        if (result instanceof Object[] elements) {
+            Object[] out = elements.clone();
+            for (int i = 0; i < out.length && i < indexResults.length; i++) {
+                if (indexResults[i] && out[i] instanceof Tensor t) {
                     out[i] = plusOne(t);
                 }
             }
