@@ -1,6 +1,7 @@
 package org.torchglot.lang.r.torch;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import org.torchglot.engine.api.OpTable;
 import org.torchglot.engine.format.LibtorchFormatter;
@@ -44,6 +45,64 @@ final class TensorHandler implements RClassHandler {
     private static final Map<String, String> MATH = Map.of("abs", "abs", "sqrt", "sqrt", "exp", "exp", "log", "log",
             "round", "round", "t", "t", "sum", "sum", "mean", "mean", "max", "max", "min", "min");
 
+    /** A base R generic on a tensor {@code self}, given all the call's arguments ({@code args[0]} is the tensor). */
+    @FunctionalInterface
+    private interface Generic {
+        Object apply(Tensor self, Object[] args, String[] names, RCall call);
+    }
+
+    /** The base generics and the indexing, printing and conversion forms R dispatches on a tensor. */
+    private static final Map<String, Generic> GENERICS = Map.ofEntries(
+            Map.entry("$", (self, args, names, call) -> field(self, RValues.asString(args[1]), call)),
+            Map.entry("$<-", (self, args, names, call) -> setField(args[0], self, RValues.asString(args[1]), args[2])),
+            Map.entry("[", (self, args, names, call) ->
+                    Values.wrap(TensorIndexing.get(self, TensorIndexing.items(args, names, 1, args.length)))),
+            Map.entry("[<-", (self, args, names, call) -> {
+                Tensor value = Values.asTensor(args[args.length - 1]);
+                self.indexPut(TensorIndexing.items(args, names, 1, args.length - 1), value);
+                return args[0];
+            }),
+            Map.entry("!", (self, args, names, call) -> Values.wrap(self.logicalNot())),
+            Map.entry("print", (self, args, names, call) -> {
+                print(self, args, names, call);
+                return args[0];
+            }),
+            Map.entry("format", (self, args, names, call) -> RString.of(self.toLibtorchString())),
+            Map.entry("str", (self, args, names, call) -> {
+                call.print(describe(self) + "\n");
+                call.setInvisible();
+                return RNull.INSTANCE;
+            }),
+            Map.entry("length", (self, args, names, call) -> RInt.of(self.numel())),
+            Map.entry("dim", (self, args, names, call) -> new RInt(self.shape())),
+            Map.entry("as.array", (self, args, names, call) -> Values.asArray(self)),
+            Map.entry("as.vector", (self, args, names, call) -> Values.asArray(self)),
+            Map.entry("as.matrix", (self, args, names, call) -> {
+                RVector a = Values.asArray(self);
+                if (self.dim() < 2) {
+                    a.setAttr("dim", RInt.of(a.length(), 1));
+                }
+                return a;
+            }),
+            Map.entry("as.numeric", (self, args, names, call) -> plain(Values.asArray(self), RType.DOUBLE)),
+            Map.entry("as.double", (self, args, names, call) -> plain(Values.asArray(self), RType.DOUBLE)),
+            Map.entry("as.integer", (self, args, names, call) -> plain(Values.asArray(self), RType.INTEGER)),
+            Map.entry("as.logical", (self, args, names, call) -> plain(Values.asArray(self), RType.LOGICAL)),
+            Map.entry("as.list", (self, args, names, call) -> new RList(elements(self))));
+
+    /** {@code x$name} for the fields of a tensor; any other name is a method. */
+    private static final Map<String, Function<Tensor, Object>> FIELDS = Map.ofEntries(
+            Map.entry("grad", self -> Values.toR(self.grad())),
+            Map.entry("grad_fn", self -> Values.toR(self.gradFn())),
+            Map.entry("requires_grad", self -> RLogical.of(self.requiresGrad())),
+            Map.entry("is_leaf", self -> RLogical.of(self.isLeaf())),
+            Map.entry("shape", self -> new RInt(self.shape())),
+            Map.entry("ndim", self -> RInt.of(self.dim())),
+            Map.entry("dtype", self -> DTypes.wrap(self.dtype())),
+            Map.entry("device", self -> DTypes.device("cpu")),
+            Map.entry("is_cuda", self -> RLogical.of(false)),
+            Map.entry("data", self -> Values.wrap(self.detach())));
+
     @Override
     public Map<String, Object> indexMask() {
         return TensorIndexing.MASK;
@@ -64,56 +123,14 @@ final class TensorHandler implements RClassHandler {
             return operator(generic, args, call);
         }
         Tensor self = OpCalls.host(args[0], Tensor.class);
-        switch (generic) {
-            case "$":
-                return field(self, RValues.asString(args[1]), call);
-            case "$<-":
-                return setField(args[0], self, RValues.asString(args[1]), args[2]);
-            case "[":
-                return Values.wrap(TensorIndexing.get(self, TensorIndexing.items(args, names, 1, args.length)));
-            case "[<-": {
-                Tensor value = Values.asTensor(args[args.length - 1]);
-                self.indexPut(TensorIndexing.items(args, names, 1, args.length - 1), value);
-                return args[0];
-            }
-            case "!":
-                return Values.wrap(self.logicalNot());
-            case "print":
-                print(self, args, names, call);
-                return args[0];
-            case "format":
-                return RString.of(self.toLibtorchString());
-            case "str":
-                call.print(describe(self) + "\n");
-                call.setInvisible();
-                return RNull.INSTANCE;
-            case "length":
-                return RInt.of(self.numel());
-            case "dim":
-                return new RInt(self.shape());
-            case "as.array", "as.vector":
-                return Values.asArray(self);
-            case "as.matrix": {
-                RVector a = Values.asArray(self);
-                if (self.dim() < 2) {
-                    a.setAttr("dim", RInt.of(a.length(), 1));
-                }
-                return a;
-            }
-            case "as.numeric", "as.double":
-                return plain(Values.asArray(self), RType.DOUBLE);
-            case "as.integer":
-                return plain(Values.asArray(self), RType.INTEGER);
-            case "as.logical":
-                return plain(Values.asArray(self), RType.LOGICAL);
-            case "as.list":
-                return new RList(elements(self));
-            default:
-                if (MATH.containsKey(generic)) {
-                    return OpCalls.call(OPS, MATH.get(generic), self, rest(args, names), call);
-                }
-                return NOT_HANDLED;
+        Generic g = GENERICS.get(generic);
+        if (g != null) {
+            return g.apply(self, args, names, call);
         }
+        if (MATH.containsKey(generic)) {
+            return OpCalls.call(OPS, MATH.get(generic), self, rest(args, names), call);
+        }
+        return NOT_HANDLED;
     }
 
     private static Object[] elements(Tensor self) {
@@ -168,19 +185,8 @@ final class TensorHandler implements RClassHandler {
     // ---- fields and methods -------------------------------------------------------------------
 
     private static Object field(Tensor self, String name, RCall call) {
-        return switch (name) {
-            case "grad" -> Values.toR(self.grad());
-            case "grad_fn" -> Values.toR(self.gradFn());
-            case "requires_grad" -> RLogical.of(self.requiresGrad());
-            case "is_leaf" -> RLogical.of(self.isLeaf());
-            case "shape" -> new RInt(self.shape());
-            case "ndim" -> RInt.of(self.dim());
-            case "dtype" -> DTypes.wrap(self.dtype());
-            case "device" -> DTypes.device("cpu");
-            case "is_cuda" -> RLogical.of(false);
-            case "data" -> Values.wrap(self.detach());
-            default -> method(self, name);
-        };
+        Function<Tensor, Object> f = FIELDS.get(name);
+        return f != null ? f.apply(self) : method(self, name);
     }
 
     /** {@code x$name}, a function calling op {@code name} with {@code x} first; NULL when there is no such op. */
