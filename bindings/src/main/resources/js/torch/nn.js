@@ -301,51 +301,14 @@ function fromTable(name, args) {
   return guard(() => TABLES.modules.call(name, positional, keywords, ZERO_BASED));
 }
 
-/** Runs its modules in order: new nn.Sequential(a, b, c), or named: new nn.Sequential({fc: a, act: b}). */
-class Sequential extends BuiltinBase {
-  constructor(...args) {
-    if (args[0] === FROM_JAVA) {
-      super(...args);
-      return;
-    }
-    const named = args.length === 1 && bridge.isOptions(args[0]);
-    // NOTE: an object of modules is PyTorch's OrderedDict form, not an options object.
-    const jargs = named ? [toJava(args[0])] : args.map(toJava);
-    super(FROM_JAVA, guard(() => TABLES.modules.call('Sequential', jargs, null, ZERO_BASED)));
-  }
-
+/**
+ * What Sequential and ModuleList share, as Python's _ModuleSequence: indexing, length, iteration and
+ * append. Copied onto both (below), since Sequential is a built-in module and ModuleList is not.
+ */
+class ModuleSequence {
   /** The module at a position; negative counts from the end. */
   get(index) {
-    return wrap(guard(() => this._j.get(index < 0 ? index + this._j.len() : index)));
-  }
-
-  get length() {
-    return this._j.len();
-  }
-
-  append(module) {
-    this._j.append(toJava(module));
-    return this;
-  }
-
-  *[Symbol.iterator]() {
-    yield* this.children();
-  }
-}
-
-/** A list of modules that registers each as a submodule. */
-class ModuleList extends Module {
-  constructor(modules, jmodule) {
-    if (modules === FROM_JAVA) {
-      super(FROM_JAVA, jmodule);
-      return;
-    }
-    const jmodules = modules === undefined ? null : Array.from(modules, toJava);
-    super(FROM_JAVA, guard(() => TABLES.modules.call('ModuleList', [jmodules], null, ZERO_BASED)));
-  }
-
-  get(index) {
-    return wrap(guard(() => this._j.get(index < 0 ? index + this._j.len() : index)));
+    return wrap(guard(() => this._j.get(index)));
   }
 
   get length() {
@@ -365,7 +328,7 @@ class ModuleList extends Module {
   }
 
   insert(index, module) {
-    this._j.insert(index, toJava(module));
+    guard(() => this._j.insert(index, toJava(module)));
   }
 
   *[Symbol.iterator]() {
@@ -373,25 +336,46 @@ class ModuleList extends Module {
   }
 }
 
-/** Modules by name, in insertion order: new nn.ModuleDict({act: new nn.ReLU(), fc: new nn.Linear(2, 3)}). */
-class ModuleDict extends Module {
+/** Runs its modules in order: new nn.Sequential(a, b, c), or named: new nn.Sequential({fc: a, act: b}). */
+class Sequential extends BuiltinBase {
+  constructor(...args) {
+    if (args[0] === FROM_JAVA) {
+      super(...args);
+      return;
+    }
+    const named = args.length === 1 && bridge.isOptions(args[0]);
+    // NOTE: an object of modules is PyTorch's OrderedDict form, not an options object.
+    const jargs = named ? [toJava(args[0])] : args.map(toJava);
+    super(FROM_JAVA, guard(() => TABLES.modules.call('Sequential', jargs, null, ZERO_BASED)));
+  }
+}
+
+/** A list of modules that registers each as a submodule. */
+class ModuleList extends Module {
   constructor(modules, jmodule) {
     if (modules === FROM_JAVA) {
       super(FROM_JAVA, jmodule);
       return;
     }
-    super(FROM_JAVA, guard(() => TABLES.modules.call('ModuleDict', [null], null, ZERO_BASED)));
-    if (modules !== undefined) {
-      this.update(modules);
-    }
+    const jmodules = modules === undefined ? null : Array.from(modules, toJava);
+    super(FROM_JAVA, guard(() => TABLES.modules.call('ModuleList', [jmodules], null, ZERO_BASED)));
   }
+}
 
+for (const cls of [Sequential, ModuleList]) {
+  for (const name of Reflect.ownKeys(ModuleSequence.prototype).filter((k) => k !== 'constructor')) {
+    Object.defineProperty(cls.prototype, name, Object.getOwnPropertyDescriptor(ModuleSequence.prototype, name));
+  }
+}
+
+/** What ModuleDict and ParameterDict share, as Python's _NamedMapping: a Map over the engine's ordered entries. */
+class NamedMapping extends Module {
   get(key) {
     return wrap(guard(() => this._j.get(key)));
   }
 
-  set(key, module) {
-    guard(() => this._j.set(key, toJava(module)));
+  set(key, value) {
+    guard(() => this._j.set(key, toJava(value)));
     return this;
   }
 
@@ -411,9 +395,10 @@ class ModuleDict extends Module {
     return this._j.len();
   }
 
-  update(modules) {
-    for (const [key, module] of modules instanceof Map ? modules : Object.entries(modules)) {
-      this.set(key, module);
+  /** Adds or replaces each entry of a Map or an object, in its order. */
+  update(entries) {
+    for (const [key, value] of entries instanceof Map ? entries : Object.entries(entries)) {
+      this.set(key, value);
     }
     return this;
   }
@@ -421,6 +406,20 @@ class ModuleDict extends Module {
   *[Symbol.iterator]() {
     for (const key of this.keys()) {
       yield [key, this.get(key)];
+    }
+  }
+}
+
+/** Modules by name, in insertion order: new nn.ModuleDict({act: new nn.ReLU(), fc: new nn.Linear(2, 3)}). */
+class ModuleDict extends NamedMapping {
+  constructor(modules, jmodule) {
+    if (modules === FROM_JAVA) {
+      super(FROM_JAVA, jmodule);
+      return;
+    }
+    super(FROM_JAVA, guard(() => TABLES.modules.call('ModuleDict', [null], null, ZERO_BASED)));
+    if (modules !== undefined) {
+      this.update(modules);
     }
   }
 }
@@ -463,47 +462,14 @@ class ParameterList extends Module {
 }
 
 /** Parameters by name: new nn.ParameterDict({w: new nn.Parameter(t)}); plain tensors become parameters. */
-class ParameterDict extends Module {
+class ParameterDict extends NamedMapping {
   constructor(parameters, jmodule) {
     if (parameters === FROM_JAVA) {
       super(FROM_JAVA, jmodule);
       return;
     }
     super(FROM_JAVA, guard(() => TABLES.modules.call('ParameterDict', [null], null, ZERO_BASED)));
-    for (const [key, value] of Object.entries(parameters || {})) {
-      this.set(key, value);
-    }
-  }
-
-  get(key) {
-    return wrap(guard(() => this._j.get(key)));
-  }
-
-  set(key, value) {
-    guard(() => this._j.set(key, toJava(value)));
-    return this;
-  }
-
-  has(key) {
-    return this._j.contains(key);
-  }
-
-  delete(key) {
-    return wrap(guard(() => this._j.pop(key)));
-  }
-
-  keys() {
-    return Array.from(this._j.keys(), String);
-  }
-
-  get size() {
-    return this._j.len();
-  }
-
-  *[Symbol.iterator]() {
-    for (const key of this.keys()) {
-      yield [key, this.get(key)];
-    }
+    this.update(parameters || {});
   }
 }
 
