@@ -48,6 +48,19 @@ class JsIdiomsTest {
     }
 
     @Test
+    void containersIndexFromTheEndOnceAndShareTheirProtocol() {
+        assertEquals("Tanh ReLU RangeError Sigmoid 3 act,fc true 2",
+                js("const l = new torch.nn.ModuleList([new torch.nn.ReLU(), new torch.nn.Tanh()]);"
+                        + "const out = [l.get(-1)._j.typeName(), l.get(-2)._j.typeName()];"
+                        + "try { l.get(-3); } catch (e) { out.push(e.constructor.name); }"
+                        + "const s = new torch.nn.Sequential(new torch.nn.ReLU()).extend([new torch.nn.Sigmoid()]);"
+                        + "out.push(s.get(-1)._j.typeName());"
+                        + "const d = new torch.nn.ModuleDict({act: new torch.nn.ReLU()}).update({fc: new torch.nn.Linear(1, 1)});"
+                        + "const p = new torch.nn.ParameterDict({w: torch.zeros(2)}).update({v: torch.ones(1)});"
+                        + "out.push(d.size + p.size - 1, d.keys().join(), p.has('v'), [...p].length); out.join(' ')"));
+    }
+
+    @Test
     void datasetsIterateOverTheirSamples() {
         assertEquals("3 [0,1]:5 [4,5]:7",
                 js("const ds = new torch.utils.data.TensorDataset(torch.arange(6).view(3, 2), torch.tensor([5n, 6n, 7n]));"
