@@ -20,7 +20,7 @@ import org.torchglot.bindings.Language;
  * @param allowRead {@code --allow-read}: directories scripts may read besides the working directory, as typed
  * @param allowWrite {@code --allow-write}: directories scripts may read and write besides the working directory
  */
-public record Options(Mode mode, Path script, String code, Language language, List<String> arguments, boolean allowHostAccess,
+public record CommandLine(Mode mode, Path script, String code, Language language, List<String> arguments, boolean allowHostAccess,
                       List<Path> allowRead, List<Path> allowWrite) {
 
     /** What the command line asks for. */
@@ -50,7 +50,7 @@ public record Options(Mode mode, Path script, String code, Language language, Li
      *
      * @throws IllegalArgumentException with a user-facing message on a bad command line
      */
-    public static Options parse(String[] argv, boolean stdinIsTerminal) {
+    public static CommandLine parse(String[] argv, boolean stdinIsTerminal) {
         Language language = Language.PYTHON;
         boolean allowHostAccess = false;
         List<Path> read = new ArrayList<>();
@@ -60,10 +60,10 @@ public record Options(Mode mode, Path script, String code, Language language, Li
         for (; i < argv.length && argv[i].startsWith("-") && !argv[i].equals("-"); i++) {
             switch (argv[i]) {
                 case "--version", "-V" -> {
-                    return new Options(Mode.VERSION, null, null, language, List.of(), false, List.of(), List.of());
+                    return new CommandLine(Mode.VERSION, null, null, language, List.of(), false, List.of(), List.of());
                 }
                 case "--help", "-h" -> {
-                    return new Options(Mode.HELP, null, null, language, List.of(), false, List.of(), List.of());
+                    return new CommandLine(Mode.HELP, null, null, language, List.of(), false, List.of(), List.of());
                 }
                 case "--allow-host-access" -> allowHostAccess = true;
                 case "--install-kernel" -> install = new ArrayList<>();
@@ -83,7 +83,7 @@ public record Options(Mode mode, Path script, String code, Language language, Li
                     if (++i >= argv.length) {
                         throw new IllegalArgumentException("argument expected for the --kernel option (a connection file)");
                     }
-                    return new Options(Mode.KERNEL, Path.of(argv[i]), null, language, List.of(), allowHostAccess, read, write);
+                    return new CommandLine(Mode.KERNEL, Path.of(argv[i]), null, language, List.of(), allowHostAccess, read, write);
                 }
                 case "--lang" -> language = languageNamed(++i < argv.length ? argv[i] : "");
                 case "-c" -> {
@@ -91,7 +91,7 @@ public record Options(Mode mode, Path script, String code, Language language, Li
                         throw new IllegalArgumentException("argument expected for the -c option");
                     }
                     List<String> rest = List.of(argv).subList(i + 1, argv.length);
-                    return new Options(Mode.CODE, null, argv[i], language, rest, allowHostAccess, read, write);
+                    return new CommandLine(Mode.CODE, null, argv[i], language, rest, allowHostAccess, read, write);
                 }
                 default -> {
                     if (argv[i].startsWith("--lang=")) {
@@ -110,18 +110,18 @@ public record Options(Mode mode, Path script, String code, Language language, Li
             if (i < argv.length) {
                 throw new IllegalArgumentException("--install-kernel takes no script: " + argv[i]);
             }
-            return new Options(Mode.INSTALL_KERNEL, null, null, language, install, allowHostAccess, read, write);
+            return new CommandLine(Mode.INSTALL_KERNEL, null, null, language, install, allowHostAccess, read, write);
         }
         if (i == argv.length) {
             Mode mode = stdinIsTerminal ? Mode.REPL : Mode.STDIN;
-            return new Options(mode, null, null, language, List.of(), allowHostAccess, read, write);
+            return new CommandLine(mode, null, null, language, List.of(), allowHostAccess, read, write);
         }
         List<String> rest = List.of(argv).subList(i + 1, argv.length);
         if (argv[i].equals("-")) {
             // NOTE: as CPython's "python - args": the program comes from standard input, even from a terminal.
-            return new Options(Mode.STDIN, Path.of("-"), null, language, rest, allowHostAccess, read, write);
+            return new CommandLine(Mode.STDIN, Path.of("-"), null, language, rest, allowHostAccess, read, write);
         }
-        return new Options(Mode.SCRIPT, Path.of(argv[i]), null, language, rest, allowHostAccess, read, write);
+        return new CommandLine(Mode.SCRIPT, Path.of(argv[i]), null, language, rest, allowHostAccess, read, write);
     }
 
     /**

@@ -22,9 +22,9 @@ public final class Main {
 
     /** Runs the command and returns its exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options;
+        CommandLine options;
         try {
-            options = Options.parse(args, StandardInput.isTerminal());
+            options = CommandLine.parse(args, StandardInput.isTerminal());
         } catch (IllegalArgumentException e) {
             return badCommandLine(e, err);
         }
@@ -35,12 +35,12 @@ public final class Main {
     /** Prints the complaint and the usage; returns the exit status of a bad command line. */
     public static int badCommandLine(IllegalArgumentException e, PrintStream err) {
         err.println("torchglot: " + e.getMessage());
-        err.print(Options.USAGE);
+        err.print(CommandLine.USAGE);
         return USAGE_ERROR;
     }
 
     /** Carries out parsed options with {@code runner}'s streams; {@code out} gets the version and help texts. */
-    public static int run(Options options, ScriptRunner runner, PrintStream out) {
+    public static int run(CommandLine options, ScriptRunner runner, PrintStream out) {
         return switch (options.mode()) {
             case VERSION -> {
                 out.println("torchglot " + TorchglotVersion.VERSION + " (" + SharedEngine.implementationName()
@@ -49,7 +49,7 @@ public final class Main {
                 yield 0;
             }
             case HELP -> {
-                out.print(Options.USAGE);
+                out.print(CommandLine.USAGE);
                 yield 0;
             }
             case SCRIPT -> runner.runFile(options.script(), options.arguments());

@@ -42,23 +42,23 @@ class MainTest {
 
     @Test
     void optionsStopAtTheScript() {
-        Options options = Options.parse(new String[] {"--lang", "js", "train.py", "--lang", "R"}, false);
-        assertEquals(Options.Mode.SCRIPT, options.mode());
+        CommandLine options = CommandLine.parse(new String[] {"--lang", "js", "train.py", "--lang", "R"}, false);
+        assertEquals(CommandLine.Mode.SCRIPT, options.mode());
         assertEquals(Path.of("train.py"), options.script());
         assertEquals(List.of("--lang", "R"), options.arguments());
     }
 
     @Test
     void withoutAScriptStandardInputIsTheProgramUnlessItIsATerminal() {
-        assertEquals(Options.Mode.STDIN, Options.parse(new String[] {"--lang=js"}, false).mode());
-        assertEquals(Language.JS, Options.parse(new String[] {"--lang=js"}, false).language());
-        assertEquals(Options.Mode.REPL, Options.parse(new String[0], true).mode());
+        assertEquals(CommandLine.Mode.STDIN, CommandLine.parse(new String[] {"--lang=js"}, false).mode());
+        assertEquals(Language.JS, CommandLine.parse(new String[] {"--lang=js"}, false).language());
+        assertEquals(CommandLine.Mode.REPL, CommandLine.parse(new String[0], true).mode());
     }
 
     @Test
     void aDashNamesStandardInputAndTheArgumentsFollowIt() {
-        Options options = Options.parse(new String[] {"--lang", "R", "-", "a", "--b"}, true);
-        assertEquals(Options.Mode.STDIN, options.mode());
+        CommandLine options = CommandLine.parse(new String[] {"--lang", "R", "-", "a", "--b"}, true);
+        assertEquals(CommandLine.Mode.STDIN, options.mode());
         assertEquals(Language.R, options.language());
         assertEquals(List.of("a", "--b"), options.arguments());
     }

@@ -45,7 +45,7 @@ public final class LibtorchFormatter {
 
     /** libtorch's {@code std::cout << tensor} (no trailing newline). */
     static String streamText(int[] shape, double[] values, DType dtype) {
-        double[] stored = Shapes.asStored(shape, values, dtype);
+        double[] stored = PrinterShapes.asStored(shape, values, dtype);
         return new Printer(shape, stored).print(typeName(dtype, shape));
     }
 
@@ -182,7 +182,7 @@ public final class LibtorchFormatter {
                 int offset = 0;
                 out.append('(');
                 for (int i = 0; i < leading; i++) {
-                    offset += counter[i] * Shapes.stride(shape, i);
+                    offset += counter[i] * PrinterShapes.stride(shape, i);
                     out.append(counter[i] + 1).append(',');
                 }
                 out.append(".,.) = \n");

@@ -20,7 +20,7 @@ public final class NumpyFormatter {
 
     /** {@code repr(a)}: {@code array([1., 2.])}, {@code array([1, 2])}, {@code array([0.5], dtype=float32)}. */
     public static String repr(int[] shape, double[] values, DType dtype) {
-        double[] stored = Shapes.asStored(shape, values, dtype);
+        double[] stored = PrinterShapes.asStored(shape, values, dtype);
         boolean skipDtype = dtype != DType.FLOAT32 && stored.length > 0;
         String prefix = "array(";
         String suffix = skipDtype ? ")" : ",";
@@ -28,7 +28,7 @@ public final class NumpyFormatter {
         if (stored.length > 0 || (shape.length == 1 && shape[0] == 0)) {
             list = arrayToString(shape, stored, dtype, ", ", prefix, LINE_WIDTH - suffix.length());
         } else {
-            list = "[], shape=" + Shapes.pythonTuple(shape);
+            list = "[], shape=" + PrinterShapes.pythonTuple(shape);
         }
         String arrayText = prefix + list + suffix;
         if (skipDtype) {
@@ -43,7 +43,7 @@ public final class NumpyFormatter {
 
     /** {@code str(a)}: {@code [1. 2.]}; a 0-d array prints as its scalar ({@code 0.5}, {@code 3}, {@code True}). */
     public static String str(int[] shape, double[] values, DType dtype) {
-        double[] stored = Shapes.asStored(shape, values, dtype);
+        double[] stored = PrinterShapes.asStored(shape, values, dtype);
         if (shape.length == 0) {
             return scalarStr(stored[0], dtype);
         }
@@ -78,7 +78,7 @@ public final class NumpyFormatter {
             return "[]";
         }
         boolean summarize = values.length > THRESHOLD;
-        double[] shown = summarize ? Shapes.edgeValues(shape, values, EDGE_ITEMS) : values;
+        double[] shown = summarize ? PrinterShapes.edgeValues(shape, values, EDGE_ITEMS) : values;
         DoubleFunction<String> format = elementFormat(shown, dtype, shape.length == 0);
         Layout layout = new Layout(shape, values, format, separator, summarize);
         return layout.render(0, 0, " " + " ".repeat(prefix.length()), lineWidth);
@@ -113,7 +113,7 @@ public final class NumpyFormatter {
             String nextIndent = hangingIndent + " ";
             int nextWidth = width - 1;
             int length = shape[depth];
-            int stride = Shapes.stride(shape, depth);
+            int stride = PrinterShapes.stride(shape, depth);
             boolean showSummary = summarize && 2 * EDGE_ITEMS < length;
             int leading = showSummary ? EDGE_ITEMS : 0;
             int trailing = showSummary ? EDGE_ITEMS : length;

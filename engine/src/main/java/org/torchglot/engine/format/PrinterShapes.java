@@ -4,9 +4,9 @@ import java.util.Arrays;
 import org.torchglot.engine.tensor.DType;
 
 /** Shape arithmetic and value preparation shared by the printers. */
-final class Shapes {
+final class PrinterShapes {
 
-    private Shapes() {
+    private PrinterShapes() {
     }
 
     static int numel(int[] shape) {

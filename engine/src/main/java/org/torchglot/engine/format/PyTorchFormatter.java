@@ -61,14 +61,14 @@ public final class PyTorchFormatter {
 
     /** {@code repr(t)} with the given print options. */
     public static String format(int[] shape, double[] values, DType dtype, Suffix suffix, PrintOptions options) {
-        double[] stored = Shapes.asStored(shape, values, dtype);
+        double[] stored = PrinterShapes.asStored(shape, values, dtype);
         int indent = PREFIX.length();
         List<String> suffixes = new ArrayList<>();
         String body;
         if (stored.length == 0) {
             // NOTE: as numpy does, the shape is shown unless it is (0,); the dtype is shown even for int64 and bool.
             if (shape.length != 1) {
-                suffixes.add("size=" + Shapes.pythonTuple(shape));
+                suffixes.add("size=" + PrinterShapes.pythonTuple(shape));
             }
             if (dtype != DType.FLOAT32) {
                 suffixes.add(dtypeSuffix(dtype));
@@ -123,7 +123,7 @@ public final class PyTorchFormatter {
             this.values = values;
             this.options = options;
             this.summarize = values.length > options.threshold();
-            double[] shown = summarize ? Shapes.edgeValues(shape, values, options.edgeItems()) : values;
+            double[] shown = summarize ? PrinterShapes.edgeValues(shape, values, options.edgeItems()) : values;
             this.format = new PyTorchElementFormat(shown, dtype, options);
         }
 
@@ -140,7 +140,7 @@ public final class PyTorchFormatter {
                 return vector(depth, offset, indent);
             }
             int size = shape[depth];
-            int stride = Shapes.stride(shape, depth);
+            int stride = PrinterShapes.stride(shape, depth);
             List<String> slices = new ArrayList<>();
             for (int i : shownIndices(size)) {
                 slices.add(i < 0 ? "..." : render(depth + 1, offset + i * stride, indent + 1));

@@ -17,7 +17,7 @@ import jdk.net.UnixDomainPrincipal;
 import org.torchglot.bindings.ProcessDefaults;
 import org.torchglot.engine.tensor.MemoryLimit;
 import org.torchglot.repl.Main;
-import org.torchglot.repl.Options;
+import org.torchglot.repl.CommandLine;
 import org.torchglot.repl.ScriptRunner;
 
 /**
@@ -50,7 +50,7 @@ final class AttachedRun implements Runnable {
             DataOutputStream out = Frames.output(client);
             Frames.Frame first = Frames.read(in);
             AttachRequest request = first.type() == Frames.REQUEST ? AttachRequest.decode(first.payload()) : null;
-            Options options = request == null ? null : optionsOf(request);
+            CommandLine options = request == null ? null : optionsOf(request);
             // NOTE: the REPL needs the client's terminal, a kernel lives long, and host access would let a
             // script reach the server's own JVM: they run directly, as does a client speaking another version.
             if (options == null || options.needsOwnProcess()) {
@@ -72,7 +72,7 @@ final class AttachedRun implements Runnable {
         }
     }
 
-    private void runScript(AttachRequest request, Options options, DataInputStream in, DataOutputStream out)
+    private void runScript(AttachRequest request, CommandLine options, DataInputStream in, DataOutputStream out)
             throws IOException {
         ProcessDefaults.restore();
         PrintStream stdout = new PrintStream(new FrameOutput(out, Frames.OUT), false, StandardCharsets.UTF_8);
@@ -148,9 +148,9 @@ final class AttachedRun implements Runnable {
         }
     }
 
-    private Options optionsOf(AttachRequest request) {
+    private CommandLine optionsOf(AttachRequest request) {
         try {
-            return Options.parse(request.arguments().toArray(String[]::new), request.stdinIsTerminal());
+            return CommandLine.parse(request.arguments().toArray(String[]::new), request.stdinIsTerminal());
         } catch (IllegalArgumentException e) {
             return null;  // NOTE: the direct run prints the usage message, from one place.
         }

@@ -41,7 +41,7 @@ public final class KernelSpecs {
     /**
      * Installs or uninstalls the kernelspecs.
      *
-     * @param flags the install options after {@code --install-kernel}, as {@code Options} collected them
+     * @param flags the install options after {@code --install-kernel}, as {@code CommandLine} collected them
      * @param permissions the command line's sandbox flags, given to every kernel
      * @param launcher the command kernels start with (the launcher script, from {@link #LAUNCHER_VARIABLE})
      * @return the exit status

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchglot.bindings.Language;
 import org.torchglot.engine.io.Json;
-import org.torchglot.repl.Options;
+import org.torchglot.repl.CommandLine;
 
 /** {@code --install-kernel}: its command line, the kernel.json it writes, and where. */
 class KernelSpecsTest {
@@ -27,19 +27,19 @@ class KernelSpecsTest {
 
     @Test
     void theCommandLineCarriesInstallOptionsAndPermissions() {
-        Options options = Options.parse(new String[] {"--allow-read=data", "--install-kernel", "--prefix", "/opt/j", "--uninstall"}, true);
-        assertEquals(Options.Mode.INSTALL_KERNEL, options.mode());
+        CommandLine options = CommandLine.parse(new String[] {"--allow-read=data", "--install-kernel", "--prefix", "/opt/j", "--uninstall"}, true);
+        assertEquals(CommandLine.Mode.INSTALL_KERNEL, options.mode());
         assertEquals(List.of("--prefix", "/opt/j", "--uninstall"), options.arguments());
         assertEquals(List.of("--allow-read=" + Path.of("data").toAbsolutePath()), options.permissionFlags());
         assertTrue(options.needsOwnProcess());
 
-        Options kernel = Options.parse(new String[] {"--lang", "r", "--kernel", "/run/k.json"}, false);
-        assertEquals(Options.Mode.KERNEL, kernel.mode());
+        CommandLine kernel = CommandLine.parse(new String[] {"--lang", "r", "--kernel", "/run/k.json"}, false);
+        assertEquals(CommandLine.Mode.KERNEL, kernel.mode());
         assertEquals(Language.R, kernel.language());
         assertEquals(Path.of("/run/k.json"), kernel.script());
 
         IllegalArgumentException stray = assertThrows(IllegalArgumentException.class,
-                () -> Options.parse(new String[] {"--user"}, true));
+                () -> CommandLine.parse(new String[] {"--user"}, true));
         assertEquals("--user goes with --install-kernel", stray.getMessage());
     }
 

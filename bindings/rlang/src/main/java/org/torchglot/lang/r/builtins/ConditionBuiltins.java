@@ -29,9 +29,9 @@ final class ConditionBuiltins {
             boolean withCall = Arg.flag(a[1], true);
             String call = withCall ? c.env().frameCallText() : null;
             if (dots.length() == 1 && dots.get(0) instanceof RList cond && RValues.inherits(cond, "condition")) {
-                Object cl = org.torchglot.lang.r.runtime.Subset.dollar(cond, "call", null, null);
+                Object cl = org.torchglot.lang.r.runtime.Extract.dollar(cond, "call", null, null);
                 String condCall = cl instanceof RError.RCallText ct ? ct.text() : null;
-                throw new RError(RValues.asString(org.torchglot.lang.r.runtime.Subset.dollar(cond, "message", null, null)), condCall, cond, c.location());
+                throw new RError(RValues.asString(org.torchglot.lang.r.runtime.Extract.dollar(cond, "message", null, null)), condCall, cond, c.location());
             }
             throw new RError(concat(dots), call, c.location());
         });
@@ -47,8 +47,8 @@ final class ConditionBuiltins {
             c.setInvisible();
             return RNull.INSTANCE;
         });
-        t.add("conditionMessage", "c", (c, a) -> org.torchglot.lang.r.runtime.Subset.dollar(a[0], "message", null, null));
-        t.add("conditionCall", "c", (c, a) -> org.torchglot.lang.r.runtime.Subset.dollar(a[0], "call", null, null));
+        t.add("conditionMessage", "c", (c, a) -> org.torchglot.lang.r.runtime.Extract.dollar(a[0], "message", null, null));
+        t.add("conditionCall", "c", (c, a) -> org.torchglot.lang.r.runtime.Extract.dollar(a[0], "call", null, null));
         t.add("simpleError", "message, call", (c, a) -> RError.makeCondition(RValues.asString(a[0]), null, "simpleError", "error", "condition"));
         t.add("simpleCondition", "message, call", (c, a) -> RError.makeCondition(RValues.asString(a[0]), null, "simpleCondition", "condition"));
         t.add("simpleWarning", "message, call", (c, a) -> RError.makeCondition(RValues.asString(a[0]), null, "simpleWarning", "warning", "condition"));

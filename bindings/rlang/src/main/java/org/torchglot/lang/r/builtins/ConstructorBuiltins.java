@@ -212,10 +212,10 @@ final class ConstructorBuiltins {
             idx = r;
         }
         int[] pos = idx.stream().mapToInt(Integer::intValue).toArray();
-        RVector res = org.torchglot.lang.r.runtime.Subset.gather(x, pos);
+        RVector res = org.torchglot.lang.r.runtime.Extract.gather(x, pos);
         RString names = x.names();
         if (names != null) {
-            res.setAttr("names", org.torchglot.lang.r.runtime.Subset.gather(names, pos));
+            res.setAttr("names", org.torchglot.lang.r.runtime.Extract.gather(names, pos));
         }
         return res;
     }

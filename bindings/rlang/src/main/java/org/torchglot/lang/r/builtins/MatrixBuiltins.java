@@ -77,7 +77,7 @@ final class MatrixBuiltins {
                 for (int i = 0; i < k; i++) {
                     pos[i] = i + i * d[0];
                 }
-                return org.torchglot.lang.r.runtime.Subset.gather(x, pos);
+                return org.torchglot.lang.r.runtime.Extract.gather(x, pos);
             }
             int n = x.length() == 1 && Arg.missing(a[1]) ? RValues.asInt(x) : Arg.integer(a[1], x.length());
             RVector vals = x.length() == 1 && Arg.missing(a[1]) ? RDouble.of(1) : x;
@@ -102,8 +102,8 @@ final class MatrixBuiltins {
                     py[i + j * nx] = j;
                 }
             }
-            RVector ex = org.torchglot.lang.r.runtime.Subset.gather(x, px);
-            RVector ey = org.torchglot.lang.r.runtime.Subset.gather(y, py);
+            RVector ex = org.torchglot.lang.r.runtime.Extract.gather(x, px);
+            RVector ey = org.torchglot.lang.r.runtime.Extract.gather(y, py);
             Object f = Arg.missing(a[2]) ? RString.of("*") : a[2];
             Object r = f instanceof RString s ? Ops.binary(s.get(0), ex, ey, c.env(), c.site()) : c.callFunction(f, ex, ey);
             RVector rv = ((RVector) r).copy();
@@ -321,7 +321,7 @@ final class MatrixBuiltins {
             for (int j = 0; j < m; j++) {
                 pos[j] = margin == 1 ? i + j * d[0] : j + i * d[0];
             }
-            RVector slice = org.torchglot.lang.r.runtime.Subset.gather(x, pos);
+            RVector slice = org.torchglot.lang.r.runtime.Extract.gather(x, pos);
             Object[] args = new Object[extra.length() + 1];
             String[] names = new String[args.length];
             args[0] = slice;

@@ -5,7 +5,7 @@ import org.torchglot.lang.r.runtime.RList;
 import org.torchglot.lang.r.runtime.RString;
 import org.torchglot.lang.r.runtime.RValues;
 import org.torchglot.lang.r.runtime.SubAssign;
-import org.torchglot.lang.r.runtime.Subset;
+import org.torchglot.lang.r.runtime.Extract;
 
 /** Operators as functions ({@code `+`}, {@code "["}, {@code `names<-`} ...), for do.call, Reduce, sapply and backtick calls. */
 final class OperatorBuiltins {
@@ -26,14 +26,14 @@ final class OperatorBuiltins {
         t.add("xor", "x, y", (c, a) -> Ops.binary("!=", Ops.logic("|", a[0], a[0]), Ops.logic("|", a[1], a[1]), c.env(), c.site()));
         t.add("isTRUE", "x", (c, a) -> org.torchglot.lang.r.runtime.RLogical.of(a[0] instanceof org.torchglot.lang.r.runtime.RLogical l && l.length() == 1 && l.get(0) == 1));
         t.add("isFALSE", "x", (c, a) -> org.torchglot.lang.r.runtime.RLogical.of(a[0] instanceof org.torchglot.lang.r.runtime.RLogical l && l.length() == 1 && l.get(0) == 0));
-        t.add("$", "x, name", (c, a) -> Subset.dollar(a[0], RValues.asString(a[1]), c.env(), c.site()));
+        t.add("$", "x, name", (c, a) -> Extract.dollar(a[0], RValues.asString(a[1]), c.env(), c.site()));
         t.add("[", "x, ...", (c, a) -> {
             RList d = Arg.dots(a[1]);
-            return Subset.index(a[0], d.data(), names(d), false, c.env(), c.site());
+            return Extract.index(a[0], d.data(), names(d), false, c.env(), c.site());
         });
         t.add("[[", "x, ...", (c, a) -> {
             RList d = Arg.dots(a[1]);
-            return Subset.index(a[0], d.data(), names(d), true, c.env(), c.site());
+            return Extract.index(a[0], d.data(), names(d), true, c.env(), c.site());
         });
         t.add("$<-", "x, name, value", (c, a) -> SubAssign.dollar(a[0], RValues.asString(a[1]), a[2], c.env(), c.site()));
         t.add("[<-", "x, ..., value", (c, a) -> {

@@ -75,7 +75,7 @@ final class SequenceBuiltins {
             int[] pos = r.stream().mapToInt(Integer::intValue).toArray();
             RInt res = new RInt(Arrays.stream(pos).map(p -> p + 1).toArray());
             if (v.names() != null) {
-                res.setAttr("names", org.torchglot.lang.r.runtime.Subset.gather(v.names(), pos));
+                res.setAttr("names", org.torchglot.lang.r.runtime.Extract.gather(v.names(), pos));
             }
             return res;
         });
@@ -95,7 +95,7 @@ final class SequenceBuiltins {
         });
         t.add("unique", "x, ...", (c, a) -> {
             RVector v = Arg.vec(a[0]);
-            return org.torchglot.lang.r.runtime.Subset.gather(v, firstOccurrences(v));
+            return org.torchglot.lang.r.runtime.Extract.gather(v, firstOccurrences(v));
         });
         t.add("duplicated", "x, ...", (c, a) -> {
             RVector v = Arg.vec(a[0]);
@@ -119,7 +119,7 @@ final class SequenceBuiltins {
         t.add("union", "x, y", (c, a) -> {
             Object both = ConstructorBuiltins.combine(new RList(new Object[]{stripNames(Arg.vec(a[0])), stripNames(Arg.vec(a[1]))}), true);
             RVector v = Arg.vec(both);
-            return org.torchglot.lang.r.runtime.Subset.gather(v, firstOccurrences(v));
+            return org.torchglot.lang.r.runtime.Extract.gather(v, firstOccurrences(v));
         });
         t.add("intersect", "x, y", (c, a) -> setOp(Arg.vec(a[0]), Arg.vec(a[1]), true));
         t.add("setdiff", "x, y", (c, a) -> setOp(Arg.vec(a[0]), Arg.vec(a[1]), false));
@@ -300,7 +300,7 @@ final class SequenceBuiltins {
     }
 
     private static Object setOp(RVector x, RVector y, boolean keepCommon) {
-        RVector ux = org.torchglot.lang.r.runtime.Subset.gather(x, firstOccurrences(x));
+        RVector ux = org.torchglot.lang.r.runtime.Extract.gather(x, firstOccurrences(x));
         int[] m = Ops.match(ux, y);
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < m.length; i++) {
@@ -308,7 +308,7 @@ final class SequenceBuiltins {
                 keep.add(i);
             }
         }
-        RVector r = org.torchglot.lang.r.runtime.Subset.gather(ux, keep.stream().mapToInt(Integer::intValue).toArray());
+        RVector r = org.torchglot.lang.r.runtime.Extract.gather(ux, keep.stream().mapToInt(Integer::intValue).toArray());
         if (keepCommon && y.type().ordinal() > r.type().ordinal()) {
             return Coerce.cast(r, y.type(), false);
         }

@@ -2,7 +2,7 @@ package org.torchglot.lang.r.builtins;
 
 import org.torchglot.lang.r.runtime.RString;
 import org.torchglot.lang.r.runtime.RVector;
-import org.torchglot.lang.r.runtime.Subset;
+import org.torchglot.lang.r.runtime.Extract;
 
 /** Small slicing helpers shared by builtins (head, tail, append, rev). */
 final class Subsets {
@@ -21,10 +21,10 @@ final class Subsets {
     }
 
     static RVector positions(RVector x, int[] pos) {
-        RVector r = Subset.gather(x, pos);
+        RVector r = Extract.gather(x, pos);
         RString names = x.names();
         if (names != null) {
-            r.setAttr("names", Subset.gather(names, pos));
+            r.setAttr("names", Extract.gather(names, pos));
         }
         return r;
     }

@@ -2,7 +2,7 @@ package org.torchglot.lang.r.nodes;
 
 import org.torchglot.lang.r.runtime.Deparse;
 import org.torchglot.lang.r.runtime.REnvironment;
-import org.torchglot.lang.r.runtime.Subset;
+import org.torchglot.lang.r.runtime.Extract;
 
 /** Element access: {@code x$name}, {@code x@name}, {@code x[i, j]}, {@code x[[i]]}. */
 public final class RAccessNodes {
@@ -32,7 +32,7 @@ public final class RAccessNodes {
         @Override
         public Object execute(REnvironment env) {
             Object x = object.execute(env);
-            return visibly(() -> Subset.dollar(x, name, env, this));
+            return visibly(() -> Extract.dollar(x, name, env, this));
         }
 
         @Override
@@ -81,7 +81,7 @@ public final class RAccessNodes {
         public Object execute(REnvironment env) {
             Object x = object.execute(env);
             RArguments.Evaluated a = RArguments.evaluateIndexArgs(x, args, names, env);
-            return visibly(() -> Subset.index(x, a.values(), a.names(), doubleBracket, env, this));
+            return visibly(() -> Extract.index(x, a.values(), a.names(), doubleBracket, env, this));
         }
 
         @Override

@@ -6,7 +6,7 @@ import org.torchglot.lang.r.runtime.RError;
 import org.torchglot.lang.r.runtime.RErrorSignal;
 import org.torchglot.lang.r.runtime.RPromise;
 import org.torchglot.lang.r.runtime.SubAssign;
-import org.torchglot.lang.r.runtime.Subset;
+import org.torchglot.lang.r.runtime.Extract;
 
 import com.oracle.truffle.api.nodes.Node;
 
@@ -39,7 +39,7 @@ public final class RReplaceNode extends RNode implements REnvironment.CallSite {
 
         @Override
         Object get(Object target, REnvironment env, RReplaceNode site) {
-            return Subset.dollar(target, name, env, site);
+            return Extract.dollar(target, name, env, site);
         }
 
         @Override
@@ -67,7 +67,7 @@ public final class RReplaceNode extends RNode implements REnvironment.CallSite {
         @Override
         Object get(Object target, REnvironment env, RReplaceNode site) {
             RArguments.Evaluated a = RArguments.evaluateIndexArgs(target, args, names, env);
-            return Subset.index(target, a.values(), a.names(), doubleBracket, env, site);
+            return Extract.index(target, a.values(), a.names(), doubleBracket, env, site);
         }
 
         @Override

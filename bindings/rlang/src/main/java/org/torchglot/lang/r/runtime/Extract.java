@@ -12,8 +12,8 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.nodes.Node;
 
 /** Reading parts of values: {@code $}, {@code [} (vectors, matrices, arrays; {@code drop}) and {@code [[}. */
-public final class Subset {
-    private Subset() {
+public final class Extract {
+    private Extract() {
     }
 
     /** Resolved subscripts: 0-based positions ({@code -1} for NA, {@code >= n} beyond the end) and names for new elements. */

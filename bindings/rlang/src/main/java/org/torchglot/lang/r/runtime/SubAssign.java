@@ -145,7 +145,7 @@ public final class SubAssign {
         String[] newNames = null;
         int n = v.length();
         if (idx.length == 1) {
-            Subset.Positions p = Subset.resolve(idx[0], n, v.names(), true);
+            Extract.Positions p = Extract.resolve(idx[0], n, v.names(), true);
             positions = p.pos();
             newNames = p.newNames();
             if (dbl && positions.length != 1) {
@@ -170,7 +170,7 @@ public final class SubAssign {
         int total = 1;
         for (int k = 0; k < dims.length; k++) {
             RString dn = dimnames != null && dimnames.get(k) instanceof RString s ? s : null;
-            pos[k] = Subset.resolve(idx[k], dims[k], dn, false).pos();
+            pos[k] = Extract.resolve(idx[k], dims[k], dn, false).pos();
             for (int q : pos[k]) {
                 if (q < 0 || q >= dims[k]) {
                     throw new RErrorSignal("subscript out of bounds");
