@@ -33,6 +33,9 @@ public abstract class Module {
     private final Map<String, Module> modules = new LinkedHashMap<>();
     private boolean training = true;
     /** The guest-language object that owns this module (a Python nn.Module subclass instance), if any. */
+    // NOTE: kept here rather than in a map of the bindings: the guest object references this module, so a
+    // map from module to guest would keep both alive forever (a weak-keyed map only works when the value
+    // does not reach the key; Java has no ephemerons). Here the pair lives and dies together.
     private Object guest;
 
     /** The guest-language object standing for this module, so traversals hand back the user's own objects. */
