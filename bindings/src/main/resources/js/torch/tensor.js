@@ -92,13 +92,7 @@ class Tensor {
 
   /** The values as nested arrays: numbers, or booleans for a bool tensor. */
   tolist() {
-    const kind = this._t.dtype().name();
-    let flat = Array.from(kind === 'INT64' ? this._t.toLongArray() : this._t.toDoubleArray());
-    if (kind === 'BOOL') {
-      flat = flat.map((v) => v !== 0);
-    }
-    const shape = Array.from(this._t.shape());
-    return shape.length === 0 ? flat[0] : nest(flat, shape);
+    return this._t.toList((items) => Array.from(items));
   }
 
   /** The values, flattened, as a Float32Array. */
@@ -230,15 +224,6 @@ class Tensor {
   new_full(...args) {
     return call(STANDARD, 'new_full', [this, ...args]);
   }
-}
-
-function nest(flat, shape) {
-  if (shape.length === 1) {
-    return flat;
-  }
-  const [n, ...rest] = shape;
-  const step = n === 0 ? 0 : flat.length / n;
-  return Array.from({ length: n }, (_, i) => nest(flat.slice(i * step, (i + 1) * step), rest));
 }
 
 /** nn.Parameter: a tensor a module learns; it shares the data it wraps and requires grad. */

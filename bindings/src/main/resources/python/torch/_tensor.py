@@ -152,22 +152,7 @@ class Tensor:
         return call("item", (self,), None)
 
     def tolist(self):
-        values = list(self._t.toDoubleArray())
-        kind = self._t.dtype().name()
-        if kind == "INT64":
-            values = [int(v) for v in self._t.toLongArray()]
-        elif kind == "BOOL":
-            values = [v != 0 for v in values]
-        shape = list(self._t.shape())
-        if not shape:
-            return values[0]
-
-        def nest(flat, dims):
-            if len(dims) == 1:
-                return flat
-            step = len(flat) // dims[0] if dims[0] else 0
-            return [nest(flat[i * step:(i + 1) * step], dims[1:]) for i in range(dims[0])]
-        return nest(values, shape)
+        return self._t.toList(lambda items: list(items))
 
     def numpy(self):
         if self._t.requiresGrad():

@@ -144,7 +144,7 @@ public final class HostApi {
         m.put(Tensor.class, "abs add all any argmax argmin backward clone contiguousCopy copy_ detach detach_ dim div dtype fill_"
                 + " flatten grad gradFn index indexPut isContiguous isFloatingPoint isLeaf item itemLong log matmul"
                 + " max mean min mul numel permute pow prod relu requiresGrad requiresGrad_ reshape scalar select"
-                + " setGrad shape sigmoid size split squeeze std storageOffset strides sub sum to toDoubleArray toFloatArray toLongArray"
+                + " setGrad shape sigmoid size split squeeze std storageOffset strides sub sum to toDoubleArray toFloatArray toList toLongArray"
                 + " toString transpose var view");
         m.put(DType.class, "BOOL FLOAT32 FLOAT64 INT64 isFloatingPoint pythonName typeName");
         m.put(Index.class, "ELLIPSIS NEW_AXIS all at select slice");

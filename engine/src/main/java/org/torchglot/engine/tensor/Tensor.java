@@ -1,6 +1,7 @@
 package org.torchglot.engine.tensor;
 
 import java.util.List;
+import java.util.function.Function;
 import org.torchglot.engine.autograd.AccumulateGrad;
 import org.torchglot.engine.autograd.Backward;
 import org.torchglot.engine.autograd.GradMode;
@@ -349,6 +350,33 @@ public class Tensor {
             out[i] = storage.getLong(offs[i]);
         }
         return out;
+    }
+
+    /**
+     * {@code tolist()}: the values nested by dims (a float, int or bool each, as the dtype says), each
+     * level built by {@code makeList} from its items, so every language gets its own lists; a 0-dim
+     * tensor gives its value.
+     */
+    public Object toList(Function<List<Object>, Object> makeList) {
+        int[] offs = elementOffsets();
+        Object[] values = new Object[offs.length];
+        for (int i = 0; i < offs.length; i++) {
+            values[i] = switch (dtype()) {
+                case FLOAT32, FLOAT64 -> storage.getDouble(offs[i]);
+                case INT64 -> storage.getLong(offs[i]);
+                case BOOL -> storage.getLong(offs[i]) != 0;
+            };
+        }
+        return shape.length == 0 ? values[0] : nest(values, 0, 0, values.length, makeList);
+    }
+
+    private Object nest(Object[] values, int dim, int from, int count, Function<List<Object>, Object> makeList) {
+        List<Object> items = new java.util.ArrayList<>(shape[dim]);
+        int step = shape[dim] == 0 ? 0 : count / shape[dim];
+        for (int i = 0; i < shape[dim]; i++) {
+            items.add(dim == shape.length - 1 ? values[from + i] : nest(values, dim + 1, from + i * step, step, makeList));
+        }
+        return makeList.apply(items);
     }
 
     public double getDouble(int... index) {
