@@ -1,9 +1,10 @@
 package org.torchglot.engine.optim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
+import org.torchglot.engine.tensor.TorchException;
 
 /**
  * {@code torch.optim.Adam}, PyTorch 1.13's single-tensor rule:
@@ -18,7 +19,22 @@ import org.torchglot.engine.tensor.Tensor;
  * State: {@code step} (a float32 scalar tensor), {@code exp_avg}, {@code exp_avg_sq},
  * {@code max_exp_avg_sq}.
  */
-public class Adam extends Optimizer {
+public class Adam extends AdamFamily<Adam.AdamState> {
+    /** Adam's and AdamW's state; {@code maxExpAvgSq} only with amsgrad. */
+    record AdamState(Tensor step, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq) implements Counted {
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", step);
+            m.put("exp_avg", expAvg);
+            m.put("exp_avg_sq", expAvgSq);
+            if (maxExpAvgSq != null) {
+                m.put("max_exp_avg_sq", maxExpAvgSq);
+            }
+            return m;
+        }
+    }
+
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1e-3, "betas", Options.tuple(0.9, 0.999), "eps", 1e-8, "weight_decay", 0L,
                 "amsgrad", false, "maximize", false, "foreach", null, "capturable", false, "differentiable", false,
@@ -35,20 +51,12 @@ public class Adam extends Optimizer {
 
     /** {@code options}: PyTorch's keyword arguments; {@code betas} is a list of two numbers. */
     public Adam(List<?> params, Map<String, ?> options) {
-        super(params, defaultOptions(), options);
+        this(params, defaultOptions(), options);
     }
 
     /** For AdamW, which shares the checks and the moment updates. */
     Adam(List<?> params, Map<String, Object> defaults, Map<String, ?> options) {
-        super(params, defaults, options);
-    }
-
-    @Override
-    protected void validate(Map<String, Object> o) {
-        requireNonNegative(o, "lr", "Invalid learning rate");
-        requireNonNegative(o, "eps", "Invalid epsilon value");
-        requireBetas(o);
-        requireNonNegative(o, "weight_decay", "Invalid weight_decay value");
+        super(params, defaults, options, AdamState.class);
     }
 
     /** Multiplies the parameter by (1 - lr * weight_decay) first (AdamW) instead of adding decay to the gradient. */
@@ -57,36 +65,31 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group) {
-        double lr = group.lr();
-        double beta1 = group.getDouble("betas", 0);
-        double beta2 = group.getDouble("betas", 1);
-        double eps = group.getDouble("eps");
-        double weightDecay = group.getDouble("weight_decay");
+    AdamState newState(Tensor param, ParamGroup group) {
+        return new AdamState(floatScalar(0), zerosLike(param), zerosLike(param),
+                group.getBoolean("amsgrad") ? zerosLike(param) : null);
+    }
+
+    @Override
+    AdamState stateFrom(Map<String, Object> saved) {
+        return new AdamState(saved(saved, "step"), saved(saved, "exp_avg"), saved(saved, "exp_avg_sq"),
+                saved(saved, "max_exp_avg_sq"));
+    }
+
+    @Override
+    void apply(Tensor param, Tensor grad, AdamState s, Hyper h, double step, ParamGroup group) {
         boolean amsgrad = group.getBoolean("amsgrad");
-        boolean maximize = group.getBoolean("maximize");
-        if (state.isEmpty()) {
-            state.put("step", Tensor.zeros(new int[0], DType.FLOAT32));
-            state.put("exp_avg", zerosLike(param));
-            state.put("exp_avg_sq", zerosLike(param));
-            if (amsgrad) {
-                state.put("max_exp_avg_sq", zerosLike(param));
-            }
+        Tensor maxExpAvgSq = amsgrad ? s.maxExpAvgSq() : null;
+        if (amsgrad && maxExpAvgSq == null) {
+            throw TorchException.runtime("the loaded state has no 'max_exp_avg_sq', which amsgrad=True needs");
         }
-        Tensor stepTensor = (Tensor) state.get("step");
-        stepTensor.fillNoGrad(stepTensor.item() + 1);
-        double step = stepTensor.item();
-        double biasCorrection1 = 1 - Math.pow(beta1, step);
-        double biasCorrection2 = 1 - Math.pow(beta2, step);
-        double stepSize = lr / biasCorrection1;
-        double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
-        Tensor expAvg = (Tensor) state.get("exp_avg");
-        Tensor expAvgSq = (Tensor) state.get("exp_avg_sq");
-        Tensor maxExpAvgSq = amsgrad ? (Tensor) state.get("max_exp_avg_sq") : null;
-        Rule rule = new Rule(lr, beta1, beta2, eps, weightDecay, maximize, decoupledWeightDecay(), stepSize,
-                biasCorrection2Sqrt);
+        Rule rule = new Rule(h.lr(), h.beta1(), h.beta2(), h.eps(), h.weightDecay(), h.maximize(),
+                decoupledWeightDecay(), h.lr() / (1 - Math.pow(h.beta1(), step)),
+                Math.sqrt(1 - Math.pow(h.beta2(), step)));
+        Tensor expAvg = s.expAvg();
+        Tensor expAvgSq = s.expAvgSq();
         int n = param.numel();
-        if (param.dtype() == DType.FLOAT32) {
+        if (float32(param)) {
             rule.apply(param.storage().f, param.storageOffset(), grad.storage().f, grad.storageOffset(),
                     expAvg.storage().f, expAvg.storageOffset(), expAvgSq.storage().f, expAvgSq.storageOffset(),
                     maxExpAvgSq == null ? null : maxExpAvgSq.storage().f,

@@ -16,7 +16,7 @@ import org.torchglot.engine.tensor.TorchException;
  * </pre>
  * State: {@code momentum_buffer}.
  */
-public class SGD extends Optimizer {
+public class SGD extends MapStateOptimizer {
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", null, "momentum", 0L, "dampening", 0L, "weight_decay", 0L, "nesterov", false,
                 "maximize", false, "foreach", null, "differentiable", false);
