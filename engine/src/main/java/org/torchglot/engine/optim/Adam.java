@@ -90,21 +90,17 @@ public class Adam extends AdamFamily<Adam.AdamState> {
         Tensor expAvgSq = s.expAvgSq();
         int n = param.numel();
         if (float32(param)) {
-            rule.apply(param.storage().f, param.storageOffset(), grad.storage().f, grad.storageOffset(),
-                    expAvg.storage().f, expAvg.storageOffset(), expAvgSq.storage().f, expAvgSq.storageOffset(),
-                    maxExpAvgSq == null ? null : maxExpAvgSq.storage().f,
-                    maxExpAvgSq == null ? 0 : maxExpAvgSq.storageOffset(), n);
+            rule.apply(param.storage().f, grad.storage().f, expAvg.storage().f, expAvgSq.storage().f,
+                    maxExpAvgSq == null ? null : maxExpAvgSq.storage().f, n);
         } else {
-            rule.apply(param.storage().d, param.storageOffset(), grad.storage().d, grad.storageOffset(),
-                    expAvg.storage().d, expAvg.storageOffset(), expAvgSq.storage().d, expAvgSq.storageOffset(),
-                    maxExpAvgSq == null ? null : maxExpAvgSq.storage().d,
-                    maxExpAvgSq == null ? 0 : maxExpAvgSq.storageOffset(), n);
+            rule.apply(param.storage().d, grad.storage().d, expAvg.storage().d, expAvgSq.storage().d,
+                    maxExpAvgSq == null ? null : maxExpAvgSq.storage().d, n);
         }
     }
 
     /**
-     * One step's hyper-parameters and the loops that apply them to contiguous storage: p, grad,
-     * exp_avg (m), exp_avg_sq (v) and max_exp_avg_sq (null without amsgrad).
+     * One step's hyper-parameters and the loops that apply them to p, grad, exp_avg (m), exp_avg_sq (v) and
+     * max_exp_avg_sq (null without amsgrad), each dense from index 0 ({@link Optimizer}'s contract).
      *
      * <p>NOTE: the float loop rounds like {@link Elements} does in float32: every product, quotient,
      * sum and square root rounded to float, {@code add_(alpha)} and {@code addcmul_}'s last step
@@ -112,8 +108,7 @@ public class Adam extends AdamFamily<Adam.AdamState> {
      */
     private record Rule(double lr, double beta1, double beta2, double eps, double weightDecay, boolean maximize,
             boolean decoupled, double stepSize, double biasCorrection2Sqrt) {
-        void apply(float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff, float[] vMax,
-                int vMaxOff, int n) {
+        void apply(float[] p, float[] g, float[] m, float[] v, float[] vMax, int n) {
             boolean coupledDecay = !decoupled && weightDecay != 0;
             float wd = (float) weightDecay;
             float decay = (float) (1 - lr * weightDecay);
@@ -125,50 +120,49 @@ public class Adam extends AdamFamily<Adam.AdamState> {
             float epsilon = (float) eps;
             float negStep = (float) -stepSize;
             for (int i = 0; i < n; i++) {
-                float gi = maximize ? -g[gOff + i] : g[gOff + i];
-                float pi = p[pOff + i];
+                float gi = maximize ? -g[i] : g[i];
+                float pi = p[i];
                 if (decoupled) {
                     pi = pi * decay;
                 } else if (coupledDecay) {
                     gi = Math.fma(pi, wd, gi);
                 }
-                float mi = Math.fma(gi, oneMinusB1, m[mOff + i] * b1);
-                float vi = Math.fma(oneMinusB2 * gi, gi, v[vOff + i] * b2);
-                m[mOff + i] = mi;
-                v[vOff + i] = vi;
+                float mi = Math.fma(gi, oneMinusB1, m[i] * b1);
+                float vi = Math.fma(oneMinusB2 * gi, gi, v[i] * b2);
+                m[i] = mi;
+                v[i] = vi;
                 float second = vi;
                 if (vMax != null) {
-                    second = Math.max(vMax[vMaxOff + i], vi);
-                    vMax[vMaxOff + i] = second;
+                    second = Math.max(vMax[i], vi);
+                    vMax[i] = second;
                 }
                 float denom = (float) Math.sqrt(second) / correction2 + epsilon;
-                p[pOff + i] = pi + negStep * mi / denom;
+                p[i] = pi + negStep * mi / denom;
             }
         }
 
-        void apply(double[] p, int pOff, double[] g, int gOff, double[] m, int mOff, double[] v, int vOff,
-                double[] vMax, int vMaxOff, int n) {
+        void apply(double[] p, double[] g, double[] m, double[] v, double[] vMax, int n) {
             boolean coupledDecay = !decoupled && weightDecay != 0;
             double decay = 1 - lr * weightDecay;
             for (int i = 0; i < n; i++) {
-                double gi = maximize ? -g[gOff + i] : g[gOff + i];
-                double pi = p[pOff + i];
+                double gi = maximize ? -g[i] : g[i];
+                double pi = p[i];
                 if (decoupled) {
                     pi = pi * decay;
                 } else if (coupledDecay) {
                     gi = Math.fma(pi, weightDecay, gi);
                 }
-                double mi = Math.fma(gi, 1 - beta1, m[mOff + i] * beta1);
-                double vi = Math.fma((1 - beta2) * gi, gi, v[vOff + i] * beta2);
-                m[mOff + i] = mi;
-                v[vOff + i] = vi;
+                double mi = Math.fma(gi, 1 - beta1, m[i] * beta1);
+                double vi = Math.fma((1 - beta2) * gi, gi, v[i] * beta2);
+                m[i] = mi;
+                v[i] = vi;
                 double second = vi;
                 if (vMax != null) {
-                    second = Math.max(vMax[vMaxOff + i], vi);
-                    vMax[vMaxOff + i] = second;
+                    second = Math.max(vMax[i], vi);
+                    vMax[i] = second;
                 }
                 double denom = Math.sqrt(second) / biasCorrection2Sqrt + eps;
-                p[pOff + i] = pi + -stepSize * mi / denom;
+                p[i] = pi + -stepSize * mi / denom;
             }
         }
     }

@@ -58,10 +58,6 @@ public class Adamax extends AdamFamily<Adamax.AdamaxState> {
     void apply(Tensor param, Tensor grad, AdamaxState s, Hyper h, double step, ParamGroup group) {
         double clr = h.lr() / (1 - Math.pow(h.beta1(), step));
         int n = param.numel();
-        int po = param.storageOffset();
-        int go = grad.storageOffset();
-        int mo = s.expAvg().storageOffset();
-        int uo = s.expInf().storageOffset();
         boolean maximize = h.maximize();
         if (float32(param)) {
             float[] p = param.storage().f;
@@ -76,16 +72,16 @@ public class Adamax extends AdamFamily<Adamax.AdamaxState> {
             float eps = (float) h.eps();
             float negClr = (float) -clr;
             for (int i = 0; i < n; i++) {
-                float pi = p[po + i];
-                float gi = maximize ? -g[go + i] : g[go + i];
+                float pi = p[i];
+                float gi = maximize ? -g[i] : g[i];
                 if (decay) {
                     gi = Math.fma(pi, wd, gi);
                 }
-                float mi = Math.fma(gi, oneMinusB1, m[mo + i] * b1);
-                float ui = Math.max(u[uo + i] * b2, Math.abs(gi) + eps);
-                m[mo + i] = mi;
-                u[uo + i] = ui;
-                p[po + i] = pi + negClr * mi / ui;
+                float mi = Math.fma(gi, oneMinusB1, m[i] * b1);
+                float ui = Math.max(u[i] * b2, Math.abs(gi) + eps);
+                m[i] = mi;
+                u[i] = ui;
+                p[i] = pi + negClr * mi / ui;
             }
         } else {
             double[] p = param.storage().d;
@@ -96,16 +92,16 @@ public class Adamax extends AdamFamily<Adamax.AdamaxState> {
             double b1 = h.beta1();
             double b2 = h.beta2();
             for (int i = 0; i < n; i++) {
-                double pi = p[po + i];
-                double gi = maximize ? -g[go + i] : g[go + i];
+                double pi = p[i];
+                double gi = maximize ? -g[i] : g[i];
                 if (wd != 0) {
                     gi = Math.fma(pi, wd, gi);
                 }
-                double mi = Math.fma(gi, 1 - b1, m[mo + i] * b1);
-                double ui = Math.max(u[uo + i] * b2, Math.abs(gi) + h.eps());
-                m[mo + i] = mi;
-                u[uo + i] = ui;
-                p[po + i] = pi + -clr * mi / ui;
+                double mi = Math.fma(gi, 1 - b1, m[i] * b1);
+                double ui = Math.max(u[i] * b2, Math.abs(gi) + h.eps());
+                m[i] = mi;
+                u[i] = ui;
+                p[i] = pi + -clr * mi / ui;
             }
         }
     }

@@ -75,10 +75,6 @@ public class NAdam extends AdamFamily<NAdam.NAdamState> {
         double gradStep = -h.lr() * (1. - mu) / (1. - muProduct);
         double avgStep = -h.lr() * muNext / (1. - muProductNext);
         int n = param.numel();
-        int po = param.storageOffset();
-        int go = grad.storageOffset();
-        int mo = s.expAvg().storageOffset();
-        int vo = s.expAvgSq().storageOffset();
         if (float32(param)) {
             float[] p = param.storage().f;
             float[] g = grad.storage().f;
@@ -95,15 +91,15 @@ public class NAdam extends AdamFamily<NAdam.NAdamState> {
             float gradScale = (float) gradStep;
             float avgScale = (float) avgStep;
             for (int i = 0; i < n; i++) {
-                float pi = p[po + i];
-                float gi = decay ? Math.fma(pi, wd, g[go + i]) : g[go + i];
-                float mi = Math.fma(gi, oneMinusB1, m[mo + i] * b1);
-                float vi = Math.fma(oneMinusB2 * gi, gi, v[vo + i] * b2);
-                m[mo + i] = mi;
-                v[vo + i] = vi;
+                float pi = p[i];
+                float gi = decay ? Math.fma(pi, wd, g[i]) : g[i];
+                float mi = Math.fma(gi, oneMinusB1, m[i] * b1);
+                float vi = Math.fma(oneMinusB2 * gi, gi, v[i] * b2);
+                m[i] = mi;
+                v[i] = vi;
                 float denom = (float) Math.sqrt(vi / correction2) + eps;
                 pi = pi + gradScale * gi / denom;
-                p[po + i] = pi + avgScale * mi / denom;
+                p[i] = pi + avgScale * mi / denom;
             }
         } else {
             double[] p = param.storage().d;
@@ -114,15 +110,15 @@ public class NAdam extends AdamFamily<NAdam.NAdamState> {
             double b1 = h.beta1();
             double b2 = h.beta2();
             for (int i = 0; i < n; i++) {
-                double pi = p[po + i];
-                double gi = wd != 0 ? Math.fma(pi, wd, g[go + i]) : g[go + i];
-                double mi = Math.fma(gi, 1 - b1, m[mo + i] * b1);
-                double vi = Math.fma((1 - b2) * gi, gi, v[vo + i] * b2);
-                m[mo + i] = mi;
-                v[vo + i] = vi;
+                double pi = p[i];
+                double gi = wd != 0 ? Math.fma(pi, wd, g[i]) : g[i];
+                double mi = Math.fma(gi, 1 - b1, m[i] * b1);
+                double vi = Math.fma((1 - b2) * gi, gi, v[i] * b2);
+                m[i] = mi;
+                v[i] = vi;
                 double denom = Math.sqrt(vi / biasCorrection2) + h.eps();
                 pi = pi + gradStep * gi / denom;
-                p[po + i] = pi + avgStep * mi / denom;
+                p[i] = pi + avgStep * mi / denom;
             }
         }
     }

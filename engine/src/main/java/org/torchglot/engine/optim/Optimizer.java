@@ -78,7 +78,8 @@ public abstract class Optimizer {
 
     /**
      * Updates one parameter from its gradient and returns its state, {@code state} (null before the first step)
-     * or a new one; runs without grad mode.
+     * or a new one; runs without grad mode. {@code param}, {@code grad} and the state's tensors are contiguous from
+     * storage offset 0.
      */
     protected abstract ParamState update(Tensor param, Tensor grad, ParamState state, ParamGroup group);
 
@@ -216,12 +217,18 @@ public abstract class Optimizer {
         return loss;
     }
 
+    /**
+     * Runs the rule on {@code p} and its gradient as dense arrays from index 0, copying either when it is not,
+     * like the state tensors ({@link #zerosLike}). NOTE: loops indexed from 0 with no offsets are what C2
+     * vectorises: with an offset per array it must assume they overlap (Adam on 535k floats: 1.7 against 0.2 ms).
+     */
     private void updateContiguous(Tensor p, ParamGroup group) {
-        Tensor grad = p.grad().dtype() != p.dtype() ? p.grad().to(p.dtype())
-                : p.grad().isContiguous() ? p.grad() : p.grad().contiguousCopy();
+        Tensor grad = p.grad().dtype() != p.dtype() ? p.grad().to(p.dtype()) : p.grad();
+        if (!denseFromZero(grad)) {
+            grad = grad.contiguousCopy();
+        }
         ParamState before = state.get(p);
-        // NOTE: state tensors are made with zerosLike(param), i.e. contiguous, so only the parameter needs a copy.
-        Tensor work = p.isContiguous() ? p : p.contiguousCopy();
+        Tensor work = denseFromZero(p) ? p : p.contiguousCopy();
         ParamState after = update(work, grad, before, group);
         if (after != before) {
             state.put(p, after);
@@ -229,6 +236,10 @@ public abstract class Optimizer {
         if (work != p) {
             org.torchglot.engine.ops.Pointwise.copyData(p, work);
         }
+    }
+
+    private static boolean denseFromZero(Tensor t) {
+        return t.isContiguous() && t.storageOffset() == 0;
     }
 
     /** A zero-filled state tensor shaped and typed like {@code param}. */

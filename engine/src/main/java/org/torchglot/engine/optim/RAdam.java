@@ -65,10 +65,6 @@ public class RAdam extends AdamFamily<RAdam.RAdamState> {
         double rect = rectified
                 ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
         int n = param.numel();
-        int po = param.storageOffset();
-        int go = grad.storageOffset();
-        int mo = s.expAvg().storageOffset();
-        int vo = s.expAvgSq().storageOffset();
         if (float32(param)) {
             float[] p = param.storage().f;
             float[] g = grad.storage().f;
@@ -86,18 +82,18 @@ public class RAdam extends AdamFamily<RAdam.RAdamState> {
             float eps = (float) h.eps();
             float rectScale = (float) rect;
             for (int i = 0; i < n; i++) {
-                float pi = p[po + i];
-                float gi = decay ? Math.fma(pi, wd, g[go + i]) : g[go + i];
-                float mi = Math.fma(gi, oneMinusB1, m[mo + i] * b1);
-                float vi = Math.fma(oneMinusB2 * gi, gi, v[vo + i] * b2);
-                m[mo + i] = mi;
-                v[vo + i] = vi;
+                float pi = p[i];
+                float gi = decay ? Math.fma(pi, wd, g[i]) : g[i];
+                float mi = Math.fma(gi, oneMinusB1, m[i] * b1);
+                float vi = Math.fma(oneMinusB2 * gi, gi, v[i] * b2);
+                m[i] = mi;
+                v[i] = vi;
                 float update = mi / correction1 * lr;
                 if (rectified) {
                     float adaptive = correction2Sqrt / ((float) Math.sqrt(vi) + eps);
                     update = update * adaptive * rectScale;
                 }
-                p[po + i] = pi - update;
+                p[i] = pi - update;
             }
         } else {
             double[] p = param.storage().d;
@@ -109,17 +105,17 @@ public class RAdam extends AdamFamily<RAdam.RAdamState> {
             double b2 = h.beta2();
             double correction2Sqrt = Math.sqrt(biasCorrection2);
             for (int i = 0; i < n; i++) {
-                double pi = p[po + i];
-                double gi = wd != 0 ? Math.fma(pi, wd, g[go + i]) : g[go + i];
-                double mi = Math.fma(gi, 1 - b1, m[mo + i] * b1);
-                double vi = Math.fma((1 - b2) * gi, gi, v[vo + i] * b2);
-                m[mo + i] = mi;
-                v[vo + i] = vi;
+                double pi = p[i];
+                double gi = wd != 0 ? Math.fma(pi, wd, g[i]) : g[i];
+                double mi = Math.fma(gi, 1 - b1, m[i] * b1);
+                double vi = Math.fma((1 - b2) * gi, gi, v[i] * b2);
+                m[i] = mi;
+                v[i] = vi;
                 double update = mi / biasCorrection1 * h.lr();
                 if (rectified) {
                     update = update * (correction2Sqrt / (Math.sqrt(vi) + h.eps())) * rect;
                 }
-                p[po + i] = pi - update;
+                p[i] = pi - update;
             }
         }
     }

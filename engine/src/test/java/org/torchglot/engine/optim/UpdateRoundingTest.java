@@ -326,4 +326,27 @@ class UpdateRoundingTest {
             p.set(i, p.addcdiv(pi, -clr, mi, ui));
         }
     }
+
+    @Test
+    void aParameterViewingPartOfItsStorageStepsLikeADenseOne() {
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor base = values(new Random(4), dtype);
+            Tensor view = base.narrow(0, 3, SIZE - 7).detach().requiresGrad_(true);
+            Tensor dense = view.detach().clone().requiresGrad_(true);
+            Adam onView = new Adam(List.of(view), Map.of("lr", 0.01, "amsgrad", true));
+            Adam onDense = new Adam(List.of(dense), Map.of("lr", 0.01, "amsgrad", true));
+            Random r = new Random(5);
+            for (int step = 1; step <= 3; step++) {
+                Tensor grad = values(r, dtype).narrow(0, 1, SIZE - 7);
+                view.setGrad(grad);
+                dense.setGrad(grad.contiguousCopy());
+                onView.step();
+                onDense.step();
+                assertSameBits(dense, view, "Adam on a view, " + dtype + " step " + step);
+            }
+            Tensor untouched = values(new Random(4), dtype);
+            assertSameBits(untouched.narrow(0, 0, 3), base.narrow(0, 0, 3), "storage before the view");
+            assertSameBits(untouched.narrow(0, SIZE - 4, 4), base.narrow(0, SIZE - 4, 4), "storage after the view");
+        }
+    }
 }
