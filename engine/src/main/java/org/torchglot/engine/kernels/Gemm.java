@@ -11,8 +11,10 @@ package org.torchglot.engine.kernels;
  * what {@code x.t()} of a contiguous x is. Likewise {@code b}, [k x m] or stored as [m x k]. {@code c}
  * is dense [n x m].
  *
- * <p>Without a native BLAS, large products of whole dense arrays go to ojalgo ({@link OjalgoGemm}), the rest to
- * Java loops. The loops accumulate every output element as one chain of fused multiply-adds over
+ * <p>Without a native BLAS, large products go to the packed Vector API kernel ({@link VectorGemm}) where the JVM
+ * allows it ({@link VectorApi}: the incubator module added and C2 compiling), else those of whole dense arrays to
+ * ojalgo ({@link OjalgoGemm}); the rest to Java loops. {@code -Dtorchglot.gemm.java=vector|ojalgo|loops} forces one
+ * where it can run (for benchmarks). The loops accumulate every output element as one chain of fused multiply-adds over
  * {@code p = 0..k-1}, whatever the layouts, so below ojalgo's threshold a transposed operand gives the same
  * bits as its contiguous copy would.
  */
@@ -20,7 +22,32 @@ public final class Gemm {
     /** Below this many multiply-adds the downcall costs more than the Java loop. */
     private static final long NATIVE_THRESHOLD = 4096;
 
+    /** Multiply-adds from which the Vector API kernel runs (compiled, it beat the loops 4x from 16x16x16 up). */
+    private static final long VECTOR_THRESHOLD = 4096;
+    private static final String JAVA_KERNEL = javaKernel();
+
     private Gemm() {
+    }
+
+    private static String javaKernel() {
+        String kernel = System.getProperty("torchglot.gemm.java", "auto");
+        if (!java.util.List.of("auto", "vector", "ojalgo", "loops").contains(kernel)) {
+            throw new IllegalArgumentException("-Dtorchglot.gemm.java must be auto, vector, ojalgo or loops, not "
+                    + kernel);
+        }
+        return kernel;
+    }
+
+    private static boolean useVector(int n, int k, int m) {
+        return n > 0 && m > 0 && VectorApi.usable()
+                && (JAVA_KERNEL.equals("vector") || JAVA_KERNEL.equals("auto") && (long) n * k * m >= VECTOR_THRESHOLD);
+    }
+
+    private static boolean useOjalgo(int aLength, int aOff, int lda, boolean aTransposed, int bLength, int bOff,
+            int ldb, boolean bTransposed, int cLength, int cOff, int n, int k, int m) {
+        return !JAVA_KERNEL.equals("loops")
+                && OjalgoGemm.takes(aLength, aOff, lda, aTransposed, bLength, bOff, ldb, bTransposed, cLength, cOff,
+                        n, k, m);
     }
 
     private static boolean useNative(int n, int k, int m) {
@@ -79,7 +106,11 @@ public final class Gemm {
             NativeBlas.sgemm(a, aOff, lda, aTransposed, b, bOff, ldb, bTransposed, c, cOff, n, k, m);
             return;
         }
-        if (OjalgoGemm.takes(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m)) {
+        if (useVector(n, k, m)) {
+            VectorGemm.multiply(a, aOff, lda, aTransposed, b, bOff, ldb, bTransposed, c, cOff, n, k, m);
+            return;
+        }
+        if (useOjalgo(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m)) {
             OjalgoGemm.multiply(a, b, bTransposed, c, k, m);
             return;
         }
@@ -136,7 +167,11 @@ public final class Gemm {
             NativeBlas.dgemm(a, aOff, lda, aTransposed, b, bOff, ldb, bTransposed, c, cOff, n, k, m);
             return;
         }
-        if (OjalgoGemm.takes(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m)) {
+        if (useVector(n, k, m)) {
+            VectorGemm.multiply(a, aOff, lda, aTransposed, b, bOff, ldb, bTransposed, c, cOff, n, k, m);
+            return;
+        }
+        if (useOjalgo(a.length, aOff, lda, aTransposed, b.length, bOff, ldb, bTransposed, c.length, cOff, n, k, m)) {
             OjalgoGemm.multiply(a, b, bTransposed, c, k, m);
             return;
         }

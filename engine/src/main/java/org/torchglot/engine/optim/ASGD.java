@@ -14,7 +14,7 @@ import org.torchglot.engine.tensor.Tensor;
  * </pre>
  * State: {@code step}, {@code eta}, {@code mu} (float32 scalar tensors) and {@code ax}, the average.
  */
-public class ASGD extends Optimizer {
+public class ASGD extends MapStateOptimizer {
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1e-2, "lambd", 1e-4, "alpha", 0.75, "t0", 1e6, "weight_decay", 0L,
                 "foreach", null, "maximize", false);
@@ -48,7 +48,7 @@ public class ASGD extends Optimizer {
             state.put("mu", floatScalar(1));
             state.put("ax", zerosLike(param));
         }
-        double step = incrementStep(state);
+        double step = incrementStep((Tensor) state.get("step"));
         Tensor etaTensor = (Tensor) state.get("eta");
         Tensor muTensor = (Tensor) state.get("mu");
         double eta = etaTensor.item();

@@ -17,7 +17,7 @@ import org.torchglot.engine.tensor.TorchException;
  * </pre>
  * State: {@code step} (an int), {@code square_avg}, {@code acc_delta}.
  */
-public class Adadelta extends Optimizer {
+public class Adadelta extends MapStateOptimizer {
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1.0, "rho", 0.9, "eps", 1e-6, "weight_decay", 0L, "maximize", false,
                 "foreach", null);

@@ -16,7 +16,7 @@ import org.torchglot.engine.tensor.Tensor;
  * State (made in the constructor, as PyTorch does): {@code step} (a float32 scalar tensor) and
  * {@code sum} (filled with {@code initial_accumulator_value}).
  */
-public class Adagrad extends Optimizer {
+public class Adagrad extends MapStateOptimizer {
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1e-2, "lr_decay", 0L, "eps", 1e-10, "weight_decay", 0L,
                 "initial_accumulator_value", 0L, "foreach", null, "maximize", false);
@@ -35,7 +35,7 @@ public class Adagrad extends Optimizer {
         for (ParamGroup group : paramGroups()) {
             double initial = group.getDouble("initial_accumulator_value");
             for (Tensor p : group.params()) {
-                Map<String, Object> s = state(p);
+                Map<String, Object> s = mutableState(p);
                 s.put("step", Tensor.zeros(new int[0], DType.FLOAT32));
                 Tensor sum = zerosLike(p);
                 sum.fillNoGrad(initial);

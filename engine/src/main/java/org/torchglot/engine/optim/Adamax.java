@@ -1,5 +1,6 @@
 package org.torchglot.engine.optim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.torchglot.engine.tensor.Tensor;
@@ -13,8 +14,23 @@ import org.torchglot.engine.tensor.Tensor;
  * p = p - lr / (1 - beta1^step) * exp_avg / exp_inf
  * </pre>
  * State: {@code step} (a float32 scalar tensor), {@code exp_avg}, {@code exp_inf}.
+ *
+ * <p>NOTE: the float32 loop rounds every product, quotient and sum to float, as libtorch's kernels do
+ * ({@link Elements}): float arithmetic on float operands gives exactly those bits.
  */
-public class Adamax extends Optimizer {
+public class Adamax extends AdamFamily<Adamax.AdamaxState> {
+    /** Adamax's state. */
+    record AdamaxState(Tensor step, Tensor expAvg, Tensor expInf) implements Counted {
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", step);
+            m.put("exp_avg", expAvg);
+            m.put("exp_inf", expInf);
+            return m;
+        }
+    }
+
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 2e-3, "betas", Options.tuple(0.9, 0.999), "eps", 1e-8, "weight_decay", 0L,
                 "foreach", null, "maximize", false);
@@ -25,46 +41,68 @@ public class Adamax extends Optimizer {
     }
 
     public Adamax(List<?> params, Map<String, ?> options) {
-        super(params, defaultOptions(), options);
+        super(params, defaultOptions(), options, AdamaxState.class);
     }
 
     @Override
-    protected void validate(Map<String, Object> o) {
-        requireNonNegative(o, "lr", "Invalid learning rate");
-        requireNonNegative(o, "eps", "Invalid epsilon value");
-        requireBetas(o);
-        requireNonNegative(o, "weight_decay", "Invalid weight_decay value");
+    AdamaxState newState(Tensor param, ParamGroup group) {
+        return new AdamaxState(floatScalar(0), zerosLike(param), zerosLike(param));
     }
 
     @Override
-    protected void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group) {
-        double beta1 = group.getDouble("betas", 0);
-        double beta2 = group.getDouble("betas", 1);
-        double eps = group.getDouble("eps");
-        double weightDecay = group.getDouble("weight_decay");
-        boolean maximize = group.getBoolean("maximize");
-        if (state.isEmpty()) {
-            state.put("step", floatScalar(0));
-            state.put("exp_avg", zerosLike(param));
-            state.put("exp_inf", zerosLike(param));
-        }
-        double step = incrementStep(state);
-        double clr = group.lr() / (1 - Math.pow(beta1, step));
-        Elements p = new Elements(param);
-        Elements g = new Elements(grad);
-        Elements m = new Elements((Tensor) state.get("exp_avg"));
-        Elements u = new Elements((Tensor) state.get("exp_inf"));
-        for (int i = 0; i < p.size; i++) {
-            double gi = maximize ? -g.get(i) : g.get(i);
-            double pi = p.get(i);
-            if (weightDecay != 0) {
-                gi = p.fma(pi, weightDecay, gi);
+    AdamaxState stateFrom(Map<String, Object> saved) {
+        return new AdamaxState(saved(saved, "step"), saved(saved, "exp_avg"), saved(saved, "exp_inf"));
+    }
+
+    @Override
+    void apply(Tensor param, Tensor grad, AdamaxState s, Hyper h, double step, ParamGroup group) {
+        double clr = h.lr() / (1 - Math.pow(h.beta1(), step));
+        int n = param.numel();
+        boolean maximize = h.maximize();
+        if (float32(param)) {
+            float[] p = param.storage().f;
+            float[] g = grad.storage().f;
+            float[] m = s.expAvg().storage().f;
+            float[] u = s.expInf().storage().f;
+            boolean decay = h.weightDecay() != 0;
+            float wd = (float) h.weightDecay();
+            float b1 = (float) h.beta1();
+            float b2 = (float) h.beta2();
+            float oneMinusB1 = (float) (1 - h.beta1());
+            float eps = (float) h.eps();
+            float negClr = (float) -clr;
+            for (int i = 0; i < n; i++) {
+                float pi = p[i];
+                float gi = maximize ? -g[i] : g[i];
+                if (decay) {
+                    gi = Math.fma(pi, wd, gi);
+                }
+                float mi = Math.fma(gi, oneMinusB1, m[i] * b1);
+                float ui = Math.max(u[i] * b2, Math.abs(gi) + eps);
+                m[i] = mi;
+                u[i] = ui;
+                p[i] = pi + negClr * mi / ui;
             }
-            double mi = p.fma(gi, 1 - beta1, p.round(m.get(i) * p.scalar(beta1)));
-            double ui = Math.max(p.round(u.get(i) * p.scalar(beta2)), p.round(Math.abs(gi) + p.scalar(eps)));
-            m.set(i, mi);
-            u.set(i, ui);
-            p.set(i, p.addcdiv(pi, -clr, mi, ui));
+        } else {
+            double[] p = param.storage().d;
+            double[] g = grad.storage().d;
+            double[] m = s.expAvg().storage().d;
+            double[] u = s.expInf().storage().d;
+            double wd = h.weightDecay();
+            double b1 = h.beta1();
+            double b2 = h.beta2();
+            for (int i = 0; i < n; i++) {
+                double pi = p[i];
+                double gi = maximize ? -g[i] : g[i];
+                if (wd != 0) {
+                    gi = Math.fma(pi, wd, gi);
+                }
+                double mi = Math.fma(gi, 1 - b1, m[i] * b1);
+                double ui = Math.max(u[i] * b2, Math.abs(gi) + h.eps());
+                m[i] = mi;
+                u[i] = ui;
+                p[i] = pi + -clr * mi / ui;
+            }
         }
     }
 }

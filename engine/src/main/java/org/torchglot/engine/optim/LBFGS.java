@@ -21,7 +21,7 @@ import org.torchglot.engine.tensor.TorchException;
  * {@code t}, {@code old_dirs}, {@code old_stps}, {@code ro}, {@code H_diag}, {@code prev_flat_grad},
  * {@code prev_loss} (and {@code al} once curvature pairs exist).
  */
-public class LBFGS extends Optimizer {
+public class LBFGS extends MapStateOptimizer {
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1L, "max_iter", 20L, "max_eval", null, "tolerance_grad", 1e-7,
                 "tolerance_change", 1e-9, "history_size", 100L, "line_search_fn", null);
@@ -86,7 +86,7 @@ public class LBFGS extends Optimizer {
         double toleranceChange = group.getDouble("tolerance_change");
         boolean wolfe = group.get("line_search_fn") != null;
         int historySize = (int) group.getDouble("history_size");
-        Map<String, Object> state = state(params.get(0));
+        Map<String, Object> state = mutableState(params.get(0));
         state.putIfAbsent("func_evals", 0L);
         state.putIfAbsent("n_iter", 0L);
 

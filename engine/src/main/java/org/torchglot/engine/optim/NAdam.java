@@ -1,5 +1,6 @@
 package org.torchglot.engine.optim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.torchglot.engine.tensor.Tensor;
@@ -14,8 +15,24 @@ import org.torchglot.engine.tensor.Tensor;
  * p = p - lr (1 - mu_t) / (1 - mu_product) * g / denom - lr mu_{t+1} / (1 - mu_product mu_{t+1}) * exp_avg / denom
  * </pre>
  * State: {@code step} and {@code mu_product} (float32 scalar tensors), {@code exp_avg}, {@code exp_avg_sq}.
+ *
+ * <p>NOTE: the float32 loop rounds every product, quotient, sum and square root to float, as libtorch's kernels do
+ * ({@link Elements}): float arithmetic on float operands gives exactly those bits.
  */
-public class NAdam extends Optimizer {
+public class NAdam extends AdamFamily<NAdam.NAdamState> {
+    /** NAdam's state. */
+    record NAdamState(Tensor step, Tensor muProduct, Tensor expAvg, Tensor expAvgSq) implements Counted {
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", step);
+            m.put("mu_product", muProduct);
+            m.put("exp_avg", expAvg);
+            m.put("exp_avg_sq", expAvgSq);
+            return m;
+        }
+    }
+
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 2e-3, "betas", Options.tuple(0.9, 0.999), "eps", 1e-8, "weight_decay", 0L,
                 "momentum_decay", 4e-3, "foreach", null);
@@ -26,59 +43,83 @@ public class NAdam extends Optimizer {
     }
 
     public NAdam(List<?> params, Map<String, ?> options) {
-        super(params, defaultOptions(), options);
+        super(params, defaultOptions(), options, NAdamState.class);
     }
 
     @Override
     protected void validate(Map<String, Object> o) {
-        requireNonNegative(o, "lr", "Invalid learning rate");
-        requireNonNegative(o, "eps", "Invalid epsilon value");
-        requireBetas(o);
-        requireNonNegative(o, "weight_decay", "Invalid weight_decay value");
+        super.validate(o);
         requireNonNegative(o, "momentum_decay", "Invalid momentum_decay value");
     }
 
     @Override
-    protected void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group) {
-        double lr = group.lr();
-        double beta1 = group.getDouble("betas", 0);
-        double beta2 = group.getDouble("betas", 1);
-        double eps = group.getDouble("eps");
-        double weightDecay = group.getDouble("weight_decay");
+    NAdamState newState(Tensor param, ParamGroup group) {
+        return new NAdamState(floatScalar(0), floatScalar(1), zerosLike(param), zerosLike(param));
+    }
+
+    @Override
+    NAdamState stateFrom(Map<String, Object> saved) {
+        return new NAdamState(saved(saved, "step"), saved(saved, "mu_product"), saved(saved, "exp_avg"),
+                saved(saved, "exp_avg_sq"));
+    }
+
+    @Override
+    void apply(Tensor param, Tensor grad, NAdamState s, Hyper h, double step, ParamGroup group) {
         double momentumDecay = group.getDouble("momentum_decay");
-        if (state.isEmpty()) {
-            state.put("step", floatScalar(0));
-            state.put("mu_product", floatScalar(1));
-            state.put("exp_avg", zerosLike(param));
-            state.put("exp_avg_sq", zerosLike(param));
-        }
-        double step = incrementStep(state);
-        double biasCorrection2 = 1 - Math.pow(beta2, step);
-        double mu = beta1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
-        double muNext = beta1 * (1. - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
-        Tensor muProductTensor = (Tensor) state.get("mu_product");
-        float muProduct = (float) muProductTensor.item() * (float) mu;
-        muProductTensor.fillNoGrad(muProduct);
+        double biasCorrection2 = 1 - Math.pow(h.beta2(), step);
+        double mu = h.beta1() * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
+        double muNext = h.beta1() * (1. - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
+        float muProduct = (float) s.muProduct().item() * (float) mu;
+        s.muProduct().fillNoGrad(muProduct);
         float muProductNext = muProduct * (float) mu * (float) muNext;
-        double gradStep = -lr * (1. - mu) / (1. - muProduct);
-        double avgStep = -lr * muNext / (1. - muProductNext);
-        Elements p = new Elements(param);
-        Elements g = new Elements(grad);
-        Elements m = new Elements((Tensor) state.get("exp_avg"));
-        Elements v = new Elements((Tensor) state.get("exp_avg_sq"));
-        for (int i = 0; i < p.size; i++) {
-            double gi = g.get(i);
-            double pi = p.get(i);
-            if (weightDecay != 0) {
-                gi = p.fma(pi, weightDecay, gi);
+        double gradStep = -h.lr() * (1. - mu) / (1. - muProduct);
+        double avgStep = -h.lr() * muNext / (1. - muProductNext);
+        int n = param.numel();
+        if (float32(param)) {
+            float[] p = param.storage().f;
+            float[] g = grad.storage().f;
+            float[] m = s.expAvg().storage().f;
+            float[] v = s.expAvgSq().storage().f;
+            boolean decay = h.weightDecay() != 0;
+            float wd = (float) h.weightDecay();
+            float b1 = (float) h.beta1();
+            float b2 = (float) h.beta2();
+            float oneMinusB1 = (float) (1 - h.beta1());
+            float oneMinusB2 = (float) (1 - h.beta2());
+            float correction2 = (float) biasCorrection2;
+            float eps = (float) h.eps();
+            float gradScale = (float) gradStep;
+            float avgScale = (float) avgStep;
+            for (int i = 0; i < n; i++) {
+                float pi = p[i];
+                float gi = decay ? Math.fma(pi, wd, g[i]) : g[i];
+                float mi = Math.fma(gi, oneMinusB1, m[i] * b1);
+                float vi = Math.fma(oneMinusB2 * gi, gi, v[i] * b2);
+                m[i] = mi;
+                v[i] = vi;
+                float denom = (float) Math.sqrt(vi / correction2) + eps;
+                pi = pi + gradScale * gi / denom;
+                p[i] = pi + avgScale * mi / denom;
             }
-            double mi = p.fma(gi, 1 - beta1, p.round(m.get(i) * p.scalar(beta1)));
-            double vi = p.addcmul(p.round(v.get(i) * p.scalar(beta2)), 1 - beta2, gi, gi);
-            m.set(i, mi);
-            v.set(i, vi);
-            double denom = p.round(p.round(Math.sqrt(p.round(vi / p.scalar(biasCorrection2)))) + p.scalar(eps));
-            pi = p.addcdiv(pi, gradStep, gi, denom);
-            p.set(i, p.addcdiv(pi, avgStep, mi, denom));
+        } else {
+            double[] p = param.storage().d;
+            double[] g = grad.storage().d;
+            double[] m = s.expAvg().storage().d;
+            double[] v = s.expAvgSq().storage().d;
+            double wd = h.weightDecay();
+            double b1 = h.beta1();
+            double b2 = h.beta2();
+            for (int i = 0; i < n; i++) {
+                double pi = p[i];
+                double gi = wd != 0 ? Math.fma(pi, wd, g[i]) : g[i];
+                double mi = Math.fma(gi, 1 - b1, m[i] * b1);
+                double vi = Math.fma((1 - b2) * gi, gi, v[i] * b2);
+                m[i] = mi;
+                v[i] = vi;
+                double denom = Math.sqrt(vi / biasCorrection2) + h.eps();
+                pi = pi + gradStep * gi / denom;
+                p[i] = pi + avgStep * mi / denom;
+            }
         }
     }
 }

@@ -16,8 +16,9 @@ import org.torchglot.engine.tensor.TorchException;
 
 /**
  * {@code torch.optim.Optimizer}: parameter groups with hyper-parameters, lazily created
- * per-parameter state under PyTorch's names, and {@link #step()} applying the subclass's update
- * rule to every parameter that has a gradient, without recording autograd.
+ * per-parameter state ({@link ParamState}: typed for the update rule, under PyTorch's names for
+ * {@code state_dict}), and {@link #step()} applying the subclass's update rule to every parameter
+ * that has a gradient, without recording autograd.
  *
  * <p>Constructors take {@code params} as PyTorch does: a list of tensors, or a list of group maps
  * each holding {@code "params"} (a list of tensors) and optional per-group options. Options are
@@ -28,7 +29,13 @@ public abstract class Optimizer {
     private final Map<String, Object> defaults;
     private final List<ParamGroup> paramGroups = new ArrayList<>();
     // NOTE: Tensor keeps identity equality, so a LinkedHashMap is an identity map in first-use order.
-    private final Map<Tensor, Map<String, Object>> state = new LinkedHashMap<>();
+    private final Map<Tensor, ParamState> state = new LinkedHashMap<>();
+
+    /** One parameter's state: the fields its update rule reads, and their names in PyTorch for {@code state_dict}. */
+    public interface ParamState {
+        /** The state under PyTorch's names, in PyTorch's order; tensors are shared, not copied. */
+        Map<String, Object> asMap();
+    }
 
     /**
      * @param params tensors, or maps with a {@code "params"} list and per-group options
@@ -69,8 +76,15 @@ public abstract class Optimizer {
     /** Checks the hyper-parameters with PyTorch's messages ({@code Invalid learning rate: -1.0}). */
     protected abstract void validate(Map<String, Object> options);
 
-    /** Updates one parameter from its gradient; runs without grad mode. */
-    protected abstract void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group);
+    /**
+     * Updates one parameter from its gradient and returns its state, {@code state} (null before the first step)
+     * or a new one; runs without grad mode. {@code param}, {@code grad} and the state's tensors are contiguous from
+     * storage offset 0.
+     */
+    protected abstract ParamState update(Tensor param, Tensor grad, ParamState state, ParamGroup group);
+
+    /** A parameter's state from {@code load_state_dict}'s map (tensors already copied and cast). */
+    protected abstract ParamState restoreState(Map<String, Object> saved);
 
     /** Throws PyTorch's {@code Invalid <what> value: <v>} when {@code value} is negative. */
     protected static void requireNonNegative(Map<String, Object> options, String key, String message) {
@@ -99,9 +113,8 @@ public abstract class Optimizer {
         return t;
     }
 
-    /** Adds one to the float32 {@code step} tensor of a state and returns the new count. */
-    protected static double incrementStep(Map<String, Object> state) {
-        Tensor step = (Tensor) state.get("step");
+    /** Adds one to a float32 {@code step} tensor and returns the new count. */
+    protected static double incrementStep(Tensor step) {
         step.fillNoGrad(step.item() + 1);
         return step.item();
     }
@@ -163,9 +176,20 @@ public abstract class Optimizer {
         return Collections.unmodifiableMap(defaults);
     }
 
-    /** {@code state[param]}: that parameter's state map (empty before its first step). */
+    /** {@code state[param]}: that parameter's state under PyTorch's names, read-only (empty before its first step). */
     public Map<String, Object> state(Tensor param) {
-        return state.computeIfAbsent(param, p -> new LinkedHashMap<>());
+        ParamState s = state.get(param);
+        return s == null ? Map.of() : Collections.unmodifiableMap(s.asMap());
+    }
+
+    /** The state kept for {@code param}, or null. */
+    protected final ParamState paramState(Tensor param) {
+        return state.get(param);
+    }
+
+    /** Keeps {@code s} as {@code param}'s state. */
+    protected final void setParamState(Tensor param, ParamState s) {
+        state.put(param, s);
     }
 
     // ---- stepping -----------------------------------------------------------------------------
@@ -193,17 +217,29 @@ public abstract class Optimizer {
         return loss;
     }
 
+    /**
+     * Runs the rule on {@code p} and its gradient as dense arrays from index 0, copying either when it is not,
+     * like the state tensors ({@link #zerosLike}). NOTE: loops indexed from 0 with no offsets are what C2
+     * vectorises: with an offset per array it must assume they overlap (Adam on 535k floats: 1.7 against 0.2 ms).
+     */
     private void updateContiguous(Tensor p, ParamGroup group) {
-        Tensor grad = p.grad().dtype() != p.dtype() ? p.grad().to(p.dtype())
-                : p.grad().isContiguous() ? p.grad() : p.grad().contiguousCopy();
-        if (p.isContiguous()) {
-            update(p, grad, state(p), group);
-            return;
+        Tensor grad = p.grad().dtype() != p.dtype() ? p.grad().to(p.dtype()) : p.grad();
+        if (!denseFromZero(grad)) {
+            grad = grad.contiguousCopy();
         }
-        // NOTE: state tensors are made with zerosLike(param), i.e. contiguous, so only the parameter needs a copy.
-        Tensor work = p.contiguousCopy();
-        update(work, grad, state(p), group);
-        org.torchglot.engine.ops.Pointwise.copyData(p, work);
+        ParamState before = state.get(p);
+        Tensor work = denseFromZero(p) ? p : p.contiguousCopy();
+        ParamState after = update(work, grad, before, group);
+        if (after != before) {
+            state.put(p, after);
+        }
+        if (work != p) {
+            org.torchglot.engine.ops.Pointwise.copyData(p, work);
+        }
+    }
+
+    private static boolean denseFromZero(Tensor t) {
+        return t.isContiguous() && t.storageOffset() == 0;
     }
 
     /** A zero-filled state tensor shaped and typed like {@code param}. */
@@ -247,8 +283,9 @@ public abstract class Optimizer {
         }
         Map<Integer, Map<String, Object>> packedState = new LinkedHashMap<>();
         state.forEach((p, s) -> {
-            if (!s.isEmpty()) {
-                packedState.put(index.get(p), new LinkedHashMap<>(s));
+            Map<String, Object> named = s.asMap();
+            if (!named.isEmpty()) {
+                packedState.put(index.get(p), new LinkedHashMap<>(named));
             }
         });
         Map<String, Object> out = new LinkedHashMap<>();
@@ -282,7 +319,7 @@ public abstract class Optimizer {
             Tensor p = byIndex.get(((Number) key).intValue());
             Map<String, Object> copy = new LinkedHashMap<>();
             ((Map<String, Object>) value).forEach((name, v) -> copy.put(name, castLike(p, name, v)));
-            state.put(p, copy);
+            state.put(p, restoreState(copy));
         });
         for (int i = 0; i < savedGroups.size(); i++) {
             Map<String, Object> options = paramGroups.get(i).options();

@@ -1,5 +1,6 @@
 package org.torchglot.engine.optim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.torchglot.engine.tensor.Tensor;
@@ -14,8 +15,23 @@ import org.torchglot.engine.tensor.Tensor;
  * else:      p = p - lr * exp_avg / (1 - beta1^t)
  * </pre>
  * State: {@code step} (a float32 scalar tensor), {@code exp_avg}, {@code exp_avg_sq}.
+ *
+ * <p>NOTE: the float32 loop rounds every product, quotient, sum and square root to float, as libtorch's kernels do
+ * ({@link Elements}): float arithmetic on float operands gives exactly those bits.
  */
-public class RAdam extends Optimizer {
+public class RAdam extends AdamFamily<RAdam.RAdamState> {
+    /** RAdam's state. */
+    record RAdamState(Tensor step, Tensor expAvg, Tensor expAvgSq) implements Counted {
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", step);
+            m.put("exp_avg", expAvg);
+            m.put("exp_avg_sq", expAvgSq);
+            return m;
+        }
+    }
+
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1e-3, "betas", Options.tuple(0.9, 0.999), "eps", 1e-8, "weight_decay", 0L,
                 "foreach", null);
@@ -26,58 +42,81 @@ public class RAdam extends Optimizer {
     }
 
     public RAdam(List<?> params, Map<String, ?> options) {
-        super(params, defaultOptions(), options);
+        super(params, defaultOptions(), options, RAdamState.class);
     }
 
     @Override
-    protected void validate(Map<String, Object> o) {
-        requireNonNegative(o, "lr", "Invalid learning rate");
-        requireNonNegative(o, "eps", "Invalid epsilon value");
-        requireBetas(o);
-        requireNonNegative(o, "weight_decay", "Invalid weight_decay value");
+    RAdamState newState(Tensor param, ParamGroup group) {
+        return new RAdamState(floatScalar(0), zerosLike(param), zerosLike(param));
     }
 
     @Override
-    protected void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group) {
-        double lr = group.lr();
-        double beta1 = group.getDouble("betas", 0);
-        double beta2 = group.getDouble("betas", 1);
-        double eps = group.getDouble("eps");
-        double weightDecay = group.getDouble("weight_decay");
-        if (state.isEmpty()) {
-            state.put("step", floatScalar(0));
-            state.put("exp_avg", zerosLike(param));
-            state.put("exp_avg_sq", zerosLike(param));
-        }
-        double step = incrementStep(state);
-        double biasCorrection1 = 1 - Math.pow(beta1, step);
-        double biasCorrection2 = 1 - Math.pow(beta2, step);
-        double rhoInf = 2 / (1 - beta2) - 1;
-        double rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / biasCorrection2;
+    RAdamState stateFrom(Map<String, Object> saved) {
+        return new RAdamState(saved(saved, "step"), saved(saved, "exp_avg"), saved(saved, "exp_avg_sq"));
+    }
+
+    @Override
+    void apply(Tensor param, Tensor grad, RAdamState s, Hyper h, double step, ParamGroup group) {
+        double biasCorrection1 = 1 - Math.pow(h.beta1(), step);
+        double biasCorrection2 = 1 - Math.pow(h.beta2(), step);
+        double rhoInf = 2 / (1 - h.beta2()) - 1;
+        double rhoT = rhoInf - 2 * step * Math.pow(h.beta2(), step) / biasCorrection2;
         boolean rectified = rhoT > 5.;
         double rect = rectified
                 ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
-        Elements p = new Elements(param);
-        Elements g = new Elements(grad);
-        Elements m = new Elements((Tensor) state.get("exp_avg"));
-        Elements v = new Elements((Tensor) state.get("exp_avg_sq"));
-        for (int i = 0; i < p.size; i++) {
-            double gi = g.get(i);
-            double pi = p.get(i);
-            if (weightDecay != 0) {
-                gi = p.fma(pi, weightDecay, gi);
+        int n = param.numel();
+        if (float32(param)) {
+            float[] p = param.storage().f;
+            float[] g = grad.storage().f;
+            float[] m = s.expAvg().storage().f;
+            float[] v = s.expAvgSq().storage().f;
+            boolean decay = h.weightDecay() != 0;
+            float wd = (float) h.weightDecay();
+            float b1 = (float) h.beta1();
+            float b2 = (float) h.beta2();
+            float oneMinusB1 = (float) (1 - h.beta1());
+            float oneMinusB2 = (float) (1 - h.beta2());
+            float correction1 = (float) biasCorrection1;
+            float correction2Sqrt = (float) Math.sqrt(biasCorrection2);
+            float lr = (float) h.lr();
+            float eps = (float) h.eps();
+            float rectScale = (float) rect;
+            for (int i = 0; i < n; i++) {
+                float pi = p[i];
+                float gi = decay ? Math.fma(pi, wd, g[i]) : g[i];
+                float mi = Math.fma(gi, oneMinusB1, m[i] * b1);
+                float vi = Math.fma(oneMinusB2 * gi, gi, v[i] * b2);
+                m[i] = mi;
+                v[i] = vi;
+                float update = mi / correction1 * lr;
+                if (rectified) {
+                    float adaptive = correction2Sqrt / ((float) Math.sqrt(vi) + eps);
+                    update = update * adaptive * rectScale;
+                }
+                p[i] = pi - update;
             }
-            double mi = p.fma(gi, 1 - beta1, p.round(m.get(i) * p.scalar(beta1)));
-            double vi = p.addcmul(p.round(v.get(i) * p.scalar(beta2)), 1 - beta2, gi, gi);
-            m.set(i, mi);
-            v.set(i, vi);
-            double update = p.round(p.round(mi / p.scalar(biasCorrection1)) * p.scalar(lr));
-            if (rectified) {
-                double adaptive = p.round(p.scalar(Math.sqrt(biasCorrection2))
-                        / p.round(p.round(Math.sqrt(vi)) + p.scalar(eps)));
-                update = p.round(p.round(update * adaptive) * p.scalar(rect));
+        } else {
+            double[] p = param.storage().d;
+            double[] g = grad.storage().d;
+            double[] m = s.expAvg().storage().d;
+            double[] v = s.expAvgSq().storage().d;
+            double wd = h.weightDecay();
+            double b1 = h.beta1();
+            double b2 = h.beta2();
+            double correction2Sqrt = Math.sqrt(biasCorrection2);
+            for (int i = 0; i < n; i++) {
+                double pi = p[i];
+                double gi = wd != 0 ? Math.fma(pi, wd, g[i]) : g[i];
+                double mi = Math.fma(gi, 1 - b1, m[i] * b1);
+                double vi = Math.fma((1 - b2) * gi, gi, v[i] * b2);
+                m[i] = mi;
+                v[i] = vi;
+                double update = mi / biasCorrection1 * h.lr();
+                if (rectified) {
+                    update = update * (correction2Sqrt / (Math.sqrt(vi) + h.eps())) * rect;
+                }
+                p[i] = pi - update;
             }
-            p.set(i, p.round(pi - update));
         }
     }
 }

@@ -15,7 +15,7 @@ import org.torchglot.engine.tensor.Tensor;
  * </pre>
  * State: {@code step} (an int), {@code square_avg}, {@code momentum_buffer}, {@code grad_avg}.
  */
-public class RMSprop extends Optimizer {
+public class RMSprop extends MapStateOptimizer {
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1e-2, "momentum", 0L, "alpha", 0.99, "eps", 1e-8, "centered", false,
                 "weight_decay", 0L, "foreach", null, "maximize", false, "differentiable", false);

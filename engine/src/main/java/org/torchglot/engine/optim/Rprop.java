@@ -13,7 +13,7 @@ import org.torchglot.engine.tensor.TorchException;
  * forgotten. {@code p = p - sign(g) * step_size}.
  * State: {@code step} (an int), {@code prev} (the last gradient kept), {@code step_size}.
  */
-public class Rprop extends Optimizer {
+public class Rprop extends MapStateOptimizer {
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1e-2, "etas", Options.tuple(0.5, 1.2), "step_sizes", List.of(1e-6, 50L),
                 "foreach", null, "maximize", false);

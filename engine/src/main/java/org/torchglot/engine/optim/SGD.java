@@ -16,7 +16,7 @@ import org.torchglot.engine.tensor.TorchException;
  * </pre>
  * State: {@code momentum_buffer}.
  */
-public class SGD extends Optimizer {
+public class SGD extends MapStateOptimizer {
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", null, "momentum", 0L, "dampening", 0L, "weight_decay", 0L, "nesterov", false,
                 "maximize", false, "foreach", null, "differentiable", false);
@@ -68,11 +68,9 @@ public class SGD extends Optimizer {
                 group.getBoolean("nesterov"), group.getBoolean("maximize"), firstStep);
         int n = param.numel();
         if (param.dtype() == DType.FLOAT32) {
-            rule.apply(param.storage().f, param.storageOffset(), grad.storage().f, grad.storageOffset(),
-                    buf == null ? null : buf.storage().f, buf == null ? 0 : buf.storageOffset(), n);
+            rule.apply(param.storage().f, grad.storage().f, buf == null ? null : buf.storage().f, n);
         } else {
-            rule.apply(param.storage().d, param.storageOffset(), grad.storage().d, grad.storageOffset(),
-                    buf == null ? null : buf.storage().d, buf == null ? 0 : buf.storageOffset(), n);
+            rule.apply(param.storage().d, grad.storage().d, buf == null ? null : buf.storage().d, n);
         }
     }
 
@@ -85,7 +83,7 @@ public class SGD extends Optimizer {
      */
     private record Rule(double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
             boolean maximize, boolean firstStep) {
-        void apply(float[] p, int pOff, float[] g, int gOff, float[] buf, int bufOff, int n) {
+        void apply(float[] p, float[] g, float[] buf, int n) {
             boolean decay = weightDecay != 0;
             float wd = (float) weightDecay;
             float mom = (float) momentum;
@@ -94,38 +92,38 @@ public class SGD extends Optimizer {
             if (!decay && buf == null && !maximize) {
                 // NOTE: plain SGD gets its own loop: under C1 the general loop's branches cost 2.5x.
                 for (int i = 0; i < n; i++) {
-                    p[pOff + i] = Math.fma(g[gOff + i], negLr, p[pOff + i]);
+                    p[i] = Math.fma(g[i], negLr, p[i]);
                 }
                 return;
             }
             for (int i = 0; i < n; i++) {
-                float d = maximize ? -g[gOff + i] : g[gOff + i];
+                float d = maximize ? -g[i] : g[i];
                 if (decay) {
-                    d = Math.fma(p[pOff + i], wd, d);
+                    d = Math.fma(p[i], wd, d);
                 }
                 if (buf != null) {
-                    float b = firstStep ? d : Math.fma(d, keep, buf[bufOff + i] * mom);
-                    buf[bufOff + i] = b;
+                    float b = firstStep ? d : Math.fma(d, keep, buf[i] * mom);
+                    buf[i] = b;
                     d = nesterov ? Math.fma(b, mom, d) : b;
                 }
-                p[pOff + i] = Math.fma(d, negLr, p[pOff + i]);
+                p[i] = Math.fma(d, negLr, p[i]);
             }
         }
 
-        void apply(double[] p, int pOff, double[] g, int gOff, double[] buf, int bufOff, int n) {
+        void apply(double[] p, double[] g, double[] buf, int n) {
             boolean decay = weightDecay != 0;
             double keep = 1 - dampening;
             for (int i = 0; i < n; i++) {
-                double d = maximize ? -g[gOff + i] : g[gOff + i];
+                double d = maximize ? -g[i] : g[i];
                 if (decay) {
-                    d = Math.fma(p[pOff + i], weightDecay, d);
+                    d = Math.fma(p[i], weightDecay, d);
                 }
                 if (buf != null) {
-                    double b = firstStep ? d : Math.fma(d, keep, buf[bufOff + i] * momentum);
-                    buf[bufOff + i] = b;
+                    double b = firstStep ? d : Math.fma(d, keep, buf[i] * momentum);
+                    buf[i] = b;
                     d = nesterov ? Math.fma(b, momentum, d) : b;
                 }
-                p[pOff + i] = Math.fma(d, -lr, p[pOff + i]);
+                p[i] = Math.fma(d, -lr, p[i]);
             }
         }
     }

@@ -11,9 +11,9 @@ import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
 
 /**
- * SGD's and Adam's array loops round exactly as the per-element rule written with {@link Elements}
- * (PyTorch's kernel arithmetic) does: same bits for the parameter and every state tensor, step after
- * step, in float32 and float64.
+ * The array loops of SGD and the Adam family (Adam, AdamW, NAdam, RAdam, Adamax) round exactly as the
+ * per-element rule written with {@link Elements} (PyTorch's kernel arithmetic) does: same bits for the
+ * parameter and every state tensor, step after step, in float32 and float64.
  */
 class UpdateRoundingTest {
     private static final int SIZE = 257;
@@ -169,6 +169,184 @@ class UpdateRoundingTest {
             }
             double denom = p.round(p.round(p.round(Math.sqrt(second)) / p.scalar(biasCorrection2Sqrt)) + p.scalar(eps));
             p.set(i, p.addcdiv(pi, -stepSize, mi, denom));
+        }
+    }
+
+    /** A rule written with {@link Elements}: updates {@code param} and {@code moments} in place for step {@code step}. */
+    private interface Reference {
+        void step(Tensor param, Tensor grad, Tensor[] moments, int step, ParamGroup group);
+    }
+
+    @Test
+    void nadamRadamAndAdamaxMatchTheElementRule() {
+        List<Map<String, Object>> options = List.of(
+                Map.of(),
+                Map.of("lr", 0.01, "weight_decay", 0.1),
+                Map.of("betas", List.of(0.8, 0.99), "eps", 1e-6, "weight_decay", 0.01));
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (Map<String, Object> o : options) {
+                assertFollows("NAdam", new NAdam(List.of(values(new Random(3), dtype).requiresGrad_(true)), o),
+                        List.of("exp_avg", "exp_avg_sq", "mu_product"), UpdateRoundingTest::nadamReference, dtype);
+                assertFollows("RAdam", new RAdam(List.of(values(new Random(3), dtype).requiresGrad_(true)), o),
+                        List.of("exp_avg", "exp_avg_sq"), UpdateRoundingTest::radamReference, dtype);
+                Map<String, Object> maximized = new java.util.HashMap<>(o);
+                maximized.put("maximize", true);
+                for (Map<String, Object> adamax : List.of(o, maximized)) {
+                    assertFollows("Adamax", new Adamax(List.of(values(new Random(3), dtype).requiresGrad_(true)),
+                            adamax), List.of("exp_avg", "exp_inf"), UpdateRoundingTest::adamaxReference, dtype);
+                }
+            }
+        }
+    }
+
+    /**
+     * Steps {@code opt} (over one parameter made from {@code new Random(3)}) and {@code reference} side by side,
+     * with RAdam's rectified branch reached after its first steps; compares the parameter and the named state.
+     */
+    private static void assertFollows(String name, Optimizer opt, List<String> stateNames, Reference reference,
+            DType dtype) {
+        Random r = new Random(3);
+        Tensor param = opt.paramGroups().get(0).params().get(0);
+        values(r, dtype);
+        Tensor want = param.detach().clone();
+        Tensor[] moments = {Torch.zeros(new int[] {SIZE}, dtype), Torch.zeros(new int[] {SIZE}, dtype),
+            Torch.tensor(new double[] {1}, new int[0], DType.FLOAT32)};
+        ParamGroup group = opt.paramGroups().get(0);
+        for (int step = 1; step <= 8; step++) {
+            Tensor grad = values(r, dtype);
+            param.setGrad(grad);
+            opt.step();
+            reference.step(want, grad, moments, step, group);
+            String what = name + " " + group.options() + " " + dtype + " step " + step;
+            assertSameBits(want, param, what);
+            Map<String, Object> state = opt.state(param);
+            for (int i = 0; i < stateNames.size(); i++) {
+                assertSameBits(moments[i], (Tensor) state.get(stateNames.get(i)), what + " " + stateNames.get(i));
+            }
+            assertEquals(step, ((Tensor) state.get("step")).item(), what + " step");
+        }
+    }
+
+    /** NAdam 1.13's rule; {@code moments}: exp_avg, exp_avg_sq, mu_product. */
+    private static void nadamReference(Tensor param, Tensor grad, Tensor[] moments, int step, ParamGroup group) {
+        double lr = group.lr();
+        double beta1 = group.getDouble("betas", 0);
+        double beta2 = group.getDouble("betas", 1);
+        double eps = group.getDouble("eps");
+        double weightDecay = group.getDouble("weight_decay");
+        double momentumDecay = group.getDouble("momentum_decay");
+        double biasCorrection2 = 1 - Math.pow(beta2, step);
+        double mu = beta1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
+        double muNext = beta1 * (1. - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
+        float muProduct = (float) moments[2].item() * (float) mu;
+        moments[2].fillNoGrad(muProduct);
+        float muProductNext = muProduct * (float) mu * (float) muNext;
+        double gradStep = -lr * (1. - mu) / (1. - muProduct);
+        double avgStep = -lr * muNext / (1. - muProductNext);
+        Elements p = new Elements(param);
+        Elements g = new Elements(grad);
+        Elements m = new Elements(moments[0]);
+        Elements v = new Elements(moments[1]);
+        for (int i = 0; i < p.size; i++) {
+            double gi = g.get(i);
+            double pi = p.get(i);
+            if (weightDecay != 0) {
+                gi = p.fma(pi, weightDecay, gi);
+            }
+            double mi = p.fma(gi, 1 - beta1, p.round(m.get(i) * p.scalar(beta1)));
+            double vi = p.addcmul(p.round(v.get(i) * p.scalar(beta2)), 1 - beta2, gi, gi);
+            m.set(i, mi);
+            v.set(i, vi);
+            double denom = p.round(p.round(Math.sqrt(p.round(vi / p.scalar(biasCorrection2)))) + p.scalar(eps));
+            pi = p.addcdiv(pi, gradStep, gi, denom);
+            p.set(i, p.addcdiv(pi, avgStep, mi, denom));
+        }
+    }
+
+    /** RAdam 1.13's rule; {@code moments}: exp_avg, exp_avg_sq. */
+    private static void radamReference(Tensor param, Tensor grad, Tensor[] moments, int step, ParamGroup group) {
+        double lr = group.lr();
+        double beta1 = group.getDouble("betas", 0);
+        double beta2 = group.getDouble("betas", 1);
+        double eps = group.getDouble("eps");
+        double weightDecay = group.getDouble("weight_decay");
+        double biasCorrection1 = 1 - Math.pow(beta1, step);
+        double biasCorrection2 = 1 - Math.pow(beta2, step);
+        double rhoInf = 2 / (1 - beta2) - 1;
+        double rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / biasCorrection2;
+        boolean rectified = rhoT > 5.;
+        double rect = rectified
+                ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+        Elements p = new Elements(param);
+        Elements g = new Elements(grad);
+        Elements m = new Elements(moments[0]);
+        Elements v = new Elements(moments[1]);
+        for (int i = 0; i < p.size; i++) {
+            double gi = g.get(i);
+            double pi = p.get(i);
+            if (weightDecay != 0) {
+                gi = p.fma(pi, weightDecay, gi);
+            }
+            double mi = p.fma(gi, 1 - beta1, p.round(m.get(i) * p.scalar(beta1)));
+            double vi = p.addcmul(p.round(v.get(i) * p.scalar(beta2)), 1 - beta2, gi, gi);
+            m.set(i, mi);
+            v.set(i, vi);
+            double update = p.round(p.round(mi / p.scalar(biasCorrection1)) * p.scalar(lr));
+            if (rectified) {
+                double adaptive = p.round(p.scalar(Math.sqrt(biasCorrection2))
+                        / p.round(p.round(Math.sqrt(vi)) + p.scalar(eps)));
+                update = p.round(p.round(update * adaptive) * p.scalar(rect));
+            }
+            p.set(i, p.round(pi - update));
+        }
+    }
+
+    /** Adamax 1.13's rule; {@code moments}: exp_avg, exp_inf. */
+    private static void adamaxReference(Tensor param, Tensor grad, Tensor[] moments, int step, ParamGroup group) {
+        double beta1 = group.getDouble("betas", 0);
+        double beta2 = group.getDouble("betas", 1);
+        double eps = group.getDouble("eps");
+        double weightDecay = group.getDouble("weight_decay");
+        boolean maximize = group.getBoolean("maximize");
+        double clr = group.lr() / (1 - Math.pow(beta1, step));
+        Elements p = new Elements(param);
+        Elements g = new Elements(grad);
+        Elements m = new Elements(moments[0]);
+        Elements u = new Elements(moments[1]);
+        for (int i = 0; i < p.size; i++) {
+            double gi = maximize ? -g.get(i) : g.get(i);
+            double pi = p.get(i);
+            if (weightDecay != 0) {
+                gi = p.fma(pi, weightDecay, gi);
+            }
+            double mi = p.fma(gi, 1 - beta1, p.round(m.get(i) * p.scalar(beta1)));
+            double ui = Math.max(p.round(u.get(i) * p.scalar(beta2)), p.round(Math.abs(gi) + p.scalar(eps)));
+            m.set(i, mi);
+            u.set(i, ui);
+            p.set(i, p.addcdiv(pi, -clr, mi, ui));
+        }
+    }
+
+    @Test
+    void aParameterViewingPartOfItsStorageStepsLikeADenseOne() {
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor base = values(new Random(4), dtype);
+            Tensor view = base.narrow(0, 3, SIZE - 7).detach().requiresGrad_(true);
+            Tensor dense = view.detach().clone().requiresGrad_(true);
+            Adam onView = new Adam(List.of(view), Map.of("lr", 0.01, "amsgrad", true));
+            Adam onDense = new Adam(List.of(dense), Map.of("lr", 0.01, "amsgrad", true));
+            Random r = new Random(5);
+            for (int step = 1; step <= 3; step++) {
+                Tensor grad = values(r, dtype).narrow(0, 1, SIZE - 7);
+                view.setGrad(grad);
+                dense.setGrad(grad.contiguousCopy());
+                onView.step();
+                onDense.step();
+                assertSameBits(dense, view, "Adam on a view, " + dtype + " step " + step);
+            }
+            Tensor untouched = values(new Random(4), dtype);
+            assertSameBits(untouched.narrow(0, 0, 3), base.narrow(0, 0, 3), "storage before the view");
+            assertSameBits(untouched.narrow(0, SIZE - 4, 4), base.narrow(0, SIZE - 4, 4), "storage after the view");
         }
     }
 }
