@@ -77,6 +77,7 @@ public final class TorchRPackage implements RPackage {
         autograd(pkg);
         customFunctions(pkg);
         nn(pkg);
+        Generators.install(pkg);
         pkg.classHandler(Values.TENSOR_CLASS, new TensorHandler());
         pkg.classHandler(ModuleHandler.MODULE_CLASS, new ModuleHandler());
         pkg.classHandler(ModuleHandler.GENERATOR_CLASS, new ModuleHandler());
@@ -90,6 +91,10 @@ public final class TorchRPackage implements RPackage {
         pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/torch.R");
         pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/data.R");
         pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/autograd.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/types.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/optim.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/nn.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/distributions.R");
     }
 
     /** {@code prefix + name} for every op of {@code table}, taking R's {@code ...} as the op's arguments. */
