@@ -30,6 +30,7 @@ import org.torchglot.engine.nn.Sigmoid;
 import org.torchglot.engine.nn.SmoothL1Loss;
 import org.torchglot.engine.nn.Softmax;
 import org.torchglot.engine.nn.Softplus;
+import org.torchglot.engine.nn.StructuredInit;
 import org.torchglot.engine.nn.Tanh;
 import org.torchglot.engine.nn.functional.Functional;
 import org.torchglot.engine.nn.functional.Reduction;
@@ -253,6 +254,18 @@ final class NnOps {
         t.register("kaiming_normal_(Tensor tensor, float a=0, str mode='fan_in', str nonlinearity='leaky_relu')",
                 "He normal initialisation.", a -> Init.kaimingNormal_(a.tensor(0), a.doubleValue(1),
                         Init.FanMode.of(a.string(2)), a.string(3)));
+        t.register("eye_(Tensor tensor)", "Fills a 2-D tensor with the identity matrix.",
+                a -> StructuredInit.eye_(a.tensor(0)));
+        t.register("dirac_(Tensor tensor, int groups=1)",
+                "Fills a 3-, 4- or 5-D convolution weight with the Dirac delta (identity per group).",
+                a -> StructuredInit.dirac_(a.tensor(0), a.intValue(1)));
+        t.register("orthogonal_(Tensor tensor, float gain=1, *, Generator? generator=None)",
+                "Fills with a (semi-)orthogonal matrix, dims after the first flattened.",
+                a -> StructuredInit.orthogonal_(a.tensor(0), a.doubleValue(1), a.generator(2)));
+        t.register("trunc_normal_(Tensor tensor, float mean=0.0, float std=1.0, float a=-2.0, float b=2.0, *, "
+                + "Generator? generator=None)", "Fills with N(mean, std^2) truncated to [a, b].",
+                a -> StructuredInit.truncNormal_(a.tensor(0), a.doubleValue(1), a.doubleValue(2), a.doubleValue(3),
+                        a.doubleValue(4), a.generator(5)));
         t.register("calculate_gain(str nonlinearity, float? param=None) -> float",
                 "The recommended gain for a nonlinearity.", a -> Init.calculateGain(a.string(0), a.doubleOrNull(1)));
     }

@@ -81,11 +81,11 @@ public final class RNames {
 
     /**
      * R torch's spelling of a class name: {@code LeakyReLU} is {@code leaky_relu}, {@code BCEWithLogitsLoss}
-     * {@code bce_with_logits_loss}; R torch writes {@code PReLU}, {@code SiLU} and "multilabel" as one word
-     * ({@code nn_prelu}, {@code nn_silu}, {@code nn_multilabel_margin_loss}).
+     * {@code bce_with_logits_loss}; R torch writes {@code PReLU}, {@code RReLU}, {@code SiLU} and "multilabel" as one
+     * word ({@code nn_prelu}, {@code nn_rrelu}, {@code nn_silu}, {@code nn_multilabel_margin_loss}).
      */
     static String snakeCase(String name) {
-        return name.replace("PReLU", "Prelu").replace("SiLU", "Silu").replace("MultiLabel", "Multilabel")
+        return name.replace("PReLU", "Prelu").replace("RReLU", "Rrelu").replace("SiLU", "Silu").replace("MultiLabel", "Multilabel")
                 .replace("ReLU", "Relu")
                 .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
                 .replaceAll("([a-z0-9])([A-Z])", "$1_$2")

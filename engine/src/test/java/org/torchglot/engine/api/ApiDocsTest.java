@@ -34,6 +34,7 @@ class ApiDocsTest {
         assertEquals("relu6", RNames.snakeCase("ReLU6"));
         assertEquals("prelu", RNames.snakeCase("PReLU"));
         assertEquals("silu", RNames.snakeCase("SiLU"));
+        assertEquals("rrelu", RNames.snakeCase("RReLU"));
         assertEquals("kl_div_loss", RNames.snakeCase("KLDivLoss"));
         assertEquals("gaussian_nll_loss", RNames.snakeCase("GaussianNLLLoss"));
         assertEquals("multilabel_soft_margin_loss", RNames.snakeCase("MultiLabelSoftMarginLoss"));

@@ -59,7 +59,13 @@ final class OpCalls {
                 keywords.put(key, argument(value, typeOf(op.signature(), key)));
             }
         }
-        return guard(call, () -> Values.toR(table.call(name, positional.toArray(), keywords, Convention.ONE_BASED)));
+        Object result = guard(call, () -> Values.toR(table.call(name, positional.toArray(), keywords,
+                Convention.ONE_BASED)));
+        if (op.signature().returns().equals("None")) {
+            // NOTE: R torch's functions returning nothing (Rcpp's void) give an invisible NULL.
+            call.setInvisible();
+        }
+        return result;
     }
 
     /** An R function where an op takes a callable ({@code lr_lambda}): the engine calls it with Java values. */

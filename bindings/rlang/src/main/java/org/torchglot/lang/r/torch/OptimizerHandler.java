@@ -46,6 +46,10 @@ final class OptimizerHandler implements RClassHandler {
             return generic.equals("$") ? schedulerMember(scheduler, RValues.asString(args[1])) : NOT_HANDLED;
         }
         Optimizer opt = OpCalls.host(args[0], Optimizer.class);
+        if (opt == null) {
+            // NOTE: optimizers written in R with optimizer() share the class torch_optimizer; R methods serve them.
+            return NOT_HANDLED;
+        }
         return switch (generic) {
             case "$" -> member(opt, RValues.asString(args[1]));
             case "$<-" -> {

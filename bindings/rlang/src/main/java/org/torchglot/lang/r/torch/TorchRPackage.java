@@ -22,7 +22,10 @@ import org.torchglot.lang.r.RPackage;
 import org.torchglot.lang.r.RPackageBuilder;
 import org.torchglot.lang.r.runtime.ArgMatcher;
 import org.torchglot.lang.r.runtime.RClosure;
+import org.torchglot.lang.r.nodes.RCallNode;
+import org.torchglot.lang.r.nodes.RConstantNode;
 import org.torchglot.lang.r.nodes.RNode;
+import org.torchglot.lang.r.nodes.RSymbolNode;
 import org.torchglot.lang.r.runtime.REnvironment;
 import org.torchglot.lang.r.runtime.RErrorSignal;
 import org.torchglot.lang.r.runtime.RExternal;
@@ -34,6 +37,8 @@ import org.torchglot.lang.r.runtime.RNull;
 import org.torchglot.lang.r.runtime.RPromise;
 import org.torchglot.lang.r.runtime.RString;
 import org.torchglot.lang.r.runtime.RValues;
+
+import com.oracle.truffle.api.nodes.NodeUtil;
 
 /**
  * {@code library(torch)}: torch for R on the engine. Function names map onto the op tables the R way
@@ -77,6 +82,8 @@ public final class TorchRPackage implements RPackage {
         autograd(pkg);
         customFunctions(pkg);
         nn(pkg);
+        Generators.install(pkg);
+        pipe(pkg);
         pkg.classHandler(Values.TENSOR_CLASS, new TensorHandler());
         pkg.classHandler(ModuleHandler.MODULE_CLASS, new ModuleHandler());
         pkg.classHandler(ModuleHandler.GENERATOR_CLASS, new ModuleHandler());
@@ -90,6 +97,10 @@ public final class TorchRPackage implements RPackage {
         pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/torch.R");
         pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/data.R");
         pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/autograd.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/types.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/optim.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/nn.R");
+        pkg.sourceResource(TorchRPackage.class, "/org/torchglot/lang/r/torch/distributions.R");
     }
 
     /** {@code prefix + name} for every op of {@code table}, taking R's {@code ...} as the op's arguments. */
@@ -165,6 +176,41 @@ public final class TorchRPackage implements RPackage {
                 keywords, Convention.ONE_BASED)));
     }
 
+    /**
+     * magrittr's {@code %>%} as the function R torch re-exports ({@code `%>%`(x, f(y))}); written infix, the parser
+     * rewrites the pipe itself. The right side is a call ({@code x} becomes its first argument, or replaces its
+     * {@code .} placeholders) or a function.
+     */
+    private static void pipe(RPackageBuilder pkg) {
+        pkg.lazyBuiltin("%>%", "lhs, rhs", (call, a) -> {
+            Object lhs = RPromise.forceValue(a[0]);
+            if (a[1] instanceof RPromise rhs && rhs.expr() instanceof RCallNode original) {
+                RCallNode c = (RCallNode) NodeUtil.cloneNode(original);
+                RNode value = new RConstantNode(lhs, ".");
+                RNode[] args = c.args().clone();
+                String[] names = c.names().clone();
+                boolean placeholder = false;
+                for (int i = 0; i < args.length; i++) {
+                    if (args[i] instanceof RSymbolNode sym && sym.name().equals(".")) {
+                        args[i] = placeholder ? NodeUtil.cloneNode(value) : value;
+                        placeholder = true;
+                    }
+                }
+                if (!placeholder) {
+                    RNode[] withLhs = new RNode[args.length + 1];
+                    String[] withNames = new String[names.length + 1];
+                    withLhs[0] = value;
+                    System.arraycopy(args, 0, withLhs, 1, args.length);
+                    System.arraycopy(names, 0, withNames, 1, names.length);
+                    args = withLhs;
+                    names = withNames;
+                }
+                return new RCallNode(c.fn(), names, args).execute(rhs.env());
+            }
+            return call.callFunction(RPromise.forceValue(a[1]), lhs);
+        });
+    }
+
     private static void autograd(RPackageBuilder pkg) {
         pkg.lazyBuiltin("with_no_grad", "code", (call, a) -> withGrad(false, a[0]));
         pkg.lazyBuiltin("with_enable_grad", "code", (call, a) -> withGrad(true, a[0]));
@@ -227,6 +273,8 @@ public final class TorchRPackage implements RPackage {
             }
             return RList.of(values, out);
         });
+        pkg.builtin(".formals_count", "f", (call, a) -> RInt.of(a[0] instanceof RClosure f ? f.root().formals().length
+                : -1));
         pkg.builtin(".autograd_function_attach", "output, variables, backward", (call, a) -> {
             Tensor out = OpCalls.host(a[0], Tensor.class);
             RList variables = (RList) a[1];

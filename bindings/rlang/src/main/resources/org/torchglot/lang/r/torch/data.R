@@ -99,6 +99,27 @@ dataset <- function(name = NULL, inherit = Dataset, ..., private = NULL, active 
 
 is_dataset <- function(x) inherits(x, "dataset")
 
+# A dataset read in order through an iterator (`.iter()` returns a function giving the next item or exhausted()),
+# for data without random access; `.length()` is NA unless the class says otherwise.
+IterableDataset <- .r6_class("iterable_dataset", list(
+  .iter = function() stop("Not implemented", call. = FALSE),
+  .length = function() NA_integer_
+))
+
+iterable_dataset <- function(name, inherit = IterableDataset, ..., private = NULL, active = NULL,
+                             parent_env = parent.frame()) {
+  .create_class(name, inherit, list(...), private, active, parent_env, "Dataset", "iterable_dataset_generator")
+}
+
+is_iterable_dataset <- function(x) inherits(x, "iterable_dataset")
+as_iterator.iterable_dataset <- function(x) x$.iter()
+length.iterable_dataset <- function(x) x$.length()
+
+print.iterable_dataset_generator <- function(x, ...) {
+  cat("<iterable_dataset_generator>\n")
+  invisible(x)
+}
+
 print.dataset_generator <- function(x, ...) {
   cat("<dataset_generator>\n")
   invisible(x)
@@ -199,7 +220,35 @@ as_iterator.function <- function(x) x
   }
 }
 
-Sampler <- .r6_class("utils_sampler")
+# Batches of up to `batch_size` elements drawn from the iterator `it` (a sampler written with sampler()).
+.batches_of <- function(it, batch_size) {
+  function() {
+    out <- c()
+    while (length(out) < batch_size) {
+      value <- it()
+      if (is_exhausted(value)) break
+      out <- c(out, value)
+    }
+    if (length(out) == 0) exhausted() else out
+  }
+}
+
+# The indices of an iterable dataset's batches: there are none, the dataset's iterator gives the items.
+InfiniteSampler <- .r6_class("utils_sampler_infinite", public = list(
+  .iter_batch = function(batch_size) function() rep(NA_integer_, batch_size),
+  .iter = function() function() NA_integer_,
+  .length = function() NA_integer_
+))
+
+Sampler <- .r6_class("utils_sampler", public = list(
+  initialize = function(data_source) NULL,
+  .iter = function() stop("Not implemented", call. = FALSE)
+))
+
+# A sampler class written in R: `.iter()` returns an iterator over dataset indices, `.length()` their count.
+sampler <- function(name = NULL, inherit = Sampler, ..., private = NULL, active = NULL, parent_env = parent.frame()) {
+  .create_class(name, inherit, list(...), private, active, parent_env, "Sampler", c(name, "torch_sampler"))
+}
 length.utils_sampler <- function(x) x$.length()
 
 SequentialSampler <- .r6_class("utils_sampler_sequential", inherit = Sampler, public = list(
@@ -238,7 +287,8 @@ BatchSampler <- .r6_class("utils_sampler_batch", inherit = Sampler, public = lis
     self$drop_last <- drop_last
   },
   .iter = function() {
-    samp <- self$sampler$.iter_batch(self$batch_size)
+    samp <- if (is.null(self$sampler$.iter_batch)) .batches_of(self$sampler$.iter(), self$batch_size)
+            else self$sampler$.iter_batch(self$batch_size)
     function() {
       batch <- samp()
       if (is_exhausted(batch)) return(batch)
@@ -297,11 +347,17 @@ utils_data_default_convert <- function(data) {
 
 DataLoader <- .r6_class("dataloader", public = list(
   initialize = function(dataset, batch_size, shuffle, sampler, drop_last, collate_fn) {
-    if (!is_dataset(dataset)) {
+    if (!is_dataset(dataset) && !is_iterable_dataset(dataset)) {
       stop(sprintf("Unknown dataset type with class <%s>", class(dataset)[1]), call. = FALSE)
     }
     self$dataset <- dataset
-    if (is.null(sampler)) {
+    self$.iterable <- is_iterable_dataset(dataset)
+    if (self$.iterable) {
+      if (!is.null(sampler) || shuffle) {
+        stop("sampler and shuffle are not supported for iterable datasets", call. = FALSE)
+      }
+      sampler <- InfiniteSampler$new()
+    } else if (is.null(sampler)) {
       sampler <- if (shuffle) RandomSampler$new(dataset) else SequentialSampler$new(dataset)
     }
     self$.has_getbatch <- !is.null(dataset$.getbatch)
@@ -315,7 +371,13 @@ DataLoader <- .r6_class("dataloader", public = list(
     self$collate_fn <- collate_fn
   },
   .iter = function() DataLoaderIter$new(self),
-  .length = function() length(self$.index_sampler)
+  .length = function() {
+    if (!self$.iterable) return(length(self$.index_sampler))
+    n <- length(self$dataset)
+    if (is.na(n) || is.null(self$batch_size)) n
+    else if (self$drop_last) n %/% self$batch_size
+    else (n + self$batch_size - 1) %/% self$batch_size
+  }
 ), active = list(
   .auto_collation = function() !is.null(self$batch_sampler) && !self$.has_getbatch,
   .index_sampler = function() {
@@ -336,14 +398,34 @@ DataLoaderIter <- .r6_class("dataloader_iter", public = list(
     self$.collate_fn <- loader$collate_fn
     self$.index_sampler <- loader$.index_sampler
     self$.sampler_iter <- self$.index_sampler$.iter()
+    self$.drop_last <- loader$drop_last
+    if (loader$.iterable) self$.dataset_iter <- as_iterator(loader$dataset)
   },
   .next = function() {
     index <- self$.sampler_iter()
     if (is_exhausted(index)) return(exhausted())
+    if (!is.null(self$.dataset_iter)) return(self$.next_from_iterator(index))
     if (self$.auto_collation) {
       data <- lapply(index, function(i) self$.dataset[i])
     } else {
       data <- self$.dataset[index]
+    }
+    self$.collate_fn(data)
+  },
+  # An iterable dataset's batch: up to length(index) items of its iterator (R torch's IterableDatasetFetcher).
+  .next_from_iterator = function(index) {
+    if (!self$.auto_collation) {
+      data <- self$.dataset_iter()
+      return(if (is_exhausted(data)) data else self$.collate_fn(data))
+    }
+    data <- list()
+    for (i in seq_along(index)) {
+      d <- self$.dataset_iter()
+      if (is_exhausted(d)) {
+        if (self$.drop_last || i == 1) return(exhausted())
+        break
+      }
+      data[[i]] <- d
     }
     self$.collate_fn(data)
   },
