@@ -3,11 +3,9 @@ package org.torchglot.repl.attach;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.torchglot.bindings.Language;
 import org.torchglot.bindings.ResourceText;
 import org.torchglot.bindings.TorchglotContext;
@@ -16,7 +14,8 @@ import org.torchglot.repl.ScriptRunner;
 /**
  * The warm server's preparation: one small training script per installed language, so that the
  * languages' first contexts, the torch packages and the JVM's compiled code are ready before a
- * user's script arrives. Output is discarded; a failure is reported on the server's log.
+ * user's script arrives. Output is discarded; a failure is reported on the server's log. Each script
+ * runs only if the server's script slot is free and no command has come ({@link WarmServer}).
  */
 final class WarmUp {
 
@@ -27,41 +26,10 @@ final class WarmUp {
     }
 
     /**
-     * Runs the warm-up scripts, then waits (at most {@code maxWait}) until the JVM's JIT has
-     * caught up: the server then takes scripts without compiling its own code beside them.
+     * Runs the warm-up scripts in order, each after {@code beginStep} has granted the script slot (and
+     * followed by {@code endStep}); stops at the first refusal.
      */
-    static void run(Path workingDirectory, Duration maxWait) {
-        run(workingDirectory);
-        awaitQuietCompiler(maxWait);
-    }
-
-    /**
-     * Returns when the JVM's compilers have spent under 5% of a second compiling in each of the
-     * last two seconds, or after {@code maxWait}. NOTE: with full tiering on 2 cores, C2 keeps
-     * compiling the warm-up's code for a minute or more; a script arriving then ran twice as slowly.
-     */
-    static void awaitQuietCompiler(Duration maxWait) {
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
-            return;
-        }
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        long last = compiler.getTotalCompilationTime();
-        int quietSeconds = 0;
-        while (quietSeconds < 2 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            long now = compiler.getTotalCompilationTime();
-            quietSeconds = now - last < 50 ? quietSeconds + 1 : 0;
-            last = now;
-        }
-    }
-
-    static void run(Path workingDirectory) {
+    static void run(Path workingDirectory, BooleanSupplier beginStep, Runnable endStep) {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         for (Language language : ORDER) {
             if (!TorchglotContext.isInstalled(language)) {
@@ -70,7 +38,14 @@ final class WarmUp {
             // NOTE: Python scripts kept getting faster over a server's first dozens of runs (C2 compiling
             // more of GraalPy's interpreter); repeating its warm-up does that work before a user waits.
             for (int pass = 0; pass < (language == Language.PYTHON ? PYTHON_PASSES : 1); pass++) {
-                runOne(language, workingDirectory, discard);
+                if (!beginStep.getAsBoolean()) {
+                    return;
+                }
+                try {
+                    runOne(language, workingDirectory, discard);
+                } finally {
+                    endStep.run();
+                }
             }
         }
     }
