@@ -26,9 +26,9 @@ import org.torchglot.engine.tensor.MemoryLimit;
  * its socket, and it exits after an idle spell ({@value #IDLE_PROPERTY}) or when its socket is removed.
  *
  * <p>It stays out of the way of the user's commands: it listens from the start and warms up in the
- * background one script at a time ({@link WarmUp}), so a command arriving meanwhile waits for at most the
- * warm-up script in progress instead of running a cold JVM beside it, and the warm-up ends for good once a
- * command has come. After each idle spell of {@link #IDLE_GC_DELAY} it collects garbage once, so the JVM
+ * background one script at a time ({@link WarmUp}); a command arriving meanwhile cancels the warm-up
+ * script in progress and runs here, instead of in a cold JVM competing with the warm-up for the cores,
+ * and the warm-up ends for good. After each idle spell of {@link #IDLE_GC_DELAY} it collects garbage once, so the JVM
  * can give the heap scripts left behind back to the system.
  * Usage: {@code WarmServer <socket>}; the socket's directory must be private ({@link SocketDirectory}).
  */
@@ -47,8 +47,8 @@ public final class WarmServer implements AutoCloseable {
     private final Path socket;
     private final ServerSocketChannel channel;
     private final Duration idleLimit;
-    /** How long a command waits for the warm-up script in progress before it is turned away (runs directly). */
-    static final Duration WARM_UP_STEP_WAIT = Duration.ofSeconds(60);
+    /** How long a command waits for the cancelled warm-up script to stop before it is turned away (runs directly). */
+    static final Duration WARM_UP_STEP_WAIT = Duration.ofSeconds(30);
 
     /** Idle time after a script before the server collects garbage (and the JVM shrinks its heap). */
     static final Duration IDLE_GC_DELAY = Duration.ofSeconds(10);
@@ -58,6 +58,7 @@ public final class WarmServer implements AutoCloseable {
     private final Object slot = new Object();
     private boolean warmUpHoldsSlot;
     private boolean commandArrived;
+    private WarmUp warmUp;
     private volatile boolean collectedSinceLastRun = true;
     private final HeapExhaustion heapExhaustion = HeapExhaustion.watch(HeapExhaustion.NEARLY_FULL);
     private volatile long lastActivity = System.nanoTime();
@@ -167,13 +168,18 @@ public final class WarmServer implements AutoCloseable {
      * told otherwise; what keeps it out of the way is that it takes the script slot one script at a time).
      */
     void startWarmUp(Path workingDirectory) {
+        WarmUp started = new WarmUp(workingDirectory);
+        synchronized (slot) {
+            warmUp = started;
+        }
         Thread.ofPlatform().daemon().name("torchglot-warm-up").priority(Thread.MIN_PRIORITY)
-                .start(() -> WarmUp.run(workingDirectory, this::tryBeginWarmUpStep, this::endRun));
+                .start(() -> started.run(this::tryBeginWarmUpStep, this::endRun));
     }
 
     /**
      * Takes the one script slot for a command; false when another command's script is running. A warm-up
-     * script in progress is waited for (at most {@link #WARM_UP_STEP_WAIT}), and no other one starts after it.
+     * script in progress is cancelled and waited for (at most {@link #WARM_UP_STEP_WAIT}), and no other one
+     * starts after it.
      */
     boolean tryBeginRun() {
         synchronized (slot) {
@@ -181,8 +187,11 @@ public final class WarmServer implements AutoCloseable {
             commandArrived = true;
             long deadline = System.nanoTime() + WARM_UP_STEP_WAIT.toNanos();
             while (warmUpHoldsSlot && System.nanoTime() < deadline) {
+                if (warmUp != null) {
+                    warmUp.cancel();  // NOTE: repeated, since a script whose context is not created yet cannot be cancelled
+                }
                 try {
-                    slot.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    slot.wait(100);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;

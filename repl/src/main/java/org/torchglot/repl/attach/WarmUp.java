@@ -22,14 +22,19 @@ final class WarmUp {
     private static final List<Language> ORDER = List.of(Language.PYTHON, Language.R, Language.JS);
     private static final int PYTHON_PASSES = 5;
 
-    private WarmUp() {
+    private final Path workingDirectory;
+    private volatile ScriptRunner current;
+    private volatile boolean cancelled;
+
+    WarmUp(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
     }
 
     /**
      * Runs the warm-up scripts in order, each after {@code beginStep} has granted the script slot (and
-     * followed by {@code endStep}); stops at the first refusal.
+     * followed by {@code endStep}); stops at the first refusal or once cancelled.
      */
-    static void run(Path workingDirectory, BooleanSupplier beginStep, Runnable endStep) {
+    void run(BooleanSupplier beginStep, Runnable endStep) {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         for (Language language : ORDER) {
             if (!TorchglotContext.isInstalled(language)) {
@@ -38,24 +43,38 @@ final class WarmUp {
             // NOTE: Python scripts kept getting faster over a server's first dozens of runs (C2 compiling
             // more of GraalPy's interpreter); repeating its warm-up does that work before a user waits.
             for (int pass = 0; pass < (language == Language.PYTHON ? PYTHON_PASSES : 1); pass++) {
-                if (!beginStep.getAsBoolean()) {
+                if (cancelled || !beginStep.getAsBoolean()) {
                     return;
                 }
                 try {
-                    runOne(language, workingDirectory, discard);
+                    runOne(language, discard);
                 } finally {
+                    current = null;
                     endStep.run();
                 }
             }
         }
     }
 
-    private static void runOne(Language language, Path workingDirectory, PrintStream discard) {
+    /**
+     * Ends the warm-up: no script starts after this, and the one in progress is cancelled if its context
+     * is running yet (a caller waiting for the slot repeats this until the slot is free).
+     */
+    void cancel() {
+        cancelled = true;
+        ScriptRunner runner = current;
+        if (runner != null) {
+            runner.cancel();
+        }
+    }
+
+    private void runOne(Language language, PrintStream discard) {
         String resource = "warmup." + language.extensions().get(0);
         ScriptRunner runner = new ScriptRunner(discard, System.err, InputStream.nullInputStream(), false,
                 workingDirectory);
+        current = runner;
         int status = runner.runCode(language, ResourceText.read(WarmUp.class, resource), resource, List.of());
-        if (status != 0) {
+        if (status != 0 && !cancelled) {
             System.err.println("torchglot warm server: " + resource + " exited with " + status);
         }
     }
