@@ -1,5 +1,6 @@
 package org.torchglot.repl.attach;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -70,12 +71,35 @@ final class WarmUp {
 
     private void runOne(Language language, PrintStream discard) {
         String resource = "warmup." + language.extensions().get(0);
-        ScriptRunner runner = new ScriptRunner(discard, System.err, InputStream.nullInputStream(), false,
-                workingDirectory);
+        ScriptRunner runner = new ScriptRunner(discard, new PrintStream(new UnlessCancelled(System.err), true),
+                InputStream.nullInputStream(), false, workingDirectory);
         current = runner;
         int status = runner.runCode(language, ResourceText.read(WarmUp.class, resource), resource, List.of());
         if (status != 0 && !cancelled) {
             System.err.println("torchglot warm server: " + resource + " exited with " + status);
+        }
+    }
+
+    /** The server's log, except for what a cancelled warm-up script reports about being stopped. */
+    private final class UnlessCancelled extends OutputStream {
+        private final OutputStream log;
+
+        UnlessCancelled(OutputStream log) {
+            this.log = log;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (!cancelled) {
+                log.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (!cancelled) {
+                log.write(b, off, len);
+            }
         }
     }
 }
