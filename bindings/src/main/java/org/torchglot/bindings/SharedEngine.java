@@ -36,7 +36,8 @@ public final class SharedEngine {
     }
 
     private static Engine create() {
-        return Engine.newBuilder().options(ContextOptions.engineOptions()).build();
+        // NOTE: experimental, so that diagnostics such as -Dpolyglot.engine.TraceCodeSharing=true work (docs/performance.md).
+        return Engine.newBuilder().allowExperimentalOptions(true).options(ContextOptions.engineOptions()).build();
     }
 
     private static final class Sandboxed {

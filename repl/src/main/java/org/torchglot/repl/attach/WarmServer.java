@@ -24,6 +24,12 @@ import org.torchglot.engine.tensor.MemoryLimit;
  * <p>It runs one script at a time (the engine's default generator and print options are
  * process-wide; they are reset before each script), only sandboxed ones, only for the user who owns
  * its socket, and it exits after an idle spell ({@value #IDLE_PROPERTY}) or when its socket is removed.
+ *
+ * <p>It stays out of the way of the user's commands: it listens from the start and warms up in the
+ * background one script at a time ({@link WarmUp}); a command arriving meanwhile cancels the warm-up
+ * script in progress and runs here, instead of in a cold JVM competing with the warm-up for the cores,
+ * and the warm-up ends for good. After each idle spell of {@link #IDLE_GC_DELAY} it collects garbage once, so the JVM
+ * can give the heap scripts left behind back to the system.
  * Usage: {@code WarmServer <socket>}; the socket's directory must be private ({@link SocketDirectory}).
  */
 public final class WarmServer implements AutoCloseable {
@@ -41,7 +47,19 @@ public final class WarmServer implements AutoCloseable {
     private final Path socket;
     private final ServerSocketChannel channel;
     private final Duration idleLimit;
+    /** How long a command waits for the cancelled warm-up script to stop before it is turned away (runs directly). */
+    static final Duration WARM_UP_STEP_WAIT = Duration.ofSeconds(30);
+
+    /** Idle time after a script before the server collects garbage (and the JVM shrinks its heap). */
+    static final Duration IDLE_GC_DELAY = Duration.ofSeconds(10);
+
     private final AtomicBoolean busy = new AtomicBoolean();
+    /** Guards the hand-over of the script slot between the warm-up and commands. */
+    private final Object slot = new Object();
+    private boolean warmUpHoldsSlot;
+    private boolean commandArrived;
+    private WarmUp warmUp;
+    private volatile boolean collectedSinceLastRun = true;
     private final HeapExhaustion heapExhaustion = HeapExhaustion.watch(HeapExhaustion.NEARLY_FULL);
     private volatile long lastActivity = System.nanoTime();
 
@@ -71,9 +89,9 @@ public final class WarmServer implements AutoCloseable {
             if (lock == null) {
                 return;
             }
-            WarmUp.run(socket.getParent(), Duration.ofMinutes(3));
             try (WarmServer server = open(socket, configuredIdleLimit())) {
                 server.retireOlderBuilds();
+                server.startWarmUp(socket.getParent());
                 server.serve();
                 server.awaitRunningScript();
             }
@@ -145,15 +163,71 @@ public final class WarmServer implements AutoCloseable {
         }
     }
 
-    /** Takes the one script slot; false when another script is running. */
-    boolean tryBeginRun() {
-        lastActivity = System.nanoTime();
-        return busy.compareAndSet(false, true);
+    /**
+     * Warms up on a background thread (at the lowest Java priority, which Linux ignores unless the JVM is
+     * told otherwise; what keeps it out of the way is that it takes the script slot one script at a time).
+     */
+    void startWarmUp(Path workingDirectory) {
+        WarmUp started = new WarmUp(workingDirectory);
+        synchronized (slot) {
+            warmUp = started;
+        }
+        Thread.ofPlatform().daemon().name("torchglot-warm-up").priority(Thread.MIN_PRIORITY)
+                .start(() -> started.run(this::tryBeginWarmUpStep, this::endRun));
     }
 
+    /**
+     * Takes the one script slot for a command; false when another command's script is running. A warm-up
+     * script in progress is cancelled and waited for (at most {@link #WARM_UP_STEP_WAIT}), and no other one
+     * starts after it.
+     */
+    boolean tryBeginRun() {
+        synchronized (slot) {
+            lastActivity = System.nanoTime();
+            commandArrived = true;
+            long deadline = System.nanoTime() + WARM_UP_STEP_WAIT.toNanos();
+            while (warmUpHoldsSlot && System.nanoTime() < deadline) {
+                if (warmUp != null) {
+                    warmUp.cancel();  // NOTE: repeated, since a script whose context is not created yet cannot be cancelled
+                }
+                try {
+                    slot.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return busy.compareAndSet(false, true);
+        }
+    }
+
+    /** Takes the script slot for one warm-up script; false once a command has come (the warm-up then ends). */
+    boolean tryBeginWarmUpStep() {
+        synchronized (slot) {
+            if (commandArrived || !busy.compareAndSet(false, true)) {
+                return false;
+            }
+            warmUpHoldsSlot = true;
+            return true;
+        }
+    }
+
+    /** Whether a command has asked for the script slot (after which the warm-up runs no more scripts). */
+    boolean commandArrived() {
+        synchronized (slot) {
+            return commandArrived;
+        }
+    }
+
+    /** Frees the script slot, after a command's script or a warm-up script. */
     void endRun() {
-        lastActivity = System.nanoTime();
-        busy.set(false);
+        synchronized (slot) {
+            lastActivity = System.nanoTime();
+            collectedSinceLastRun = false;
+            warmUpHoldsSlot = false;
+            busy.set(false);
+            slot.notifyAll();
+        }
     }
 
     Path socket() {
@@ -181,9 +255,14 @@ public final class WarmServer implements AutoCloseable {
         while (channel.isOpen()) {
             try {
                 Thread.sleep(Math.min(1_000, Math.max(50, idleLimit.toMillis() / 4)));
-                boolean idle = !busy.get() && System.nanoTime() - lastActivity > idleLimit.toNanos();
-                if (idle || !Files.exists(socket)) {
+                long idleNanos = busy.get() ? 0 : System.nanoTime() - lastActivity;
+                if (idleNanos > idleLimit.toNanos() || !Files.exists(socket)) {
                     close();
+                } else if (idleNanos > IDLE_GC_DELAY.toNanos() && !collectedSinceLastRun) {
+                    collectedSinceLastRun = true;
+                    // NOTE: a full collection is what makes G1 shrink the heap to -XX:MaxHeapFreeRatio (see the
+                    // launcher); without it, memory a script used stays committed until the server exits.
+                    System.gc();
                 }
             } catch (InterruptedException | IOException e) {
                 return;

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,6 +194,24 @@ class WarmServerTest {
         release.countDown();
         first.join(60_000);
         assertEquals("started\ndone\n", stdout());
+    }
+
+    @Test
+    void aCommandArrivingDuringTheWarmUpWaitsForItsScriptAndEndsTheWarmUp() throws Exception {
+        Files.writeString(directory.resolve("hello.py"), "print('hello')\n");
+        assertTrue(server.tryBeginWarmUpStep(), "a warm-up script holds the slot");
+        AtomicReference<AttachClient.Outcome> outcome = new AtomicReference<>();
+        Thread client = Thread.ofPlatform().start(() -> outcome.set(attach(List.of("hello.py"), InputStream.nullInputStream())));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!server.commandArrived() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(server.commandArrived());
+        server.endRun();  // the warm-up script finishes
+        client.join(60_000);
+        assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 0), outcome.get(), "the command waited instead of being turned away");
+        assertEquals("hello\n", stdout());
+        assertFalse(server.tryBeginWarmUpStep(), "no warm-up script after a command");
     }
 
     @Test

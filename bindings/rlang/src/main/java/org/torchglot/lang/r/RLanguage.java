@@ -16,10 +16,17 @@ import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.source.Source;
 
-/** The R subset as a Truffle language: id {@code "R"}, files {@code .R} and {@code .r}. */
+/**
+ * The R subset as a Truffle language: id {@code "R"}, files {@code .R} and {@code .r}.
+ *
+ * <p>{@link TruffleLanguage.ContextPolicy#SHARED SHARED}: one language instance, and so one parsed and compiled
+ * AST per cached source, serves every context of an engine (and any language a context uses must allow that for the
+ * context to share GraalPy's and GraalJS's code). Hence all session state lives in {@link RContext}, reached from
+ * nodes through its context reference, and nodes hold only what the source determines.
+ */
 @TruffleLanguage.Registration(id = RLanguage.ID, name = "R", implementationName = "torchglot R", version = "0.1",
                 defaultMimeType = RLanguage.MIME_TYPE, characterMimeTypes = RLanguage.MIME_TYPE,
-                fileTypeDetectors = RFileTypeDetector.class, interactive = true)
+                fileTypeDetectors = RFileTypeDetector.class, interactive = true, contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
 public final class RLanguage extends TruffleLanguage<RContext> {
     public static final String ID = "R";
     public static final String MIME_TYPE = "text/x-r";
