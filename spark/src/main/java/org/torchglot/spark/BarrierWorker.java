@@ -15,6 +15,7 @@ import org.torchglot.engine.nn.Loss;
 import org.torchglot.engine.nn.Module;
 import org.torchglot.engine.nn.Parameter;
 import org.torchglot.engine.optim.Optimizer;
+import org.torchglot.engine.random.Generator;
 import org.torchglot.engine.tensor.Tensor;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction1;
@@ -26,7 +27,8 @@ final class BarrierWorker extends AbstractFunction1<scala.collection.Iterator<Ro
 
     /** Everything a worker needs, shipped from the driver. */
     record Plan(ModuleSpec module, LossFactory loss, OptimizerFactory optimizer, FeatureColumns features,
-                LabelColumns labels, int batchSize, int epochs, int averageParametersEvery, byte[] initialStateDict)
+                LabelColumns labels, int batchSize, int epochs, int averageParametersEvery, byte[] initialStateDict,
+                long seed)
             implements Serializable {
     }
 
@@ -49,10 +51,13 @@ final class BarrierWorker extends AbstractFunction1<scala.collection.Iterator<Ro
         for (String count : barrier.allGather(Integer.toString(rows.size()))) {
             stepsPerEpoch = Math.max(stepsPerEpoch, (Integer.parseInt(count) + plan.batchSize() - 1) / plan.batchSize());
         }
-        Result result;
-        try (LoadedModule loaded = plan.module().instantiate()) {
-            result = train(barrier, loaded.module(), rows, stepsPerEpoch);
-        }
+        int steps = stepsPerEpoch;
+        // NOTE: tasks of one executor share a JVM; each gets its own default generator (dropout, script seeds).
+        Result result = Generator.callWithDefault(new Generator(plan.seed() + barrier.partitionId()), () -> {
+            try (LoadedModule loaded = plan.module().instantiate()) {
+                return train(barrier, loaded.module(), rows, steps);
+            }
+        });
         Iterator<Result> out = barrier.partitionId() == 0 ? List.of(result).iterator() : Collections.emptyIterator();
         return CollectionConverters.asScala(out);
     }

@@ -10,8 +10,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.torchglot.engine.Torch;
 import org.torchglot.engine.io.TorchIO;
+import org.torchglot.engine.random.Generator;
 import org.torchglot.engine.tensor.Tensor;
 import scala.reflect.ClassTag$;
 
@@ -79,7 +79,10 @@ public final class DataParallelTrainer implements Serializable {
         return this;
     }
 
-    /** The seed of the engine's generator when the driver builds the initial weights; default 0. */
+    /**
+     * The seed of the generator the driver builds the initial weights with (as after {@code
+     * torch.manual_seed(seed)}); worker k's own generator, for dropout, starts from seed + k. Default 0.
+     */
     public DataParallelTrainer seed(long value) {
         seed = value;
         return this;
@@ -96,10 +99,11 @@ public final class DataParallelTrainer implements Serializable {
 
     /** The initial weights every worker starts from: the module built on the driver after seeding. */
     public Map<String, Tensor> initialStateDict() {
-        Torch.manualSeed(seed);
-        try (LoadedModule initial = module.instantiate()) {
-            return initial.module().stateDict();
-        }
+        return Generator.callWithDefault(new Generator(seed), () -> {
+            try (LoadedModule initial = module.instantiate()) {
+                return initial.module().stateDict();
+            }
+        });
     }
 
     /**
@@ -111,7 +115,7 @@ public final class DataParallelTrainer implements Serializable {
         LabelColumns labels = new LabelColumns(data.schema(), labelCols);
         byte[] initial = TorchIO.toBytes(initialStateDict(), "model");
         BarrierWorker worker = new BarrierWorker(new BarrierWorker.Plan(module, loss, optimizer, features, labels,
-                batchSize, epochs, averageParametersEvery, initial));
+                batchSize, epochs, averageParametersEvery, initial, seed));
         RDD<Row> rows = data.rdd();
         long start = System.nanoTime();
         RDD<BarrierWorker.Result> results = rows.barrier().mapPartitions(worker, false,

@@ -20,6 +20,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.torchglot.bindings.TorchglotContext;
+import org.torchglot.engine.random.Generator;
 
 /**
  * Runs one training script per parameter set, each in its own Spark task (so across executors)
@@ -27,7 +28,9 @@ import org.torchglot.bindings.TorchglotContext;
  * finds its parameters in {@code params} (a Python dict, JavaScript object or R named list) and
  * leaves its results in {@code metrics}, a dict/object/named list of numbers. The DataFrame has a
  * {@code config} column (the parameter set's position), one column per parameter, one per metric,
- * and {@code error}: null, or the script's error as its language reports it.
+ * and {@code error}: null, or the script's error as its language reports it. Each run has a
+ * default generator of its own, seeded like a new {@code torch.Generator()} until the script calls
+ * {@code manual_seed}.
  */
 public final class HyperparameterSweep {
     private HyperparameterSweep() {
@@ -57,6 +60,11 @@ public final class HyperparameterSweep {
     private record ScriptTask(TrainingScript script) implements Function<Run, Run> {
         @Override
         public Run call(Run run) {
+            // NOTE: runs on one executor share its JVM; each gets its own default generator, as each PyTorch process has.
+            return Generator.callWithDefault(new Generator(), () -> runScript(run));
+        }
+
+        private Run runScript(Run run) {
             try (TorchglotContext context = TorchglotContext.builder().languages(script.language()).noFileAccess().build()) {
                 try {
                     context.eval(Source.newBuilder(script.language().id(), ScriptParams.assignment(script.language(), run.params()),

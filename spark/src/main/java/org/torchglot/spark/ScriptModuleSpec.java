@@ -56,11 +56,10 @@ public record ScriptModuleSpec(Language language, String name, String code, Stri
     }
 
     private Module module(TorchglotContext context) {
-        if (language != Language.R) {
-            return context.getModule(language, variable);
-        }
+        // NOTE: evaluating the name also finds JavaScript's top-level const and let, which are not bindings members.
+        Language target = language == Language.R ? Language.JS : language;
         String adopted = "__torchglot_spark_module";
-        context.bindings(Language.JS).putMember(adopted, context.adopt(Language.JS, context.eval(Language.R, variable)));
-        return context.getModule(Language.JS, adopted);
+        context.bindings(target).putMember(adopted, context.adopt(target, context.eval(language, variable)));
+        return context.getModule(target, adopted);
     }
 }
