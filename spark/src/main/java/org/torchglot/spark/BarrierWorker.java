@@ -70,6 +70,8 @@ final class BarrierWorker extends AbstractFunction1<scala.collection.Iterator<Ro
         Optimizer optimizer = plan.optimizer().create(parameters);
         Loss loss = plan.loss().create();
         int every = plan.averageParametersEvery();
+        // NOTE: allGather waits in 1-second sleeps (Spark polls its RPC so), so a lone worker never calls it.
+        boolean alone = barrier.getTaskInfos().length == 1;
         List<Double> losses = new ArrayList<>();
         double rowsSinceSync = 0;
         double lossSinceSync = 0;
@@ -81,7 +83,10 @@ final class BarrierWorker extends AbstractFunction1<scala.collection.Iterator<Ro
                         Math.min((s + 1) * plan.batchSize(), rows.size()));
                 optimizer.zeroGrad();
                 double batchLoss = batch.isEmpty() ? 0 : backward(module, loss, batch);
-                if (every == 0) {
+                if (alone) {
+                    optimizer.step();
+                    losses.add(batchLoss);
+                } else if (every == 0) {
                     FloatMessages.Mean mean = FloatMessages.average(barrier.allGather(FloatMessages.encode(
                             new FloatMessages.Contribution(batch.size(), batchLoss * batch.size(), gradients(parameters)))));
                     setGradients(parameters, mean.values());

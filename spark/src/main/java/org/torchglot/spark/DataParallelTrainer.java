@@ -27,6 +27,12 @@ import scala.reflect.ClassTag$;
  * parameters every k steps (fewer, larger messages; not the same mathematics). No sockets of our
  * own: Spark carries the messages.
  *
+ * <p>Cost: Spark's {@code allGather} waits for the other tasks in sleeps of one second (its
+ * {@code BarrierTaskContext} polls the reply so, to notice a killed task), so every exchange
+ * takes about a second whatever the model: averaging gradients at every step is exact but slow,
+ * averaging parameters every k steps pays that second once per k steps. A single worker never
+ * exchanges. docs/spark.md has the measurements.
+ *
  * <p>Batches follow each partition's row order, without shuffling. Each step's exchange holds
  * every parameter as float32 text, so a model must fit Spark's RPC message limit
  * ({@code spark.rpc.message.maxSize}, 128 MB by default) with room to spare.

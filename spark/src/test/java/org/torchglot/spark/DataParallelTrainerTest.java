@@ -61,8 +61,8 @@ class DataParallelTrainerTest {
 
     @Test
     void averagingGradientsOverTwoPartitionsIsOneProcessTrainingOnBothBatches(@TempDir Path dir) throws Exception {
-        // 45 rows: partitions of 22 and 23, so the last batches differ in size (6 and 7 rows).
-        List<Row> rows = SparkTestData.rows(45, 11);
+        // 29 rows: partitions of 14 and 15, so the second batches differ in size (6 and 7 rows).
+        List<Row> rows = SparkTestData.rows(29, 11);
         DataParallelTrainer trainer = trainer();
 
         TrainingResult result = trainer.fit(SparkTestData.frame(rows, 2));
@@ -72,7 +72,7 @@ class DataParallelTrainerTest {
         MSELoss mse = new MSELoss();
         List<Double> losses = new ArrayList<>();
         for (int epoch = 0; epoch < 2; epoch++) {
-            for (int step = 0; step < 3; step++) {
+            for (int step = 0; step < 2; step++) {
                 List<Row> both = new ArrayList<>(batch(slice(rows, 0, 2), step));
                 both.addAll(batch(slice(rows, 1, 2), step));
                 sgd.zeroGrad();
@@ -92,6 +92,26 @@ class DataParallelTrainerTest {
         result.save(file);
         assertSameWeights(model.stateDict(), castStateDict(TorchIO.load(file)));
         assertEquals("PK", new String(Files.readAllBytes(file), 0, 2, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aSingleWorkerStepsWithoutExchangingAndMatchesOneProcess() {
+        List<Row> rows = SparkTestData.rows(20, 13);
+        DataParallelTrainer trainer = trainer().epochs(1);
+
+        TrainingResult result = trainer.fit(SparkTestData.frame(rows, 1));
+
+        Module model = start(trainer);
+        Optimizer sgd = new SGD(model.parameters(), 0.1, 0.9);
+        MSELoss mse = new MSELoss();
+        for (int step = 0; step < 3; step++) {
+            sgd.zeroGrad();
+            mse.call(model.call(features(batch(rows, step))), targets(batch(rows, step))).backward();
+            sgd.step();
+        }
+        assertEquals(1, result.workers());
+        assertEquals(3, result.losses().size());
+        assertSameWeights(model.stateDict(), result.stateDict());
     }
 
     @Test
