@@ -2,6 +2,7 @@ package org.torchglot.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -163,7 +164,7 @@ final class BarrierWorker extends AbstractFunction1<scala.collection.Iterator<Ro
     }
 
     private static Tensor slice(float[] flat, int at, Parameter p) {
-        return Torch.tensor(java.util.Arrays.copyOfRange(flat, at, at + p.numel()), p.shape());
+        return Torch.tensor(Arrays.copyOfRange(flat, at, at + p.numel()), p.shape());
     }
 
     private static int size(List<Parameter> parameters) {

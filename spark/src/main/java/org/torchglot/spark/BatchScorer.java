@@ -2,6 +2,7 @@ package org.torchglot.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -78,7 +79,7 @@ public final class BatchScorer implements Serializable {
             throw new IllegalArgumentException("the model's forward returned " + out + ", not a tensor");
         }
         if (tensor.dim() == 0 || tensor.shape()[0] != batch.shape()[0]) {
-            throw new IllegalArgumentException("the model's forward returned shape " + java.util.Arrays.toString(tensor.shape())
+            throw new IllegalArgumentException("the model's forward returned shape " + Arrays.toString(tensor.shape())
                     + " for a batch of " + batch.shape()[0] + " rows; its first dimension must be the batch");
         }
         return tensor;
@@ -143,7 +144,7 @@ public final class BatchScorer implements Serializable {
                 int perRow = out.length / inputs.size();
                 List<Row> scored = new ArrayList<>(inputs.size());
                 for (int r = 0; r < inputs.size(); r++) {
-                    Object prediction = scalar ? (Object) out[r] : java.util.Arrays.copyOfRange(out, r * perRow, (r + 1) * perRow);
+                    Object prediction = scalar ? (Object) out[r] : Arrays.copyOfRange(out, r * perRow, (r + 1) * perRow);
                     scored.add(append(inputs.get(r), prediction));
                 }
                 return scored;

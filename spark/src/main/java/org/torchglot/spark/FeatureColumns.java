@@ -12,6 +12,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.torchglot.engine.Torch;
+import org.torchglot.engine.tensor.Tensor;
 
 /**
  * Reads a row's input columns into one float32 feature vector, in column order: a numeric column
@@ -115,13 +117,13 @@ final class FeatureColumns implements Serializable {
     }
 
     /** The features of {@code rows} as one float32 tensor of shape {@code [rows, width]}. */
-    static org.torchglot.engine.tensor.Tensor batch(FeatureColumns columns, java.util.List<Row> rows) {
+    static Tensor batch(FeatureColumns columns, List<Row> rows) {
         int width = columns.width(rows.get(0));
         float[] values = new float[rows.size() * width];
         for (int r = 0; r < rows.size(); r++) {
             columns.read(rows.get(r), width, values, r * width);
         }
-        return org.torchglot.engine.Torch.tensor(values, new int[] {rows.size(), width});
+        return Torch.tensor(values, new int[] {rows.size(), width});
     }
 
     private static int put(float[] into, int at, int offset, int width, float value) {

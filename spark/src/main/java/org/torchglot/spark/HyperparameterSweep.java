@@ -2,6 +2,7 @@ package org.torchglot.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,7 +126,7 @@ public final class HyperparameterSweep {
         }
         schema = schema.add("error", DataTypes.StringType, true);
         List<Row> rows = new ArrayList<>();
-        for (Run run : runs.stream().sorted(java.util.Comparator.comparingInt(Run::config)).toList()) {
+        for (Run run : runs.stream().sorted(Comparator.comparingInt(Run::config)).toList()) {
             List<Object> values = new ArrayList<>();
             values.add(run.config());
             for (String name : paramNames) {
