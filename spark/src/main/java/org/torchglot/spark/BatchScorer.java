@@ -62,8 +62,12 @@ public final class BatchScorer implements Serializable {
         return data.mapPartitions(new PartitionScorer(model, features, batchSize, scalar), Encoders.row(schema));
     }
 
-    /** How many values the model gives for one row of {@code width} features (a probe on a row of zeros). */
+    /** How many values the model gives for one row of {@code width} features (a probe on a row of zeros, once per model and width). */
     private int outputsPerRow(int width) {
+        return model.probeCache().computeIfAbsent(width, this::probe);
+    }
+
+    private int probe(int width) {
         try (LoadedModule loaded = model.open(); GradMode.Scope ignored = Torch.noGrad()) {
             Tensor out = forward(loaded.module(), Torch.zeros(1, width));
             return out.numel();

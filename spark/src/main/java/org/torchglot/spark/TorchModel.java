@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.torchglot.engine.io.TorchIO;
 import org.torchglot.engine.nn.Module;
 import org.torchglot.engine.tensor.Tensor;
@@ -18,6 +19,8 @@ public final class TorchModel implements Serializable {
 
     private final ModuleSpec module;
     private final byte[] stateDict;
+    /** Outputs per row by input width, probed on the driver (see BatchScorer); not shipped to executors. */
+    private transient Map<Integer, Integer> probes;
 
     private TorchModel(ModuleSpec module, byte[] stateDict) {
         this.module = Objects.requireNonNull(module, "module");
@@ -66,6 +69,13 @@ public final class TorchModel implements Serializable {
             loaded.close();
             throw e;
         }
+    }
+
+    synchronized Map<Integer, Integer> probeCache() {
+        if (probes == null) {
+            probes = new ConcurrentHashMap<>();
+        }
+        return probes;
     }
 
     @SuppressWarnings("unchecked")
