@@ -16,6 +16,7 @@ public final class Generator {
     public static final long DEFAULT_SEED = 67280421310721L;
 
     private static final Generator DEFAULT = new Generator(nondeterministicSeed());
+    private static final ScopedValue<Generator> SCOPED_DEFAULT = ScopedValue.newInstance();
 
     private final Mt19937 engine;
     private boolean hasNextDoubleNormal;
@@ -38,7 +39,16 @@ public final class Generator {
      * an explicit generator ({@code torch.default_generator}); nondeterministically seeded at start.
      */
     public static Generator getDefault() {
-        return DEFAULT;
+        return SCOPED_DEFAULT.orElse(DEFAULT);
+    }
+
+    /**
+     * Runs {@code action} with {@code generator} as the default generator of the current thread, so
+     * tasks sharing one JVM (a Spark executor's cores) each get their own {@code manual_seed} stream,
+     * as each PyTorch process has.
+     */
+    public static <T, X extends Throwable> T callWithDefault(Generator generator, ScopedValue.CallableOp<T, X> action) throws X {
+        return ScopedValue.where(SCOPED_DEFAULT, generator).call(action);
     }
 
     /** Reseeds and clears the cached normal samples ({@code manual_seed}); returns this. */

@@ -8,8 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.torchglot.engine.Torch;
 
 class GeneratorTest {
+    @Test
+    void aScopedDefaultGeneratorTakesManualSeedAndDrawsWithoutTouchingTheProcessOne() {
+        Torch.manualSeed(5);
+        double outside = Torch.rand(1).item();
+        Torch.manualSeed(5);
+        Generator own = new Generator();
+        double inside = Generator.callWithDefault(own, () -> {
+            Torch.manualSeed(123);
+            return Torch.rand(1).item();
+        });
+
+        assertEquals(outside, Torch.rand(1).item());
+        assertEquals(123L, own.initialSeed());
+        Torch.manualSeed(123);
+        assertEquals(inside, Torch.rand(1).item());
+    }
+
     @Test
     void random64IsTwo32BitDrawsHighFirst() {
         Generator a = new Generator(9);
