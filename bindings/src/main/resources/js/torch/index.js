@@ -39,7 +39,7 @@ const torch = {
     Function: autograd.Function, grad: autograd.grad, backward: autograd.backward, Variable: autograd.Variable,
     no_grad: autograd.no_grad, enable_grad: autograd.enable_grad, set_grad_enabled: autograd.set_grad_enabled,
     inference_mode: autograd.inference_mode, detect_anomaly: autograd.detect_anomaly,
-    set_detect_anomaly: autograd.set_detect_anomaly,
+    set_detect_anomaly: autograd.set_detect_anomaly, gradcheck: autograd.gradcheck, gradgradcheck: autograd.gradgradcheck,
   },
 };
 bridge.defineWithAliases(torch.linalg, bridge.tableFunctions(bridge.TABLES.linalg));

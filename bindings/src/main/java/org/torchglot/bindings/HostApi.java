@@ -23,6 +23,7 @@ import org.torchglot.engine.api.Signature;
 import org.torchglot.engine.autograd.AccumulateGrad;
 import org.torchglot.engine.autograd.Backward;
 import org.torchglot.engine.autograd.CustomFunction;
+import org.torchglot.engine.autograd.GradientCheck;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.autograd.Node;
@@ -99,7 +100,7 @@ public final class HostApi {
     static final List<Class<?>> LOOKUP = List.of(
             TorchglotVersion.class, CMath.class, Figure.class, FigureDisplay.class, ProgressDisplay.class,
             OpTable.class, Convention.class, Tensor.class, DType.class, Index.class, TorchException.class,
-            GradMode.class, Backward.class, CustomFunction.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
+            GradMode.class, Backward.class, CustomFunction.class, GradientCheck.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
             Module.class, CustomModule.class, Parameter.class, Optimizer.class,
             DataLoader.class, TensorDataset.class, DataUtils.class, SequentialSampler.class, RandomSampler.class,
             SubsetRandomSampler.class, WeightedRandomSampler.class, BatchSampler.class, ConcatDataset.class,
@@ -155,6 +156,8 @@ public final class HostApi {
         m.put(Backward.class, "grad");
         m.put(CustomFunction.class, "name record");
         m.put(CustomFunction.Callback.class, "apply");
+        m.put(GradientCheck.class, "gradcheck gradgradcheck inputWarnings");
+        m.put(GradientCheck.Function.class, "apply");
         m.put(Generator.class, "new copy getDefault getState initialSeed manualSeed randint random seed setState");
         // numpy.random: every size is checked against the memory limit before an array is made.
         m.put(RandomState.class, "new beta binomial choiceIndices exponential gamma getState normal permutation poisson"

@@ -229,6 +229,8 @@ class HostileArgumentsTest {
                     .CustomFunction.record("Sample", List.of(t.requiresGrad_(true)), tensor(), g -> List.of(g)).gradFn());
             receivers.put(org.torchglot.engine.autograd.CustomFunction.Callback.class,
                     () -> (org.torchglot.engine.autograd.CustomFunction.Callback) g -> List.of(g));
+            receivers.put(org.torchglot.engine.autograd.GradientCheck.Function.class,
+                    () -> (org.torchglot.engine.autograd.GradientCheck.Function) inputs -> inputs);
             receivers.put(Tensor.class, this::tensor);
             receivers.put(Parameter.class, () -> new Parameter(tensor()));
             receivers.put(Module.class, () -> linear);
@@ -366,6 +368,8 @@ class HostileArgumentsTest {
                 return (Consumer<Object>) x -> { };
             } else if (type == CustomModule.Forward.class) {
                 return (CustomModule.Forward) args -> args.length > 0 ? args[0] : null;
+            } else if (type == org.torchglot.engine.autograd.GradientCheck.Function.class) {
+                return (org.torchglot.engine.autograd.GradientCheck.Function) inputs -> inputs;
             }
             return null;
         }
@@ -416,12 +420,15 @@ class HostileArgumentsTest {
                 out.addAll(List.of(Map.of(), wrongType, nulls, Map.of("weight", Torch.zeros(7, 9))));
             } else if (type == List.class || type == java.util.Collection.class) {
                 out.addAll(List.of(List.of(), Arrays.asList((Object) null), List.of("x", -1)));
-            } else if (type == Supplier.class || type == Consumer.class || type == CustomModule.Forward.class) {
+            } else if (type == Supplier.class || type == Consumer.class || type == CustomModule.Forward.class
+                    || type == org.torchglot.engine.autograd.GradientCheck.Function.class) {
                 Supplier<Object> throwing = () -> {
                     throw new IllegalStateException("callback failed");
                 };
                 out.add(type == Supplier.class ? throwing : type == Consumer.class
-                        ? (Consumer<Object>) x -> throwing.get() : (CustomModule.Forward) args -> throwing.get());
+                        ? (Consumer<Object>) x -> throwing.get() : type == CustomModule.Forward.class
+                        ? (CustomModule.Forward) args -> throwing.get()
+                        : (org.torchglot.engine.autograd.GradientCheck.Function) inputs -> throwing.get());
             } else if (type == org.torchglot.engine.data.Dataset.class) {
                 out.add(new TensorDataset());
             }

@@ -6,7 +6,7 @@ package org.torchglot.engine.tensor;
  */
 public final class TorchException extends RuntimeException {
     /** The Python exception class PyTorch uses for this error. */
-    public enum Kind { RUNTIME_ERROR, INDEX_ERROR, TYPE_ERROR, VALUE_ERROR, NOT_IMPLEMENTED_ERROR }
+    public enum Kind { RUNTIME_ERROR, INDEX_ERROR, TYPE_ERROR, VALUE_ERROR, NOT_IMPLEMENTED_ERROR, GRADCHECK_ERROR }
 
     private final Kind kind;
 
@@ -27,6 +27,8 @@ public final class TorchException extends RuntimeException {
             case TYPE_ERROR -> "TypeError";
             case VALUE_ERROR -> "ValueError";
             case NOT_IMPLEMENTED_ERROR -> "NotImplementedError";
+            // NOTE: torch.autograd.gradcheck.GradcheckError, a RuntimeError.
+            case GRADCHECK_ERROR -> "GradcheckError";
         };
     }
 
