@@ -101,6 +101,20 @@ class Function {
   }
 }
 
+let inferenceModeActive = false;
+
+/** Runs fn without recording gradients, as inference mode (the engine has no separate inference tensors). */
+function inference_mode(fn) {
+  requireFunction('inference_mode', fn);
+  const previous = inferenceModeActive;
+  inferenceModeActive = true;
+  try {
+    return withGradMode(false, fn);
+  } finally {
+    inferenceModeActive = previous;
+  }
+}
+
 /** torch.autograd.grad(outputs, inputs, {grad_outputs, retain_graph, create_graph, allow_unused}): an array. */
 function grad(outputs, inputs, options = {}) {
   const o = Object.fromEntries(Object.entries(options).map(([k, v]) => [bridge.snakeCase(k), v]));
@@ -219,6 +233,7 @@ module.exports = {
   no_grad,
   enable_grad,
   set_grad_enabled,
-  inference_mode: no_grad,
+  inference_mode,
+  is_inference_mode_enabled: () => inferenceModeActive,
   is_grad_enabled: () => J.GradMode.isEnabled(),
 };

@@ -41,6 +41,7 @@ import org.torchglot.engine.data.WeightedRandomSampler;
 import org.torchglot.engine.format.NumpyFormatter;
 import org.torchglot.engine.format.PrintOptions;
 import org.torchglot.engine.format.PyTorchFormatter;
+import org.torchglot.engine.format.TypeInfo;
 import org.torchglot.engine.io.OrderedDict;
 import org.torchglot.engine.io.SafeTensors;
 import org.torchglot.engine.io.TorchIO;
@@ -100,7 +101,8 @@ public final class HostApi {
     static final List<Class<?>> LOOKUP = List.of(
             TorchglotVersion.class, CMath.class, Figure.class, FigureDisplay.class, ProgressDisplay.class,
             OpTable.class, Convention.class, Tensor.class, DType.class, Index.class, TorchException.class,
-            GradMode.class, Backward.class, CustomFunction.class, GradientCheck.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
+            GradMode.class, Backward.class, CustomFunction.class, GradientCheck.class, Generator.class, PyTorchFormatter.class,
+            NumpyFormatter.class, TypeInfo.class,
             Module.class, CustomModule.class, Parameter.class, Optimizer.class,
             DataLoader.class, TensorDataset.class, DataUtils.class, SequentialSampler.class, RandomSampler.class,
             SubsetRandomSampler.class, WeightedRandomSampler.class, BatchSampler.class, ConcatDataset.class,
@@ -165,6 +167,9 @@ public final class HostApi {
         m.put(NumpyGenerator.class, "new choiceIndices integers normal permutation random standardNormal uniform");
         m.put(PyTorchFormatter.class, "format options");
         m.put(NumpyFormatter.class, "repr str");
+        m.put(TypeInfo.class, "finfo iinfo");
+        m.put(TypeInfo.FloatInfo.class, "bits dtype eps max min resolution smallestNormal tiny toString");
+        m.put(TypeInfo.IntInfo.class, "bits dtype max min toString");
         // NOTE: torch.set_printoptions; the warm server restores the print options before each script.
         m.put(PrintOptions.class, "set");
         m.put(Module.class, "apply buffers call children eval extraRepr forward get guest has isTraining"

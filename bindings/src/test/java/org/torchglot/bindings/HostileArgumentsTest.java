@@ -287,6 +287,10 @@ class HostileArgumentsTest {
                     .ConcatDataset<>(List.of(new TensorDataset(tensor()), new TensorDataset(tensor()))));
             // NOTE: a fresh instance, not the printers' own, so the calls leave this JVM's print options alone.
             receivers.put(PrintOptions.class, PrintOptions::new);
+            receivers.put(org.torchglot.engine.format.TypeInfo.FloatInfo.class,
+                    () -> org.torchglot.engine.format.TypeInfo.finfo(DType.FLOAT64));
+            receivers.put(org.torchglot.engine.format.TypeInfo.IntInfo.class,
+                    () -> org.torchglot.engine.format.TypeInfo.iinfo(DType.INT64));
             receivers.put(Tuple.class, () -> Tuple.of(1, "a"));
             receivers.put(OrderedDict.class, () -> new OrderedDict(Map.of()));
             receivers.put(org.torchglot.engine.io.TorchIO.Loaded.class, () -> files.loadFromBytes(files.saveToBytes(tensor())));
