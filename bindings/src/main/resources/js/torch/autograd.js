@@ -101,6 +101,20 @@ class Function {
   }
 }
 
+let inferenceModeActive = false;
+
+/** Runs fn without recording gradients, as inference mode (the engine has no separate inference tensors). */
+function inference_mode(fn) {
+  requireFunction('inference_mode', fn);
+  const previous = inferenceModeActive;
+  inferenceModeActive = true;
+  try {
+    return withGradMode(false, fn);
+  } finally {
+    inferenceModeActive = previous;
+  }
+}
+
 /** torch.autograd.grad(outputs, inputs, {grad_outputs, retain_graph, create_graph, allow_unused}): an array. */
 function grad(outputs, inputs, options = {}) {
   const o = Object.fromEntries(Object.entries(options).map(([k, v]) => [bridge.snakeCase(k), v]));
@@ -154,8 +168,62 @@ function detect_anomaly(fn) {
   return set_detect_anomaly(true, fn);
 }
 
+const GradientCheck = Java.type('org.torchglot.engine.autograd.GradientCheck');
+
+/** func as the engine calls it: Java tensors in (null where an argument is no tensor), an array of them out. */
+function engineFunction(func, inputs) {
+  return (jinputs) => {
+    const args = inputs.map((a, i) => (jinputs[i] == null ? a : bridge.wrap(jinputs[i])));
+    const out = func(...args);
+    return (Array.isArray(out) ? out : [out]).map(toJava);
+  };
+}
+
+function gradcheckOptions(options) {
+  const o = Object.fromEntries(Object.entries(options).map(([k, v]) => [bridge.snakeCase(k), v]));
+  return { eps: o.eps ?? 1e-6, atol: o.atol ?? 1e-5, rtol: o.rtol ?? 1e-3, raise: o.raise_exception ?? true,
+    nondetTol: o.nondet_tol ?? 0.0, gradOutputs: o.grad_outputs };
+}
+
+function javaTensors(values) {
+  const { Tensor } = require('./tensor.js');
+  return values.map((v) => (v instanceof Tensor ? v._t : null));
+}
+
+function warnInputs(jinputs) {
+  for (const message of GradientCheck.inputWarnings(jinputs)) {
+    console.warn(`UserWarning: ${message}`);
+  }
+}
+
+/**
+ * torch.autograd.gradcheck(func, inputs, {eps, atol, rtol, raise_exception, nondet_tol}): func's gradients
+ * at inputs (float64 tensors that require grad) against finite differences; true, or a GradcheckError.
+ */
+function gradcheck(func, inputs, options = {}) {
+  const list = Array.isArray(inputs) ? inputs : [inputs];
+  const o = gradcheckOptions(options);
+  const jinputs = javaTensors(list);
+  warnInputs(jinputs);
+  return guard(() => GradientCheck.gradcheck(engineFunction(func, list), jinputs, o.eps, o.atol, o.rtol, Boolean(o.raise),
+    o.nondetTol));
+}
+
+/** torch.autograd.gradgradcheck(func, inputs, {grad_outputs, eps, atol, rtol, raise_exception, nondet_tol}). */
+function gradgradcheck(func, inputs, options = {}) {
+  const list = Array.isArray(inputs) ? inputs : [inputs];
+  const o = gradcheckOptions(options);
+  const jinputs = javaTensors(list);
+  const seeds = o.gradOutputs == null ? null : javaTensors(Array.isArray(o.gradOutputs) ? o.gradOutputs : [o.gradOutputs]);
+  warnInputs(jinputs.concat(seeds ?? []));
+  return guard(() => GradientCheck.gradgradcheck(engineFunction(func, list), jinputs, seeds, o.eps, o.atol, o.rtol,
+    Boolean(o.raise), o.nondetTol));
+}
+
 module.exports = {
   Function,
+  gradcheck,
+  gradgradcheck,
   FunctionCtx,
   grad,
   backward,
@@ -165,6 +233,7 @@ module.exports = {
   no_grad,
   enable_grad,
   set_grad_enabled,
-  inference_mode: no_grad,
+  inference_mode,
+  is_inference_mode_enabled: () => inferenceModeActive,
   is_grad_enabled: () => J.GradMode.isEnabled(),
 };

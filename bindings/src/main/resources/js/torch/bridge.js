@@ -63,6 +63,19 @@ function translate(e) {
   return e;
 }
 
+/**
+ * A class that may also be called without `new`, as Python's are: `torch.device('cpu')` and
+ * `new torch.device('cpu')` make the same object, and instanceof works for both.
+ */
+function callableClass(cls) {
+  const make = function (...args) {
+    return new cls(...args);
+  };
+  Object.defineProperty(make, 'name', { value: cls.name });
+  make.prototype = cls.prototype;
+  return make;
+}
+
 /** Calls fn, turning engine errors into JavaScript errors. */
 function guard(fn) {
   try {
@@ -247,6 +260,6 @@ function toArray(list) {
 }
 
 module.exports = {
-  J, TABLES, ZERO_BASED, bind, classes, translate, guard, isOptions, snakeCase, toJava, splitArgs, wrap, call,
+  J, TABLES, ZERO_BASED, bind, classes, translate, guard, callableClass, isOptions, snakeCase, toJava, splitArgs, wrap, call,
   opFunction, camelCase, defineWithAliases, tableFunctions, toArray,
 };

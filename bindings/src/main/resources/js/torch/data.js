@@ -180,6 +180,20 @@ function lengthDataset(n) {
   return new J.TensorDataset(TABLES.standard.call('zeros', [n], null, ZERO_BASED));
 }
 
+/** What a DataLoader does to each sample without batching: typed arrays become tensors, arrays and objects item by item. */
+function default_convert(data) {
+  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
+    return tensor(data);
+  }
+  if (Array.isArray(data)) {
+    return data.map(default_convert);
+  }
+  if (bridge.isOptions(data)) {
+    return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, default_convert(v)]));
+  }
+  return data;
+}
+
 /** Batches samples: tensors are stacked, numbers become a tensor, arrays and objects are collated per item. */
 function default_collate(batch) {
   const first = batch[0];
@@ -261,7 +275,7 @@ function random_split(dataset, lengths, generator = null) {
 }
 
 module.exports = {
-  Dataset, TensorDataset, Subset, ConcatDataset, IterableDataset, ChainDataset, DataLoader, default_collate,
+  Dataset, TensorDataset, Subset, ConcatDataset, IterableDataset, ChainDataset, DataLoader, default_collate, default_convert,
   defaultCollate: default_collate, random_split, randomSplit: random_split, Sampler, SequentialSampler, RandomSampler,
   SubsetRandomSampler, WeightedRandomSampler, BatchSampler,
 };

@@ -22,6 +22,28 @@ const tensors = require('./tensor.js');
 const nn = require('./nn.js');
 const optim = require('./optim.js');
 const data = require('./data.js');
+const serialization = require('./serialization.js');
+
+/** torch.device: only the CPU exists; `torch.device('cpu')`, `torch.device('cpu', 0)`, `torch.device('cpu:0')`. */
+class device {
+  constructor(type = 'cpu', index = null) {
+    if (type instanceof device) {
+      ({ type, index } = type);
+    }
+    const [kind, number] = String(type).split(':');
+    this.type = kind;
+    this.index = number === undefined ? index : Number(number);
+    Object.freeze(this);
+  }
+
+  toString() {
+    return this.index === null ? this.type : `${this.type}:${this.index}`;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return this.index === null ? `device(type='${this.type}')` : `device(type='${this.type}', index=${this.index})`;
+  }
+}
 
 const torch = {
   __version__: '1.13.1',
@@ -39,7 +61,7 @@ const torch = {
     Function: autograd.Function, grad: autograd.grad, backward: autograd.backward, Variable: autograd.Variable,
     no_grad: autograd.no_grad, enable_grad: autograd.enable_grad, set_grad_enabled: autograd.set_grad_enabled,
     inference_mode: autograd.inference_mode, detect_anomaly: autograd.detect_anomaly,
-    set_detect_anomaly: autograd.set_detect_anomaly,
+    set_detect_anomaly: autograd.set_detect_anomaly, gradcheck: autograd.gradcheck, gradgradcheck: autograd.gradgradcheck,
   },
 };
 bridge.defineWithAliases(torch.linalg, bridge.tableFunctions(bridge.TABLES.linalg));
@@ -57,6 +79,17 @@ for (const [name, f] of Object.entries({
   inference_mode: autograd.inference_mode,
   is_grad_enabled: autograd.is_grad_enabled,
   is_tensor: (x) => x instanceof tensors.Tensor,
+  is_floating_point: (input) => input.is_floating_point(),
+  is_inference_mode_enabled: autograd.is_inference_mode_enabled,
+  as_tensor: tensors.as_tensor,
+  from_numpy: tensors.from_numpy,
+  save: serialization.save,
+  load: serialization.load,
+  get_rng_state: random.get_rng_state,
+  set_rng_state: random.set_rng_state,
+  finfo: dtypes.finfo,
+  iinfo: dtypes.iinfo,
+  device: bridge.callableClass(device),
   FloatTensor: tensors.FloatTensor,
   DoubleTensor: tensors.DoubleTensor,
   LongTensor: tensors.LongTensor,

@@ -368,6 +368,30 @@ function tensor(data, options = {}) {
   return call(STANDARD, 'tensor', [data, { ...options, dtype: dtypeOption }]);
 }
 
+/** torch.as_tensor(data, {dtype}): data itself when it is a tensor of that dtype, else a tensor made from it. */
+function as_tensor(data, options = {}) {
+  const dtypeOption = options.dtype ?? null;
+  if (data instanceof Tensor && (dtypeOption === null || data.dtype === dtypeOption)) {
+    return data;
+  }
+  if (data instanceof Tensor) {
+    return data.to(dtypeOption);
+  }
+  return tensor(data, dtypeOption === null ? {} : { dtype: dtypeOption });
+}
+
+/**
+ * torch.from_numpy's JavaScript counterpart: a 1-D tensor from a typed array, in its type (Float32Array gives
+ * float32, Float64Array float64, integer arrays int64). NOTE: a copy: a Java tensor cannot share a typed array's memory.
+ */
+function from_numpy(array) {
+  if (!ArrayBuffer.isView(array) || array instanceof DataView) {
+    const got = array === null ? 'null' : Array.isArray(array) ? 'Array' : array?.constructor?.name ?? typeof array;
+    throw new TypeError(`expected a typed array (Float32Array, Float64Array, Int32Array, BigInt64Array...) (got ${got})`);
+  }
+  return tensor(array);
+}
+
 /** torch.FloatTensor and friends: data to convert, or sizes of an uninitialised tensor. */
 function typedConstructor(name, type) {
   const make = (...args) => (args.length === 1 && typeof args[0] === 'object'
@@ -383,6 +407,8 @@ module.exports = {
   Tensor,
   Parameter,
   tensor,
+  as_tensor,
+  from_numpy,
   newTensor,
   FloatTensor: typedConstructor('FloatTensor', DTYPES.float32),
   DoubleTensor: typedConstructor('DoubleTensor', DTYPES.float64),

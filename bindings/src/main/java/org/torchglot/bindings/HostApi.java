@@ -23,6 +23,7 @@ import org.torchglot.engine.api.Signature;
 import org.torchglot.engine.autograd.AccumulateGrad;
 import org.torchglot.engine.autograd.Backward;
 import org.torchglot.engine.autograd.CustomFunction;
+import org.torchglot.engine.autograd.GradientCheck;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.autograd.Node;
@@ -40,6 +41,7 @@ import org.torchglot.engine.data.WeightedRandomSampler;
 import org.torchglot.engine.format.NumpyFormatter;
 import org.torchglot.engine.format.PrintOptions;
 import org.torchglot.engine.format.PyTorchFormatter;
+import org.torchglot.engine.format.TypeInfo;
 import org.torchglot.engine.io.OrderedDict;
 import org.torchglot.engine.io.SafeTensors;
 import org.torchglot.engine.io.TorchIO;
@@ -100,7 +102,8 @@ public final class HostApi {
     static final List<Class<?>> LOOKUP = List.of(
             TorchglotVersion.class, CMath.class, Figure.class, FigureDisplay.class, ProgressDisplay.class,
             OpTable.class, Convention.class, Tensor.class, DType.class, Index.class, TorchException.class,
-            GradMode.class, Backward.class, CustomFunction.class, Generator.class, PyTorchFormatter.class, NumpyFormatter.class,
+            GradMode.class, Backward.class, CustomFunction.class, GradientCheck.class, Generator.class, PyTorchFormatter.class,
+            NumpyFormatter.class, TypeInfo.class,
             Module.class, CustomModule.class, Parameter.class, Optimizer.class,
             DataLoader.class, TensorDataset.class, DataUtils.class, SequentialSampler.class, RandomSampler.class,
             SubsetRandomSampler.class, WeightedRandomSampler.class, BatchSampler.class, ConcatDataset.class,
@@ -156,6 +159,8 @@ public final class HostApi {
         m.put(Backward.class, "grad");
         m.put(CustomFunction.class, "name record");
         m.put(CustomFunction.Callback.class, "apply");
+        m.put(GradientCheck.class, "gradcheck gradgradcheck inputWarnings");
+        m.put(GradientCheck.Function.class, "apply");
         m.put(Generator.class, "new copy getDefault getState initialSeed manualSeed randint random seed setState");
         // numpy.random: every size is checked against the memory limit before an array is made.
         m.put(RandomState.class, "new beta binomial choiceIndices exponential gamma getState normal permutation poisson"
@@ -163,6 +168,9 @@ public final class HostApi {
         m.put(NumpyGenerator.class, "new choiceIndices integers normal permutation random standardNormal uniform");
         m.put(PyTorchFormatter.class, "format options");
         m.put(NumpyFormatter.class, "repr str");
+        m.put(TypeInfo.class, "finfo iinfo");
+        m.put(TypeInfo.FloatInfo.class, "bits dtype eps max min resolution smallestNormal tiny toString");
+        m.put(TypeInfo.IntInfo.class, "bits dtype max min toString");
         // NOTE: torch.set_printoptions; the warm server restores the print options before each script.
         m.put(PrintOptions.class, "set");
         m.put(Module.class, "apply buffers call children eval extraRepr forward get guest has isTraining"

@@ -6,8 +6,10 @@ from torch.autograd.anomaly_mode import detect_anomaly, set_detect_anomaly
 from torch.autograd.graph import Node
 from torch.autograd.function import Function, FunctionCtx, once_differentiable
 from torch.autograd import functional
+from torch.autograd.gradcheck import gradcheck, gradgradcheck
 
-__all__ = ["no_grad", "enable_grad", "set_grad_enabled", "inference_mode", "detect_anomaly", "set_detect_anomaly", "Node", "Variable", "Function", "grad", "backward"]
+__all__ = ["no_grad", "enable_grad", "set_grad_enabled", "inference_mode", "detect_anomaly", "set_detect_anomaly", "Node", "Variable", "Function", "grad", "backward",
+           "gradcheck", "gradgradcheck"]
 
 _JBackward = java.type("org.torchglot.engine.autograd.Backward")
 

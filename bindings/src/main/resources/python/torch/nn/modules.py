@@ -176,7 +176,7 @@ class Module:
         # NOTE: copy.copy, copy.deepcopy and pickle all rebuild through here; a shallow copy shares the parameters.
         recipe = self.__dict__.get("_recipe")
         if recipe is None and (isinstance(self, _EngineModule) or type(self) in _BUILTIN.values()
-                               and not isinstance(self, _ModuleSequence)):
+                               and not isinstance(self, _CONTAINERS)):
             raise TypeError(f"cannot copy or pickle this {self._get_name()}: it was made outside Python")
         return _rebuild_module, (type(self), recipe), self.__getstate__()
 
@@ -357,19 +357,13 @@ class _NamedMapping(Module):
         return self._j.len()
 
     def __iter__(self):
-        return iter(self.keys())
+        return iter(self._names())
 
     def __contains__(self, key):
         return self._j.contains(key)
 
-    def keys(self):
+    def _names(self):
         return [str(k) for k in self._j.keys()]
-
-    def values(self):
-        return [self[k] for k in self.keys()]
-
-    def items(self):
-        return [(k, self[k]) for k in self.keys()]
 
     def update(self, entries):
         pairs = entries.items() if hasattr(entries, "items") else entries
@@ -399,6 +393,19 @@ class ModuleDict(_NamedMapping):
         self._j.pop(key)
         self._children.pop(key, None)
         return m
+
+    # NOTE: as PyTorch's, views of an OrderedDict (odict_keys, odict_values, odict_items), taken when called.
+    def keys(self):
+        return self._ordered().keys()
+
+    def values(self):
+        return self._ordered().values()
+
+    def items(self):
+        return self._ordered().items()
+
+    def _ordered(self):
+        return collections.OrderedDict((k, self[k]) for k in self._names())
 
     def clear(self):
         self._j.clear()
@@ -459,6 +466,16 @@ class ParameterDict(_NamedMapping):
         self._j.pop(key)
         return p
 
+    # NOTE: as PyTorch 1.13's: keys() a dict_keys view, values() and items() generators.
+    def keys(self):
+        return dict.fromkeys(self._names()).keys()
+
+    def values(self):
+        return (self[k] for k in self._names())
+
+    def items(self):
+        return ((k, self[k]) for k in self._names())
+
     def clear(self):
         self._j.clear()
 
@@ -493,6 +510,10 @@ def _rebuild_module(cls, recipe):
     elif issubclass(cls, _ModuleSequence):
         kind = "Sequential" if issubclass(cls, Sequential) else "ModuleList"
         Module.__init__(m, _j=guard(_bridge.MODULES.call, kind, [], None, _bridge._ZERO_BASED))
+    elif issubclass(cls, _CONTAINERS):
+        # NOTE: an empty container; __setstate__ registers its parameters or modules in their order.
+        kind = next(c.__name__ for c in _CONTAINERS[1:] if issubclass(cls, c))
+        Module.__init__(m, _j=guard(_bridge.MODULES.call, kind, [None], None, _bridge._ZERO_BASED))
     else:
         Module.__init__(m)
     return m
@@ -526,6 +547,9 @@ class _EngineModule(Module):
     def forward(self, *args):
         return wrap(guard(self._j.call, *[to_java(a) for a in args]))
 
+
+# The containers a copy rebuilds empty and refills from their state.
+_CONTAINERS = (_ModuleSequence, ModuleDict, ParameterList, ParameterDict)
 
 _BUILTIN = {"Sequential": Sequential, "ModuleList": ModuleList, "ModuleDict": ModuleDict,
             "ParameterList": ParameterList, "ParameterDict": ParameterDict}

@@ -229,6 +229,8 @@ class HostileArgumentsTest {
                     .CustomFunction.record("Sample", List.of(t.requiresGrad_(true)), tensor(), g -> List.of(g)).gradFn());
             receivers.put(org.torchglot.engine.autograd.CustomFunction.Callback.class,
                     () -> (org.torchglot.engine.autograd.CustomFunction.Callback) g -> List.of(g));
+            receivers.put(org.torchglot.engine.autograd.GradientCheck.Function.class,
+                    () -> (org.torchglot.engine.autograd.GradientCheck.Function) inputs -> inputs);
             receivers.put(Tensor.class, this::tensor);
             receivers.put(Parameter.class, () -> new Parameter(tensor()));
             receivers.put(Module.class, () -> linear);
@@ -287,6 +289,10 @@ class HostileArgumentsTest {
                     .ConcatDataset<>(List.of(new TensorDataset(tensor()), new TensorDataset(tensor()))));
             // NOTE: a fresh instance, not the printers' own, so the calls leave this JVM's print options alone.
             receivers.put(PrintOptions.class, PrintOptions::new);
+            receivers.put(org.torchglot.engine.format.TypeInfo.FloatInfo.class,
+                    () -> org.torchglot.engine.format.TypeInfo.finfo(DType.FLOAT64));
+            receivers.put(org.torchglot.engine.format.TypeInfo.IntInfo.class,
+                    () -> org.torchglot.engine.format.TypeInfo.iinfo(DType.INT64));
             receivers.put(Tuple.class, () -> Tuple.of(1, "a"));
             receivers.put(OrderedDict.class, () -> new OrderedDict(Map.of()));
             receivers.put(org.torchglot.engine.io.TorchIO.Loaded.class, () -> files.loadFromBytes(files.saveToBytes(tensor())));
@@ -368,6 +374,8 @@ class HostileArgumentsTest {
                 return (Consumer<Object>) x -> { };
             } else if (type == CustomModule.Forward.class) {
                 return (CustomModule.Forward) args -> args.length > 0 ? args[0] : null;
+            } else if (type == org.torchglot.engine.autograd.GradientCheck.Function.class) {
+                return (org.torchglot.engine.autograd.GradientCheck.Function) inputs -> inputs;
             }
             return null;
         }
@@ -418,12 +426,15 @@ class HostileArgumentsTest {
                 out.addAll(List.of(Map.of(), wrongType, nulls, Map.of("weight", Torch.zeros(7, 9))));
             } else if (type == List.class || type == java.util.Collection.class) {
                 out.addAll(List.of(List.of(), Arrays.asList((Object) null), List.of("x", -1)));
-            } else if (type == Supplier.class || type == Consumer.class || type == CustomModule.Forward.class) {
+            } else if (type == Supplier.class || type == Consumer.class || type == CustomModule.Forward.class
+                    || type == org.torchglot.engine.autograd.GradientCheck.Function.class) {
                 Supplier<Object> throwing = () -> {
                     throw new IllegalStateException("callback failed");
                 };
                 out.add(type == Supplier.class ? throwing : type == Consumer.class
-                        ? (Consumer<Object>) x -> throwing.get() : (CustomModule.Forward) args -> throwing.get());
+                        ? (Consumer<Object>) x -> throwing.get() : type == CustomModule.Forward.class
+                        ? (CustomModule.Forward) args -> throwing.get()
+                        : (org.torchglot.engine.autograd.GradientCheck.Function) inputs -> throwing.get());
             } else if (type == org.torchglot.engine.data.Dataset.class) {
                 out.add(new TensorDataset());
             }

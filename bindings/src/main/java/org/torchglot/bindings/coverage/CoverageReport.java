@@ -73,9 +73,11 @@ public final class CoverageReport {
             md.append("| `").append(namespace).append("` | ").append(api.names(namespace).size()).append(" | ")
                     .append(inScope.size()).append(" | ").append(tableCount(namespace, inScope));
             for (Language language : List.of(Language.PYTHON, Language.JS, Language.R)) {
+                List<RealApi.Name> expected = inScope.stream()
+                        .filter(n -> rules.outOfScopeIn(tag(language), namespace, n.name()).isEmpty()).toList();
                 md.append(" | ").append(languagesOf(namespace).contains(language)
-                        ? percent(inScope.stream().filter(n -> surface.has(language, namespace, n.name())).count(),
-                                inScope.size())
+                        ? percent(expected.stream().filter(n -> surface.has(language, namespace, n.name())).count(),
+                                expected.size())
                         : "");
             }
             md.append(" |\n");
@@ -86,10 +88,20 @@ public final class CoverageReport {
             details.append("Missing in ").append(title(first)).append(" (").append(missing.size()).append("): ")
                     .append(codeList(missing)).append("\n\n");
             if (languagesOf(namespace).size() > 1) {
-                List<String> jsOnlyMissing = inScope.stream().map(RealApi.Name::name)
-                        .filter(n -> surface.has(first, namespace, n) && !surface.has(Language.JS, namespace, n)).toList();
+                Map<String, List<String>> notInJs = new TreeMap<>();
+                List<String> jsOnlyMissing = new ArrayList<>();
+                for (RealApi.Name name : inScope) {
+                    Optional<String> reason = rules.outOfScopeIn(tag(Language.JS), namespace, name.name());
+                    if (reason.isPresent()) {
+                        notInJs.computeIfAbsent(reason.get(), k -> new ArrayList<>()).add(name.name());
+                    } else if (surface.has(first, namespace, name.name()) && !surface.has(Language.JS, namespace, name.name())) {
+                        jsOnlyMissing.add(name.name());
+                    }
+                }
                 details.append("In Python but missing in JavaScript (").append(jsOnlyMissing.size()).append("): ")
                         .append(codeList(jsOnlyMissing)).append("\n\n");
+                notInJs.forEach((reason, names) -> details.append("In scope but not expected in JavaScript: ").append(reason)
+                        .append(" (").append(names.size()).append("): ").append(codeList(names)).append("\n\n"));
             }
             if (!outByReason.isEmpty()) {
                 details.append("Out of scope:\n\n");
@@ -110,6 +122,15 @@ public final class CoverageReport {
 
     private static String percent(long present, int of) {
         return present + " (" + (of == 0 ? 100 : Math.round(100.0 * present / of)) + "%)";
+    }
+
+    /** The language's tag in scope.rules ({@code Tensor@js}). */
+    private static String tag(Language language) {
+        return switch (language) {
+            case PYTHON -> "py";
+            case JS -> "js";
+            case R -> "r";
+        };
     }
 
     private static String title(Language language) {

@@ -14,14 +14,16 @@ import java.util.regex.Pattern;
 /**
  * Which real names are in torchglot's MLP scope: the reviewed rules of {@code tools/fixtures/api/scope.rules}
  * ({@code in|out NAMESPACES REGEX reason}), first match wins, unmatched names are in scope. NAMESPACES is a
- * comma-separated list, {@code *} for all, or {@code TORCH} for every PyTorch and R torch namespace.
+ * comma-separated list, {@code *} for all, or {@code TORCH} for every PyTorch and R torch namespace. A list
+ * ending in {@code @js} ({@code Tensor@js}) makes a rule about one language only: the name stays in scope, but
+ * that language is not expected to have it (Tensor.numpy: there is no numpy in JavaScript).
  */
 public final class ScopeRules {
 
     private static final String TORCH = "torch,Tensor,torch.nn,torch.nn.functional,torch.optim,torch.optim.lr_scheduler,"
             + "torch.utils.data,torch.linalg,torch.autograd,rtorch";
 
-    private record Rule(boolean in, Set<String> namespaces, Pattern pattern, String reason, int line) {
+    private record Rule(boolean in, Set<String> namespaces, String language, Pattern pattern, String reason, int line) {
         boolean matches(String namespace, String name) {
             return (namespaces.contains("*") || namespaces.contains(namespace)) && pattern.matcher(name).matches();
         }
@@ -54,16 +56,23 @@ public final class ScopeRules {
             if (parts.length < 4 || !(parts[0].equals("in") || parts[0].equals("out"))) {
                 throw new IllegalStateException(fileName + ":" + (i + 1) + ": expected `in|out NAMESPACES REGEX reason`");
             }
-            rules.add(new Rule(parts[0].equals("in"), Set.of(parts[1].replace("TORCH", TORCH).split(",")), Pattern.compile(parts[2]), parts[3],
-                    i + 1));
+            String[] namespacesAndLanguage = parts[1].split("@", 2);
+            String language = namespacesAndLanguage.length > 1 ? namespacesAndLanguage[1] : null;
+            rules.add(new Rule(parts[0].equals("in"), Set.of(namespacesAndLanguage[0].replace("TORCH", TORCH).split(",")),
+                    language, Pattern.compile(parts[2]), parts[3], i + 1));
         }
         return new ScopeRules(List.copyOf(rules));
     }
 
     /** Why a name is out of scope, or empty when it is in scope. */
     public Optional<String> outOfScope(String namespace, String name) {
+        return outOfScopeIn(null, namespace, name);
+    }
+
+    /** Why one language (its tag in the rules, e.g. {@code js}) is not expected to have an in-scope name, or empty. */
+    public Optional<String> outOfScopeIn(String language, String namespace, String name) {
         for (Rule rule : rules) {
-            if (rule.matches(namespace, name)) {
+            if (java.util.Objects.equals(rule.language(), language) && rule.matches(namespace, name)) {
                 return rule.in() ? Optional.empty() : Optional.of(rule.reason());
             }
         }

@@ -43,4 +43,16 @@ class CoverageReportTest {
         assertEquals(Optional.of("padding"), rules.outOfScope("rtorch", "pad"));
         assertEquals(Optional.empty(), rules.outOfScope("numpy", "pad"));
     }
+
+    @Test
+    void aLanguageRuleExemptsOnlyThatLanguage() {
+        ScopeRules rules = ScopeRules.parse(List.of(
+                "out Tensor@js  numpy  no numpy there",
+                "out Tensor  numpy  never"), "test.rules");
+        assertEquals(Optional.of("no numpy there"), rules.outOfScopeIn("js", "Tensor", "numpy"));
+        assertEquals(Optional.empty(), rules.outOfScopeIn("js", "Tensor", "tolist"));
+        assertEquals(Optional.of("never"), rules.outOfScope("Tensor", "numpy"));
+        assertEquals(Optional.empty(), ScopeRules.parse(List.of("out Tensor@js  numpy  no numpy there"), "test.rules")
+                .outOfScope("Tensor", "numpy"));
+    }
 }

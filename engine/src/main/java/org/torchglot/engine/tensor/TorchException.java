@@ -6,7 +6,9 @@ package org.torchglot.engine.tensor;
  */
 public final class TorchException extends RuntimeException {
     /** The Python exception class PyTorch uses for this error. */
-    public enum Kind { RUNTIME_ERROR, INDEX_ERROR, TYPE_ERROR, VALUE_ERROR, NOT_IMPLEMENTED_ERROR, ASSERTION_ERROR }
+    public enum Kind {
+        RUNTIME_ERROR, INDEX_ERROR, TYPE_ERROR, VALUE_ERROR, NOT_IMPLEMENTED_ERROR, ASSERTION_ERROR, GRADCHECK_ERROR
+    }
 
     private final Kind kind;
 
@@ -28,6 +30,8 @@ public final class TorchException extends RuntimeException {
             case VALUE_ERROR -> "ValueError";
             case NOT_IMPLEMENTED_ERROR -> "NotImplementedError";
             case ASSERTION_ERROR -> "AssertionError";
+            // NOTE: torch.autograd.gradcheck.GradcheckError, a RuntimeError.
+            case GRADCHECK_ERROR -> "GradcheckError";
         };
     }
 
