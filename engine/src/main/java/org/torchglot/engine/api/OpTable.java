@@ -33,6 +33,8 @@ public final class OpTable {
         ReductionOps.registerAll(STANDARD);
         ShapeOps.registerAll(STANDARD);
         TensorInfoOps.registerAll(STANDARD);
+        SpecialMathOps.registerAll(STANDARD);
+        RandomOps.registerAll(STANDARD);
         DerivedOps.registerAll(STANDARD);
         LinalgOps.registerTorchForms(STANDARD);
         TorchNnForms.registerAll(STANDARD);

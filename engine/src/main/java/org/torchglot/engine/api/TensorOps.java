@@ -86,7 +86,7 @@ final class TensorOps {
         t.register("randperm(int n, *, Generator? generator=None, ScalarType? dtype=None, any device=None)",
                 "A random permutation of 0..n-1.",
                 a -> Sampling.randperm(a.intValue(0), a.dtypeOr(2, DType.INT64), a.generator(1)));
-        t.register("multinomial(Tensor input@self, int num_samples, bool replacement=False, *, "
+        t.register("multinomial(Tensor self, int num_samples, bool replacement=False, *, "
                 + "Generator? generator=None) -> IndexTensor", "Indices drawn by the rows' weights, as libtorch draws them.",
                 a -> Sampling.multinomial(a.tensor(0), a.intValue(1), a.bool(2), a.generator(3)));
         t.register("bernoulli(Tensor self, *, Generator? generator=None)", "Samples 1 with each element's probability.",
