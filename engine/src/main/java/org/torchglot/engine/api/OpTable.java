@@ -259,7 +259,7 @@ public final class OpTable {
     }
 
     static DType defaultFloat() {
-        return DType.FLOAT32;
+        return org.torchglot.engine.tensor.DefaultDType.get();
     }
 
     static Generator generatorOrDefault(Generator g) {

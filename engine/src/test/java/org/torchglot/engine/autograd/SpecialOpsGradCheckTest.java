@@ -50,6 +50,9 @@ class SpecialOpsGradCheckTest {
                 check("frexp mantissa", x -> op("frexp", x[0]), uniform(-20, 20, 2, 3)),
                 check("matrix_exp", x -> op("matrix_exp", x[0]), uniform(-1, 1, 3, 3)),
                 check("matrix_exp large norm, batched", x -> op("matrix_exp", x[0]), uniform(-2, 2, 2, 3, 3)),
+                check("gradient, edge_order 2", x -> (Tensor) ((Object[]) OpTable.standard().call("gradient",
+                        new Object[] {x[0]}, Map.of("edge_order", 2L, "spacing", 0.5), Convention.ZERO_BASED))[1],
+                        uniform(-1, 1, 4, 5)),
                 check("i0_ on a result", x -> op("i0_", x[0].mul(2.0)).mul(x[0]), uniform(-2, 2, 4)));
     }
 
