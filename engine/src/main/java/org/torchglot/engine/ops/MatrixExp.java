@@ -26,7 +26,7 @@ public final class MatrixExp {
             throw TorchException.runtime("matrix_exp: Expected a floating point or complex tensor as input. Got "
                     + a.dtype().scalarTypeName());
         }
-        return Recorded.op("MatrixExpBackward0", new Tensor[] {a}, new Tensor[] {a}, () -> batched(a, null),
+        return Recorded.op("LinalgMatrixExpBackward0", new Tensor[] {a}, new Tensor[] {a}, () -> batched(a, null),
                 (g, s) -> new Tensor[] {batched(s[0], g)});
     }
 
