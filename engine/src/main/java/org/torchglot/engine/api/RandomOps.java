@@ -27,7 +27,7 @@ final class RandomOps {
                 "Fills with integers in [from, to); random_(to) starts at 0; random_() spans the dtype's exact integers.",
                 a -> RandomFills.random(a.tensor(0), a.isNone(1) ? null : a.longValue(1),
                         a.isNone(2) ? null : a.longValue(2), a.generator(3)));
-        t.register("poisson(Tensor input, Generator? generator=None)", "A Poisson count for each rate of input.",
+        t.register("poisson(Tensor input@self, Generator? generator=None)", "A Poisson count for each rate of input.",
                 a -> RandomFills.poisson(a.tensor(0), a.generator(1)));
         t.register("binomial(Tensor count, Tensor prob, Generator? generator=None)",
                 "The number of successes in count trials of probability prob.",
