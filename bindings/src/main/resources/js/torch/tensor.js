@@ -42,6 +42,10 @@ class Tensor {
     return false;
   }
 
+  get is_cpu() {
+    return true;
+  }
+
   get ndim() {
     return this._t.dim();
   }

@@ -116,12 +116,12 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
 
 
 def arange(*args, **kwargs):
-    """torch.arange: as in PyTorch, the default dtype follows the bounds' types: any float gives float32."""
+    """torch.arange: as in PyTorch, the default dtype follows the bounds' types: any float gives the default dtype."""
     # NOTE: the engine sees Python's 6.0 as JavaScript's 6 (a double either way) and decides by value,
     # which is right for JavaScript's one number type but not for Python's int and float.
     bounds = args + tuple(kwargs[k] for k in ("start", "end", "step") if k in kwargs)
     if kwargs.get("dtype") is None and _builtins.any(_is_float(b) for b in bounds):
-        kwargs["dtype"] = float32
+        kwargs["dtype"] = _call("get_default_dtype", (), {})
     return _call("arange", args, kwargs)
 
 

@@ -93,6 +93,10 @@ class Tensor:
         return False
 
     @property
+    def is_cpu(self):
+        return True
+
+    @property
     def ndim(self):
         return self._t.dim()
 

@@ -2,6 +2,8 @@ package org.torchglot.bindings;
 
 import org.torchglot.engine.format.PyTorchFormatter;
 import org.torchglot.engine.random.Generator;
+import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.DefaultDType;
 
 /**
  * The process-wide state a script can change, put back as a fresh process has it. A process that
@@ -13,9 +15,13 @@ public final class ProcessDefaults {
     private ProcessDefaults() {
     }
 
-    /** Reseeds the default generator nondeterministically, resets print options, removes any progress sink. */
+    /**
+     * Reseeds the default generator nondeterministically, resets print options and the default dtype, removes any
+     * progress sink.
+     */
     public static void restore() {
         Generator.getDefault().seed();
+        DefaultDType.set(DType.FLOAT32);
         PyTorchFormatter.options().set(null, null, null, null, "default", null);
         ProgressDisplay.install(null);
     }

@@ -26,7 +26,7 @@ final class DerivedOps {
             "remainder", "round", "rsqrt", "scatter", "scatter_add", "scatter_reduce", "sgn", "sigmoid", "sign", "sin",
             "sinc", "sinh", "sqrt", "square", "subtract", "tan", "tanh", "tril", "triu", "trunc", "xlogy",
             "put", "index_put", "masked_scatter", "index_reduce", "renorm", "lgamma", "digamma", "gcd", "lcm", "ldexp",
-            "nextafter");
+            "nextafter", "i0", "mvlgamma", "igamma", "igammac");
 
     /** View ops whose in-place form ({@code t_}) gives self the view's geometry. */
     private static final List<String> RESHAPED = List.of("t", "transpose", "swapaxes", "swapdims", "squeeze",

@@ -3,6 +3,7 @@ package org.torchglot.engine.api;
 import java.util.ArrayList;
 import java.util.List;
 import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.DefaultDType;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
 
@@ -47,13 +48,13 @@ public final class NestedData {
                 inferred = DType.promote(inferred, DType.INT64);
             } else if (v instanceof Number n) {
                 values[i] = n.doubleValue();
-                inferred = DType.promote(inferred, DType.FLOAT32);
+                inferred = DType.promote(inferred, DefaultDType.get());
             } else {
                 throw TorchException.type("new(): invalid data type '" + Conversions.describe(v) + "'");
             }
         }
         if (leaves.isEmpty()) {
-            inferred = DType.FLOAT32;
+            inferred = DefaultDType.get();
         }
         DType type = dtype != null ? dtype : inferred;
         Tensor out = Tensor.zeros(dims, type);

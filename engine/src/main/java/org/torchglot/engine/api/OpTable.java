@@ -33,6 +33,8 @@ public final class OpTable {
         ReductionOps.registerAll(STANDARD);
         ShapeOps.registerAll(STANDARD);
         TensorInfoOps.registerAll(STANDARD);
+        SpecialMathOps.registerAll(STANDARD);
+        RandomOps.registerAll(STANDARD);
         DerivedOps.registerAll(STANDARD);
         LinalgOps.registerTorchForms(STANDARD);
         TorchNnForms.registerAll(STANDARD);
@@ -299,7 +301,7 @@ public final class OpTable {
     }
 
     static DType defaultFloat() {
-        return DType.FLOAT32;
+        return org.torchglot.engine.tensor.DefaultDType.get();
     }
 
     static Generator generatorOrDefault(Generator g) {

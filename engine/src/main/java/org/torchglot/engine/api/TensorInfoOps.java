@@ -6,6 +6,7 @@ import org.torchglot.engine.ops.Pointwise;
 import org.torchglot.engine.ops.TensorIterator;
 import org.torchglot.engine.ops.Sampling;
 import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.DefaultDType;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
 
@@ -63,7 +64,40 @@ final class TensorInfoOps {
         t.register("can_cast(ScalarType from@from_, ScalarType to) -> bool",
                 "Whether PyTorch's casting rules allow from to become to (no float to integer, no number to bool).",
                 a -> rank(a.dtype(0)) <= rank(a.dtype(1)));
-        t.register("get_default_dtype() -> ScalarType", "float32, the dtype of new float tensors.", a -> DType.FLOAT32);
+        t.register("get_default_dtype() -> ScalarType", "The dtype of new float tensors (float32 unless set).",
+                a -> DefaultDType.get());
+        t.register("set_default_dtype(ScalarType d) -> None",
+                "Sets the dtype of new float tensors: factories without a dtype and Python floats (float32 or float64).",
+                a -> {
+                    DefaultDType.set(a.dtype(0));
+                    return null;
+                });
+        t.register("is_storage(any obj) -> bool", "False: tensors here expose no separate storage objects.", a -> false);
+        t.register("asarray(any obj, *, ScalarType? dtype=None, any device=None, bool? copy=None, "
+                + "bool requires_grad=False)", "obj as a tensor, sharing a tensor's memory unless copy or a dtype asks "
+                + "otherwise.", a -> asarray(a));
+    }
+
+    /** {@code torch.asarray}: a tensor (or numpy array) is shared when it can be, other data is copied. */
+    private static Tensor asarray(Args a) {
+        DType dtype = a.isNone(1) ? null : a.dtype(1);
+        boolean copy = !a.isNone(3) && a.bool(3);
+        boolean noCopy = !a.isNone(3) && !a.bool(3);
+        Tensor out;
+        if (a.any(0) instanceof Tensor x) {
+            boolean converts = dtype != null && dtype != x.dtype();
+            if (converts && noCopy) {
+                throw TorchException.value("can't alias tensor with dtype '" + x.dtype().scalarTypeName()
+                        + "' into dtype '" + dtype.scalarTypeName() + "'.");
+            }
+            out = converts ? x.to(dtype) : copy ? x.clone() : x;
+        } else {
+            out = NestedData.toTensor(a.any(0), dtype);
+        }
+        if (a.bool(4)) {
+            return (out.requiresGrad() ? out : out.detach()).requiresGrad_(true);
+        }
+        return out;
     }
 
     /** bool < integer < float: a cast may go up this order, never down. */
@@ -74,7 +108,7 @@ final class TensorInfoOps {
     private static void creation(OpTable t) {
         t.register("scalar_tensor(Scalar s@value, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "A 0-dim tensor holding s (float32 by default).", a -> {
-                    Tensor x = Tensor.scalar(a.doubleValue(0)).to(a.dtypeOr(1, DType.FLOAT32)).detach();
+                    Tensor x = Tensor.scalar(a.doubleValue(0)).to(a.dtypeOr(1, DefaultDType.get())).detach();
                     return a.bool(3) ? x.requiresGrad_(true) : x;
                 });
         t.register("range(Scalar start=0, Scalar? end=None, Scalar step=1, *, ScalarType? dtype=None, any device=None, "
@@ -85,7 +119,7 @@ final class TensorInfoOps {
                     double step = a.doubleValue(2);
                     int n = (int) Math.floor((end - start) / step) + 1;
                     Tensor x = Torch.arange(0, Math.max(n, 0), 1, DType.FLOAT64).mul(step).add(start)
-                            .to(a.dtypeOr(3, DType.FLOAT32)).detach();
+                            .to(a.dtypeOr(3, DefaultDType.get())).detach();
                     return a.bool(5) ? x.requiresGrad_(true) : x;
                 });
         t.register("randint_like(Tensor input, int low=0, int? high=None, *, ScalarType? dtype=None, any device=None, "
@@ -107,7 +141,7 @@ final class TensorInfoOps {
                             throw TorchException.type("normal() received an invalid combination of arguments: with a "
                                     + "number mean and std, give a size");
                         }
-                        Tensor out = Tensor.zeros(a.ints(2), a.dtypeOr(4, DType.FLOAT32));
+                        Tensor out = Tensor.zeros(a.ints(2), a.dtypeOr(4, DefaultDType.get()));
                         return Sampling.normal(out, mean.item(), std.item(), a.generator(3));
                     }
                     if (std.lt(Tensor.scalar(0.0)).any().item() != 0) {

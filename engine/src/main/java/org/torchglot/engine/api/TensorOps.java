@@ -7,6 +7,7 @@ import org.torchglot.engine.ops.Reductions;
 import org.torchglot.engine.ops.Sampling;
 import org.torchglot.engine.random.Generator;
 import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.DefaultDType;
 import org.torchglot.engine.tensor.Devices;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
@@ -41,15 +42,15 @@ final class TensorOps {
                 "A tensor from nested lists of numbers.",
                 a -> finish(NestedData.toTensor(a.any(0), a.isNone(1) ? null : a.dtype(1)), a, 3));
         t.register("zeros(int... size, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
-                "A tensor of zeros.", a -> finish(Torch.zeros(a.ints(0), a.dtypeOr(1, DType.FLOAT32)), a, 3));
+                "A tensor of zeros.", a -> finish(Torch.zeros(a.ints(0), a.dtypeOr(1, DefaultDType.get())), a, 3));
         t.register("ones(int... size, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
-                "A tensor of ones.", a -> finish(Torch.ones(a.ints(0), a.dtypeOr(1, DType.FLOAT32)), a, 3));
+                "A tensor of ones.", a -> finish(Torch.ones(a.ints(0), a.dtypeOr(1, DefaultDType.get())), a, 3));
         t.register("empty(int... size, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "An uninitialised tensor (zeros here).",
-                a -> finish(Torch.empty(a.ints(0), a.dtypeOr(1, DType.FLOAT32)), a, 3));
+                a -> finish(Torch.empty(a.ints(0), a.dtypeOr(1, DefaultDType.get())), a, 3));
         t.register("full(int[] size, Scalar fill_value, *, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "A tensor filled with one value.",
-                a -> finish(Torch.full(a.ints(0), a.doubleValue(1), a.dtypeOr(2, DType.FLOAT32)), a, 4));
+                a -> finish(Torch.full(a.ints(0), a.doubleValue(1), a.dtypeOr(2, DefaultDType.get())), a, 4));
         t.register("new_zeros(Tensor self, int... size, *, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "Zeros of self's dtype unless dtype says otherwise.",
                 a -> finish(Torch.zeros(a.ints(1), a.dtypeOr(2, a.tensor(0).dtype())), a, 4));
@@ -73,10 +74,10 @@ final class TensorOps {
                 a -> finish(Torch.zeros(a.tensor(0).shape(), a.dtypeOr(1, a.tensor(0).dtype())), a, 3));
         t.register("rand(int... size, *, Generator? generator=None, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "Uniform samples in [0, 1).",
-                a -> finish(Sampling.rand(a.ints(0), a.dtypeOr(2, DType.FLOAT32), a.generator(1)), a, 4));
+                a -> finish(Sampling.rand(a.ints(0), a.dtypeOr(2, DefaultDType.get()), a.generator(1)), a, 4));
         t.register("randn(int... size, *, Generator? generator=None, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "Standard normal samples.",
-                a -> finish(Sampling.randn(a.ints(0), a.dtypeOr(2, DType.FLOAT32), a.generator(1)), a, 4));
+                a -> finish(Sampling.randn(a.ints(0), a.dtypeOr(2, DefaultDType.get()), a.generator(1)), a, 4));
         t.register("rand_like(Tensor input, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "Uniform samples shaped like a tensor.",
                 a -> finish(Sampling.rand(a.tensor(0).shape(), a.dtypeOr(1, a.tensor(0).dtype()), null), a, 3));
@@ -96,7 +97,7 @@ final class TensorOps {
         t.register("randperm(int n, *, Generator? generator=None, ScalarType? dtype=None, any device=None)",
                 "A random permutation of 0..n-1.",
                 a -> Sampling.randperm(a.intValue(0), a.dtypeOr(2, DType.INT64), a.generator(1)));
-        t.register("multinomial(Tensor input@self, int num_samples, bool replacement=False, *, "
+        t.register("multinomial(Tensor self, int num_samples, bool replacement=False, *, "
                 + "Generator? generator=None) -> IndexTensor", "Indices drawn by the rows' weights, as libtorch draws them.",
                 a -> Sampling.multinomial(a.tensor(0), a.intValue(1), a.bool(2), a.generator(3)));
         t.register("bernoulli(Tensor self, *, Generator? generator=None)", "Samples 1 with each element's probability.",
@@ -106,22 +107,22 @@ final class TensorOps {
                     double start = a.isNone(1) ? 0 : a.doubleValue(0);
                     double end = a.isNone(1) ? a.doubleValue(0) : a.doubleValue(1);
                     double step = a.doubleValue(2);
-                    DType type = a.dtypeOr(3, allIntegral(start, end, step) ? DType.INT64 : DType.FLOAT32);
+                    DType type = a.dtypeOr(3, allIntegral(start, end, step) ? DType.INT64 : DefaultDType.get());
                     return finish(Torch.arange(start, end, step, type), a, 5);
                 });
         t.register("linspace(Scalar start, Scalar end, int steps, *, ScalarType? dtype=None, any device=None, "
                 + "bool requires_grad=False)", "steps values from start to end inclusive.",
                 a -> finish(Torch.linspace(a.doubleValue(0), a.doubleValue(1), a.intValue(2),
-                        a.dtypeOr(3, DType.FLOAT32)), a, 5));
+                        a.dtypeOr(3, DefaultDType.get())), a, 5));
         t.register("logspace(Scalar start, Scalar end, int steps, Scalar base=10.0, *, ScalarType? dtype=None, "
                 + "any device=None, bool requires_grad=False)", "steps powers of base.", a -> {
                     Tensor exps = Torch.linspace(a.doubleValue(0), a.doubleValue(1), a.intValue(2), DType.FLOAT64);
                     return finish(Tensor.scalar(a.doubleValue(3)).to(DType.FLOAT64).pow(exps)
-                            .to(a.dtypeOr(4, DType.FLOAT32)), a, 6);
+                            .to(a.dtypeOr(4, DefaultDType.get())), a, 6);
                 });
         t.register("eye(int n, int? m=None, *, ScalarType? dtype=None, any device=None, bool requires_grad=False)",
                 "An identity matrix.", a -> finish(Torch.eye(a.intValue(0), a.isNone(1) ? a.intValue(0) : a.intValue(1),
-                        a.dtypeOr(2, DType.FLOAT32)), a, 4));
+                        a.dtypeOr(2, DefaultDType.get())), a, 4));
         t.register("manual_seed(int seed) -> Generator", "Seeds the default generator.",
                 a -> Torch.manualSeed(a.longValue(0)));
         t.register("initial_seed() -> int", "The seed of the default generator.", a -> Torch.initialSeed());
@@ -393,6 +394,7 @@ final class TensorOps {
 
     private static void autogradAndData(OpTable t) {
         t.register("detach(Tensor self)", "The same data without autograd history.", a -> a.tensor(0).detach());
+        t.register("detach_(Tensor self)", "Takes self out of the autograd graph, in place.", a -> a.tensor(0).detach_());
         t.register("requires_grad_(Tensor self, bool requires_grad=True)", "Turns gradient tracking on or off.",
                 a -> a.tensor(0).requiresGrad_(a.bool(1)));
         t.register("retain_grad(Tensor self) -> None", "Keeps .grad for a non-leaf tensor.", a -> {

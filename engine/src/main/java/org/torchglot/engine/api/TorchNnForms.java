@@ -45,7 +45,7 @@ final class TorchNnForms {
                 a -> Activations.celu(a.tensor(0), a.doubleValue(1)));
         t.register("celu_(Tensor input@self, float alpha=1.0)", "In-place celu.",
                 a -> Functional.inPlace(true, a.tensor(0), x -> Activations.celu(x, a.doubleValue(1))));
-        t.register("hardshrink(Tensor input, float lambd=0.5)", "x where |x| > lambd, else 0.",
+        t.register("hardshrink(Tensor self, float lambd=0.5)", "x where |x| > lambd, else 0.",
                 a -> Activations.hardshrink(a.tensor(0), a.doubleValue(1)));
         t.register("threshold(Tensor input, float threshold, float value)", "x where x > threshold, else value.",
                 a -> Activations.threshold(a.tensor(0), a.doubleValue(1), a.doubleValue(2)));
@@ -57,7 +57,7 @@ final class TorchNnForms {
         t.register("rrelu_(Tensor input@self, float lower=0.125, float upper=0.3333333333333333, bool training=False, "
                 + "Generator? generator=None)", "In-place rrelu.", a -> Functional.inPlace(true, a.tensor(0),
                         x -> Activations.rrelu(x, a.doubleValue(1), a.doubleValue(2), a.bool(3))));
-        t.register("prelu(Tensor input, Tensor weight)", "x for x > 0, else weight * x (per channel).",
+        t.register("prelu(Tensor self, Tensor weight)", "x for x > 0, else weight * x (per channel).",
                 a -> Activations.prelu(a.tensor(0), a.tensor(1)));
     }
 

@@ -77,7 +77,7 @@ final class NormalSampling {
     }
 
     /** {@code at::normal_distribution<double>}: Box-Muller with the sine sample cached. */
-    private static double nextNormal(Generator generator, double mean, double std) {
+    static double nextNormal(Generator generator, double mean, double std) {
         if (generator.hasCachedDoubleNormal()) {
             return Math.fma(generator.takeCachedDoubleNormal(), std, mean);
         }
