@@ -29,6 +29,16 @@ final class RelayedTerminal extends LineDisciplineTerminal {
         raise(Signal.WINCH);
     }
 
+    /**
+     * Shows {@code ^C} for Ctrl-C at once, as a tty's echo does before the signal arrives. NOTE: the line
+     * discipline writes it unflushed, so without this it came out after the REPL's {@code KeyboardInterrupt}.
+     */
+    @Override
+    protected void echoSignal(Signal signal) {
+        super.echoSignal(signal);
+        writer().flush();
+    }
+
     /** No more keys will come (the client hung up or went away): reads see the end of input, as at Ctrl-D. */
     void endInput() throws IOException {
         slaveInputPipe.close();
