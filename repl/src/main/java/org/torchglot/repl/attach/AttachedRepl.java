@@ -57,6 +57,7 @@ final class AttachedRepl {
         Thread session = Thread.ofPlatform().name("torchglot-repl").start(() -> {
             int status = 1;
             ProcessDefaults.restore();
+            long exhaustedBefore = server.heapExhaustion().count();
             try (MemoryLimit.Scope budget = MemoryLimit.limitTo(server.tensorBudget())) {
                 status = new Repl(terminal, settings, (guestOut, guestIn) -> server.replContexts()
                         .take(settings.language(), sandbox, guestOut, guestIn)
@@ -65,6 +66,9 @@ final class AttachedRepl {
                 // NOTE: as a direct REPL's JVM would end with a stack trace, this session ends with one on its screen.
                 e.printStackTrace(new PrintStream(terminal.output(), true, StandardCharsets.UTF_8));
             } finally {
+                if (server.heapExhaustion().count() > exhaustedBefore) {
+                    AttachedRun.retire(server);  // NOTE: as after a script that ran the heap full
+                }
                 releaseSlot.run();
                 try {
                     screen.flush();

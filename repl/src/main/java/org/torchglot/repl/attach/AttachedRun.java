@@ -144,6 +144,11 @@ final class AttachedRun implements Runnable {
     }
 
     private void retireServer() {
+        retire(server);
+    }
+
+    /** Stops a server from taking more commands (it exits once the command in progress has finished). */
+    static void retire(WarmServer server) {
         try {
             server.close();
         } catch (IOException e) {
