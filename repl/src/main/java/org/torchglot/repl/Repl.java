@@ -43,22 +43,30 @@ public final class Repl {
      * @param allowHostAccess open the sandbox ({@code --allow-host-access})
      * @param allowRead directories sessions may read besides the current one ({@code --allow-read})
      * @param allowWrite directories sessions may read and write besides the current one ({@code --allow-write})
+     * @param workingDirectory the session's current directory (the warm server's REPLs have their client's)
      */
     public record Settings(Language language, Path historyDirectory, boolean allowHostAccess, List<Path> allowRead,
-                           List<Path> allowWrite) {
-        /** History in {@code ~/.torchglot/history/<language>}. */
+                           List<Path> allowWrite, Path workingDirectory) {
+        /** History in {@code ~/.torchglot/history/<language>}, in the process's current directory. */
         public static Settings defaults(Language language, boolean allowHostAccess) {
             return defaults(language, allowHostAccess, Path.of(System.getProperty("user.home")));
         }
 
         /** History in {@code <home>/.torchglot/history/<language>}: the warm server's REPLs keep their client's. */
         public static Settings defaults(Language language, boolean allowHostAccess, Path home) {
-            return new Settings(language, home.resolve(".torchglot").resolve("history"), allowHostAccess, List.of(), List.of());
+            return new Settings(language, home.resolve(".torchglot").resolve("history"), allowHostAccess, List.of(), List.of(),
+                    Path.of("").toAbsolutePath());
         }
 
         /** These settings with the directories of {@code --allow-read} and {@code --allow-write}. */
         public Settings granting(List<Path> readable, List<Path> writable) {
-            return new Settings(language, historyDirectory, allowHostAccess, List.copyOf(readable), List.copyOf(writable));
+            return new Settings(language, historyDirectory, allowHostAccess, List.copyOf(readable), List.copyOf(writable),
+                    workingDirectory);
+        }
+
+        /** These settings in {@code directory}: relative paths, as of {@code :load}, start there. */
+        public Settings in(Path directory) {
+            return new Settings(language, historyDirectory, allowHostAccess, allowRead, allowWrite, directory.toAbsolutePath());
         }
     }
 
@@ -226,6 +234,11 @@ public final class Repl {
         session.warmUpInBackground();
     }
 
+    /** The session's current directory. */
+    Path workingDirectory() {
+        return settings.workingDirectory();
+    }
+
     ReplSession session() {
         return session;
     }
@@ -261,7 +274,8 @@ public final class Repl {
         TorchglotContext.Builder builder = TorchglotContext.builder()
                 .out(out).err(out).in(in)
                 .arguments("")
-                .allowHostAccess(settings.allowHostAccess());
+                .allowHostAccess(settings.allowHostAccess())
+                .workingDirectory(settings.workingDirectory());
         settings.allowRead().forEach(builder::readableDirectory);
         settings.allowWrite().forEach(builder::writableDirectory);
         return builder.build();

@@ -53,7 +53,7 @@ final class AttachedRepl {
         RelayedTerminal terminal = new RelayedTerminal(request.terminalType(), screen, window.intAt(0), window.intAt(4));
         ReplContextPool.Sandbox sandbox = sandboxOf(request, options);
         Repl.Settings settings = Repl.Settings.defaults(options.language(), false, Path.of(request.home()))
-                .granting(options.allowRead(), options.allowWrite());
+                .granting(options.allowRead(), options.allowWrite()).in(Path.of(request.workingDirectory()));
         Thread session = Thread.ofPlatform().name("torchglot-repl").start(() -> {
             int status = 1;
             ProcessDefaults.restore();

@@ -40,14 +40,13 @@ final class TerminalRelay {
                         screen.flush();
                     }
                     case Frames.EXIT -> {
-                        terminal.restore();
                         return frame.intPayload();
                     }
                     default -> throw new IOException("unexpected attach frame '" + (char) frame.type() + "'");
                 }
             }
         } catch (IOException e) {
-            terminal.restore();
+            terminal.restore();  // NOTE: first, so that the message shows on a terminal that turns newlines into new lines
             report(err, "\r\ntorchglot: lost the warm server during the session (" + describe(e)
                     + "); its variables are gone. Run torchglot again to start afresh.\n");
             return 1;

@@ -54,6 +54,7 @@ class AttachedReplTest {
 
     @Test
     void aPythonSessionRunsInTheWarmServerInTheClientsSandbox() throws Exception {
+        Files.writeString(work.resolve("helper.py"), "loaded = 42\n");
         try (WarmServer server = WarmServer.open(socket, Duration.ofMinutes(5))) {
             Thread serving = Thread.ofPlatform().daemon().start(server::serve);
             // NOTE: what an idle server does in the background: a Python context made ready for this client's directory.
@@ -66,9 +67,10 @@ class AttachedReplTest {
                 repl.type("xs = [1,\r").await("... ").type("2]\r").awaitPrompt("py> ");
                 repl.type("torch.matm\t").type("(torch.ones(2, 2), torch.ones(2, 2))\r")
                         .await("tensor([[2., 2.],").awaitPrompt("py> ");
-                // The client's working directory, writable; nothing outside it.
+                // The client's working directory, writable, and where :load looks; nothing outside it.
                 repl.type("import os; os.getcwd() == " + pythonString(work.toString()) + "\r").await("True").awaitPrompt("py> ");
                 repl.type("open('written.txt', 'w').write('hi')\r").await("2").awaitPrompt("py> ");
+                repl.type(":load helper.py\r").awaitPrompt("py> ").type("loaded * 2\r").await("84").awaitPrompt("py> ");
                 repl.type("open(" + pythonString(directory.resolve("outside.txt").toString()) + ", 'w')\r")
                         .await("Error").awaitPrompt("py> ");
                 // Ctrl-C, a keystroke relayed like any other, interrupts the loop and keeps the variables.
