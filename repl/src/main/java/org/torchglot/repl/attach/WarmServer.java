@@ -25,8 +25,8 @@ import org.torchglot.engine.tensor.MemoryLimit;
  * <p>A REPL whose client relays its terminal runs here too ({@link AttachedRepl}), in a context made
  * ready beforehand ({@link ReplContextPool}). It runs one script or REPL at a time (the engine's default
  * generator and print options are process-wide; they are reset before each), only sandboxed ones,
- * only for the user who owns
- * its socket, and it exits after an idle spell ({@value #IDLE_PROPERTY}) or when its socket is removed.
+ * only for the user who owns its socket, and it exits after an idle spell ({@value #IDLE_PROPERTY}) or
+ * when its socket is removed.
  * Usage: {@code WarmServer <socket>}; the socket's directory must be private ({@link SocketDirectory}).
  */
 public final class WarmServer implements AutoCloseable {
