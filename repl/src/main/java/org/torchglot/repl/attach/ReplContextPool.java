@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.torchglot.bindings.Language;
 import org.torchglot.bindings.TorchglotContext;
 import org.torchglot.repl.Repl;
@@ -46,6 +48,9 @@ final class ReplContextPool {
     private record Entry(Sandbox sandbox, CompletableFuture<Pooled> ready) {
     }
 
+    /** How long a REPL waits for a context still being made before it makes its own. */
+    private static final long MAKING_WAIT_MILLIS = 300;
+
     private final Map<Language, Entry> entries = new EnumMap<>(Language.class);
     private volatile Sandbox latest;
 
@@ -60,7 +65,7 @@ final class ReplContextPool {
 
     /**
      * Takes the ready context for a REPL in {@code language} and {@code sandbox}, now writing to {@code
-     * out} and reading from {@code in}; waits for one still being made. Empty when there is none for them.
+     * out} and reading from {@code in}; waits briefly for one nearly made. Empty when there is none for them.
      */
     Optional<TorchglotContext> take(Language language, Sandbox sandbox, OutputStream out, InputStream in) {
         Entry entry;
@@ -69,15 +74,30 @@ final class ReplContextPool {
             if (entry == null || !entry.sandbox().equals(sandbox)) {
                 return Optional.empty();
             }
-            entries.remove(language);
         }
+        Pooled pooled;
         try {
-            Pooled pooled = entry.ready().join();
-            pooled.streams().connect(out, in);
-            return Optional.of(pooled.context());
-        } catch (CompletionException e) {
+            pooled = entry.ready().get(MAKING_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // NOTE: the REPL's prompt waits for this; making a context takes seconds on a busy machine, so the
+            // REPL makes its own (as it would without a pool) and this one stays for the next.
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            synchronized (this) {
+                entries.remove(language, entry);
+            }
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
+        synchronized (this) {
+            if (!entries.remove(language, entry)) {
+                return Optional.empty();  // NOTE: another REPL took it meanwhile
+            }
+        }
+        pooled.streams().connect(out, in);
+        return Optional.of(pooled.context());
     }
 
     /**
