@@ -126,7 +126,8 @@ public record CommandLine(Mode mode, Path script, String code, Language language
 
     /**
      * Whether the command must run in a JVM of its own rather than in the warm server: the REPL needs the
-     * terminal, a Jupyter kernel lives long, and host access would reach the server's JVM.
+     * terminal (unless the launcher's client relays it), a Jupyter kernel lives long, and host access would
+     * reach the server's JVM.
      */
     public boolean needsOwnProcess() {
         return mode == Mode.REPL || mode == Mode.KERNEL || mode == Mode.INSTALL_KERNEL || allowHostAccess;

@@ -25,7 +25,7 @@ final class LoadCommand implements ReplCommand {
 
     @Override
     public void run(Repl repl, String name, String argument) {
-        Path file = Path.of(argument);
+        Path file = repl.workingDirectory().resolve(argument);
         if (argument.isEmpty() || Language.forFile(file).isEmpty()) {
             repl.out().println("usage: :load FILE (a .py, .js, .mjs, .R or .r file)");
         } else if (!Files.isReadable(file)) {

@@ -1,6 +1,7 @@
 package org.torchglot.repl;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,19 +43,37 @@ public final class Repl {
      * @param allowHostAccess open the sandbox ({@code --allow-host-access})
      * @param allowRead directories sessions may read besides the current one ({@code --allow-read})
      * @param allowWrite directories sessions may read and write besides the current one ({@code --allow-write})
+     * @param workingDirectory the session's current directory (the warm server's REPLs have their client's)
      */
     public record Settings(Language language, Path historyDirectory, boolean allowHostAccess, List<Path> allowRead,
-                           List<Path> allowWrite) {
-        /** History in {@code ~/.torchglot/history/<language>}. */
+                           List<Path> allowWrite, Path workingDirectory) {
+        /** History in {@code ~/.torchglot/history/<language>}, in the process's current directory. */
         public static Settings defaults(Language language, boolean allowHostAccess) {
-            return new Settings(language, Path.of(System.getProperty("user.home"), ".torchglot", "history"), allowHostAccess,
-                    List.of(), List.of());
+            return defaults(language, allowHostAccess, Path.of(System.getProperty("user.home")));
+        }
+
+        /** History in {@code <home>/.torchglot/history/<language>}: the warm server's REPLs keep their client's. */
+        public static Settings defaults(Language language, boolean allowHostAccess, Path home) {
+            return new Settings(language, home.resolve(".torchglot").resolve("history"), allowHostAccess, List.of(), List.of(),
+                    Path.of("").toAbsolutePath());
         }
 
         /** These settings with the directories of {@code --allow-read} and {@code --allow-write}. */
         public Settings granting(List<Path> readable, List<Path> writable) {
-            return new Settings(language, historyDirectory, allowHostAccess, List.copyOf(readable), List.copyOf(writable));
+            return new Settings(language, historyDirectory, allowHostAccess, List.copyOf(readable), List.copyOf(writable),
+                    workingDirectory);
         }
+
+        /** These settings in {@code directory}: relative paths, as of {@code :load}, start there. */
+        public Settings in(Path directory) {
+            return new Settings(language, historyDirectory, allowHostAccess, allowRead, allowWrite, directory.toAbsolutePath());
+        }
+    }
+
+    /** Makes the contexts of a session (at start and on {@code :reset}), writing to and reading from the REPL's terminal. */
+    @FunctionalInterface
+    public interface Contexts {
+        TorchglotContext create(PrintStream out, InputStream in);
     }
 
     /** Evaluations that take longer print their elapsed time. */
@@ -71,10 +90,19 @@ public final class Repl {
 
     /** A REPL on {@code terminal}; nothing runs until {@link #run()}. */
     public Repl(Terminal terminal, Settings settings) {
+        this(terminal, settings, null);
+    }
+
+    /**
+     * A REPL on {@code terminal} whose contexts come from {@code contexts} (the warm server's, already
+     * initialised, in its client's sandbox), or are made from {@code settings} when it is {@code null}.
+     */
+    public Repl(Terminal terminal, Settings settings, Contexts contexts) {
         this.terminal = terminal;
         this.settings = settings;
         this.out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-        this.session = new ReplSession(this::newContext, settings.language(), out);
+        Contexts made = contexts != null ? contexts : this::newContext;
+        this.session = new ReplSession(() -> made.create(out, terminal.input()), settings.language(), out);
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("torchglot")
@@ -206,6 +234,11 @@ public final class Repl {
         session.warmUpInBackground();
     }
 
+    /** The session's current directory. */
+    Path workingDirectory() {
+        return settings.workingDirectory();
+    }
+
     ReplSession session() {
         return session;
     }
@@ -229,11 +262,20 @@ public final class Repl {
         exitStatus = status;
     }
 
-    private TorchglotContext newContext() {
+    /**
+     * Initialises {@code language} and its torch package in a context made for a later REPL, as the
+     * REPL's own background warm-up would, so that its first evaluation does not wait for them.
+     */
+    public static void prepare(TorchglotContext context, Language language) {
+        LanguageMode.of(language, context).warmUp();
+    }
+
+    private TorchglotContext newContext(PrintStream out, InputStream in) {
         TorchglotContext.Builder builder = TorchglotContext.builder()
-                .out(out).err(out).in(terminal.input())
+                .out(out).err(out).in(in)
                 .arguments("")
-                .allowHostAccess(settings.allowHostAccess());
+                .allowHostAccess(settings.allowHostAccess())
+                .workingDirectory(settings.workingDirectory());
         settings.allowRead().forEach(builder::readableDirectory);
         settings.allowWrite().forEach(builder::writableDirectory);
         return builder.build();

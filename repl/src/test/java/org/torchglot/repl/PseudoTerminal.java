@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  */
-final class PseudoTerminal implements AutoCloseable {
+public final class PseudoTerminal implements AutoCloseable {
 
     /** The first prompt waits for the JVM and the language to start; a loaded CI machine is slow. */
     private static final Duration FIRST_STEP = Duration.ofSeconds(90);
@@ -51,14 +51,55 @@ final class PseudoTerminal implements AutoCloseable {
 
     /** Starts {@code torchglot ARGS} on a pseudo-terminal of 120x40, with {@code home} as the user's home (history). */
     static PseudoTerminal start(Path home, String... args) throws IOException {
-        String command = shellCommand(home, args);
-        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
+        List<String> command = new ArrayList<>(jvm(home, "-XX:TieredStopAtLevel=1"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        return startShell("exec " + quote(command), String.join(" ", args));
+    }
+
+    /**
+     * Starts a shell command on a pseudo-terminal of 120x40; {@code description} names it in failures. The
+     * command's own output, e.g. {@code echo}, shows on the screen.
+     */
+    public static PseudoTerminal startShell(String command, String description) throws IOException {
+        // NOTE: script's pty has no size when its own input is a pipe; JLine needs one to draw the prompt.
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", "stty cols 120 rows 40; " + command, "/dev/null")
+                .redirectErrorStream(true);
         builder.environment().put("TERM", "xterm-256color");
-        return new PseudoTerminal(builder.start(), List.of(args));
+        return new PseudoTerminal(builder.start(), List.of(description));
+    }
+
+    /**
+     * The test JVM's own java command with its class path and module flags, {@code home} as the user's home, and
+     * {@code flags}; the main class and its arguments follow.
+     */
+    public static List<String> jvm(Path home, String... flags) {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Duser.home=" + home,
+                "--enable-native-access=ALL-UNNAMED,org.graalvm.truffle", "--sun-misc-unsafe-memory-access=allow",
+                "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI"));
+        command.addAll(List.of(flags));
+        command.addAll(List.of(
+                "--upgrade-module-path=" + System.getProperty("jdk.module.upgrade.path"),
+                "--module-path=" + System.getProperty("jdk.module.path"), "--add-modules=ALL-MODULE-PATH",
+                "-cp", System.getProperty("java.class.path")));
+        return command;
+    }
+
+    /** Words quoted for sh. */
+    public static String quote(List<String> words) {
+        return String.join(" ", words.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").toList());
+    }
+
+    /** Stops the processes running on the terminal (not the terminal itself) with SIGTERM, as {@code kill} would. */
+    public void terminateCommand() {
+        process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .forEach(ProcessHandle::destroy);
     }
 
     /** Types keys: {@code "\r"} is Enter, {@code "\t"} Tab, {@code "\u0003"} Ctrl-C, {@code "\u0010"} Ctrl-P. */
-    PseudoTerminal type(String text) {
+    public PseudoTerminal type(String text) {
         try {
             keys.write(text.getBytes(StandardCharsets.UTF_8));
             keys.flush();
@@ -69,7 +110,7 @@ final class PseudoTerminal implements AutoCloseable {
     }
 
     /** Waits until {@code text} shows after what earlier waits consumed, and consumes it. */
-    PseudoTerminal await(String text) {
+    public PseudoTerminal await(String text) {
         Duration timeout = started ? STEP : FIRST_STEP;
         started = true;
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -90,12 +131,12 @@ final class PseudoTerminal implements AutoCloseable {
     }
 
     /** Waits for the next prompt that starts a line ({@code "py> "}). */
-    PseudoTerminal awaitPrompt(String prompt) {
+    public PseudoTerminal awaitPrompt(String prompt) {
         return await("\n" + prompt);
     }
 
     /** Waits for the REPL to exit and returns its status. */
-    int awaitExit() throws InterruptedException {
+    public int awaitExit() throws InterruptedException {
         if (!process.waitFor(STEP.toSeconds(), TimeUnit.SECONDS)) {
             throw new AssertionError("the REPL did not exit:\n" + screen());
         }
@@ -104,7 +145,7 @@ final class PseudoTerminal implements AutoCloseable {
     }
 
     /** Everything shown so far, control sequences and carriage returns removed. */
-    String screen() {
+    public String screen() {
         synchronized (output) {
             return CONTROL.matcher(output.toString(StandardCharsets.UTF_8)).replaceAll("");
         }
@@ -114,22 +155,6 @@ final class PseudoTerminal implements AutoCloseable {
     public void close() throws InterruptedException {
         process.destroyForcibly();
         reader.join(STEP.toMillis());
-    }
-
-    /** The test JVM's own java command, class path and JIT flags, with a throwaway home for the history. */
-    private static String shellCommand(Path home, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Duser.home=" + home,
-                "--enable-native-access=ALL-UNNAMED,org.graalvm.truffle", "--sun-misc-unsafe-memory-access=allow",
-                "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "-XX:TieredStopAtLevel=1",
-                "--upgrade-module-path=" + System.getProperty("jdk.module.upgrade.path"),
-                "--module-path=" + System.getProperty("jdk.module.path"), "--add-modules=ALL-MODULE-PATH",
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        // NOTE: script's pty has no size when its own input is a pipe; JLine needs one to draw the prompt.
-        return "stty cols 120 rows 40; exec " + String.join(" ", command.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").toList());
     }
 
     private void copy(InputStream in) {

@@ -29,7 +29,8 @@ final class ReplDriver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Repl repl = new Repl(terminal, new Repl.Settings(language, historyDirectory, false, java.util.List.of(), java.util.List.of()));
+        Repl repl = new Repl(terminal, new Repl.Settings(language, historyDirectory, false, java.util.List.of(), java.util.List.of(),
+                java.nio.file.Path.of("").toAbsolutePath()));
         status = CompletableFuture.supplyAsync(repl::run);
     }
 

@@ -25,7 +25,8 @@ import sun.misc.SignalHandler;
  * The launcher's front end when a warm server may be running: hands the command to the {@link
  * WarmServer} and relays its output, input and exit status, or runs the command itself in a new
  * JVM when there is no server, it is busy, or it declines. When there was no server, one is started
- * in the background after the command has finished, for the next command.
+ * in the background after the command has finished, for the next command. A REPL (no script, standard
+ * input a terminal) runs in the server too, behind this process's terminal ({@link TerminalRelay}).
  *
  * <p>Usage: {@code AttachClient <socket> <n> <server command: n words> <direct command...>}: the
  * server command starts a {@link WarmServer} on the socket; the direct command ends with the main
@@ -81,8 +82,9 @@ public final class AttachClient {
         Path socket = command.socket();
         Outcome outcome = new Outcome(Kind.DECLINED, 0);
         if (SocketDirectory.isPrivate(socket.getParent())) {
-            AttachRequest request = new AttachRequest(Path.of("").toAbsolutePath().toString(), StandardInput.isTerminal(),
-                    command.userArguments());
+            boolean terminal = StandardInput.isTerminal();
+            AttachRequest request = new AttachRequest(Path.of("").toAbsolutePath().toString(), terminal,
+                    command.userArguments(), terminal ? terminalType() : "", System.getProperty("user.home"));
             outcome = attach(socket, request, new FileOutputStream(FileDescriptor.out),
                     new FileOutputStream(FileDescriptor.err), System.in);
         }
@@ -114,6 +116,12 @@ public final class AttachClient {
             DataInputStream fromServer = Frames.input(channel);
             Frames.write(toServer, Frames.REQUEST, request.encode());
             Frames.Frame answer = Frames.read(fromServer);
+            if (answer.type() == Frames.TERMINAL) {
+                // NOTE: a terminal stty cannot switch is left to a direct REPL; closing the connection ends the server's.
+                RawTerminal terminal = RawTerminal.enter();
+                accepted = true;
+                return new Outcome(Kind.RAN, new TerminalRelay(fromServer, toServer, terminal).run(in, out, err));
+            }
             if (answer.type() != Frames.ACCEPTED) {
                 return new Outcome(Kind.DECLINED, 0);
             }
@@ -143,6 +151,12 @@ public final class AttachClient {
             }
             return new Outcome(Kind.RAN, 1);
         }
+    }
+
+    /** The terminal type the REPL should draw for; {@code dumb} when {@code TERM} is unset, as JLine assumes. */
+    private static String terminalType() {
+        String type = System.getenv("TERM");
+        return type == null || type.isBlank() ? "dumb" : type;
     }
 
     private static int relay(DataInputStream fromServer, DataOutputStream toServer, OutputStream out,

@@ -51,9 +51,11 @@ final class AttachedRun implements Runnable {
             Frames.Frame first = Frames.read(in);
             AttachRequest request = first.type() == Frames.REQUEST ? AttachRequest.decode(first.payload()) : null;
             CommandLine options = request == null ? null : optionsOf(request);
-            // NOTE: the REPL needs the client's terminal, a kernel lives long, and host access would let a
-            // script reach the server's own JVM: they run directly, as does a client speaking another version.
-            if (options == null || options.needsOwnProcess()) {
+            boolean repl = options != null && options.mode() == CommandLine.Mode.REPL && !options.allowHostAccess()
+                    && request.relaysTerminal();
+            // NOTE: a kernel lives long, host access would let a script reach the server's own JVM, and a REPL
+            // needs a client that relays its terminal: they run directly, as does a client speaking another version.
+            if (options == null || (options.needsOwnProcess() && !repl)) {
                 Frames.write(out, Frames.DIRECT, new byte[0]);
                 return;
             }
@@ -62,13 +64,20 @@ final class AttachedRun implements Runnable {
                 return;
             }
             try {
-                Frames.write(out, Frames.ACCEPTED, new byte[0]);
-                runScript(request, options, in, out);
+                server.replContexts().expect(AttachedRepl.sandboxOf(request, options));
+                if (repl) {
+                    new AttachedRepl(server, client, request, options, this::releaseSlot).run(in, out);
+                } else {
+                    Frames.write(out, Frames.ACCEPTED, new byte[0]);
+                    runScript(request, options, in, out);
+                }
             } finally {
                 releaseSlot();
             }
         } catch (IOException e) {
             // NOTE: the client left; a script it started has been cancelled by readInput.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -135,6 +144,11 @@ final class AttachedRun implements Runnable {
     }
 
     private void retireServer() {
+        retire(server);
+    }
+
+    /** Stops a server from taking more commands (it exits once the command in progress has finished). */
+    static void retire(WarmServer server) {
         try {
             server.close();
         } catch (IOException e) {
@@ -162,7 +176,7 @@ final class AttachedRun implements Runnable {
     }
 
     /** Output of the script, one frame per write, so stdout and stderr keep their order. */
-    private static final class FrameOutput extends OutputStream {
+    static final class FrameOutput extends OutputStream {
         private final DataOutputStream out;
         private final byte type;
 

@@ -18,17 +18,26 @@ import java.util.List;
  * or {@link #DIRECT}. After acceptance the server streams {@link #OUT} and {@link #ERR}, asks for
  * input with {@link #STDIN_WANTED} (the client answers {@link #STDIN}, empty at end of input), and
  * ends with {@link #EXIT}. A client that goes away cancels its script.
+ *
+ * <p>A REPL is answered with {@link #TERMINAL} instead: the client puts its terminal in raw mode
+ * and sends {@link #WINDOW} (its size, first and on every change) and {@link #STDIN} with each
+ * keystroke as it comes; the server runs the REPL on a terminal over those frames, streams its
+ * screen output as {@link #OUT}, and ends with {@link #EXIT}.
  */
 final class Frames {
 
     /** Bumped whenever the frames change; a server answers {@link #DIRECT} to another version. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final byte REQUEST = 'Q';
     static final byte ACCEPTED = 'A';
+    /** The server runs this REPL behind the client's terminal, relayed keystroke by keystroke. */
+    static final byte TERMINAL = 'T';
+    /** The client's terminal size: columns and rows, two ints. */
+    static final byte WINDOW = 'S';
     /** The server is running another script; the client runs this one itself. */
     static final byte BUSY = 'B';
-    /** The server does not take this command (a REPL, host access); the client runs it itself. */
+    /** The server does not take this command (host access, a kernel); the client runs it itself. */
     static final byte DIRECT = 'D';
     static final byte OUT = 'O';
     static final byte ERR = 'E';
@@ -45,7 +54,13 @@ final class Frames {
     /** A frame read from the peer. */
     record Frame(byte type, byte[] payload) {
         int intPayload() {
-            return ((payload[0] & 0xff) << 24) | ((payload[1] & 0xff) << 16) | ((payload[2] & 0xff) << 8) | (payload[3] & 0xff);
+            return intAt(0);
+        }
+
+        /** The big-endian int at byte {@code offset} of the payload. */
+        int intAt(int offset) {
+            return ((payload[offset] & 0xff) << 24) | ((payload[offset + 1] & 0xff) << 16)
+                    | ((payload[offset + 2] & 0xff) << 8) | (payload[offset + 3] & 0xff);
         }
     }
 
@@ -64,6 +79,12 @@ final class Frames {
 
     static void writeInt(DataOutputStream out, byte type, int value) throws IOException {
         write(out, type, new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+    }
+
+    /** Sends a terminal size, {@code columns} then {@code rows}. */
+    static void writeWindow(DataOutputStream out, int columns, int rows) throws IOException {
+        write(out, WINDOW, new byte[] {(byte) (columns >>> 24), (byte) (columns >>> 16), (byte) (columns >>> 8), (byte) columns,
+            (byte) (rows >>> 24), (byte) (rows >>> 16), (byte) (rows >>> 8), (byte) rows});
     }
 
     /** Reads the next frame; throws {@link EOFException} when the peer has gone. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.torchglot.engine.tensor.MemoryLimit;
 
@@ -21,9 +22,11 @@ import org.torchglot.engine.tensor.MemoryLimit;
  * AttachClient} hands it a command, and it runs the script in a fresh sandboxed context of its
  * warm engine, relaying output, input and exit status (see {@link AttachedRun}).
  *
- * <p>It runs one script at a time (the engine's default generator and print options are
- * process-wide; they are reset before each script), only sandboxed ones, only for the user who owns
- * its socket, and it exits after an idle spell ({@value #IDLE_PROPERTY}) or when its socket is removed.
+ * <p>It runs one script or REPL at a time (the engine's default generator and print options are
+ * process-wide; they are reset before each), only sandboxed ones, only for the user who owns its socket,
+ * and it exits after an idle spell ({@value #IDLE_PROPERTY}) or when its socket is removed. A REPL whose
+ * client relays its terminal runs here too ({@link AttachedRepl}), in a context made ready beforehand
+ * ({@link ReplContextPool}).
  *
  * <p>It stays out of the way of the user's commands: it listens from the start and warms up in the
  * background one script at a time ({@link WarmUp}); a command arriving meanwhile cancels the warm-up
@@ -43,6 +46,9 @@ public final class WarmServer implements AutoCloseable {
      * -Dtorchglot.maxTensorBytes}). Larger allocations fail with PyTorch's allocator error.
      */
     static final String TENSOR_BUDGET_PROPERTY = "torchglot.attach.maxTensorBytes";
+
+    /** How long the server waits after its last run before it makes REPL contexts. */
+    static final long POOL_IDLE_MILLIS = 2_000;
 
     private final Path socket;
     private final ServerSocketChannel channel;
@@ -64,12 +70,15 @@ public final class WarmServer implements AutoCloseable {
     private volatile long lastActivity = System.nanoTime();
 
     private final long tensorBudget;
+    private final ReplContextPool replContexts;
 
     private WarmServer(Path socket, ServerSocketChannel channel, Duration idleLimit, long tensorBudget) {
         this.socket = socket;
         this.tensorBudget = tensorBudget;
         this.channel = channel;
         this.idleLimit = idleLimit;
+        // NOTE: until a client says otherwise, the next REPL is guessed to start where the server was started.
+        this.replContexts = new ReplContextPool(new ReplContextPool.Sandbox(Path.of("").toAbsolutePath(), List.of(), List.of()));
     }
 
     public static void main(String[] args) throws IOException {
@@ -92,6 +101,7 @@ public final class WarmServer implements AutoCloseable {
             try (WarmServer server = open(socket, configuredIdleLimit())) {
                 server.retireOlderBuilds();
                 server.startWarmUp(socket.getParent());
+                server.keepReplContextsReady();
                 server.serve();
                 server.awaitRunningScript();
             }
@@ -174,6 +184,33 @@ public final class WarmServer implements AutoCloseable {
         }
         Thread.ofPlatform().daemon().name("torchglot-warm-up").priority(Thread.MIN_PRIORITY)
                 .start(() -> started.run(this::tryBeginWarmUpStep, this::endRun));
+    }
+
+    /**
+     * Keeps a context per language ready for the next REPL ({@link ReplContextPool}), made on a background
+     * thread once the server has been idle for {@value #POOL_IDLE_MILLIS} ms, one language at a time.
+     */
+    void keepReplContextsReady() {
+        Thread.ofPlatform().daemon().name("torchglot-repl-contexts").priority(Thread.MIN_PRIORITY).start(() -> {
+            while (channel.isOpen()) {
+                try {
+                    Thread.sleep(POOL_IDLE_MILLIS / 4);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                // NOTE: Linux ignores Java thread priorities; waiting for an idle server is what keeps this out of a
+                // script's way. A context in the making when a REPL arrives is handed to it once made.
+                boolean idle = !busy.get() && System.nanoTime() - lastActivity > POOL_IDLE_MILLIS * 1_000_000L;
+                if (idle) {
+                    replContexts.prepareNext();
+                }
+            }
+        });
+    }
+
+    /** The contexts kept ready for REPLs. */
+    ReplContextPool replContexts() {
+        return replContexts;
     }
 
     /**

@@ -153,12 +153,16 @@ class WarmServerTest {
     }
 
     @Test
-    void theReplAndHostAccessAreLeftToADirectRun() throws IOException {
+    void hostAccessAndAReplWithoutARelayedTerminalAreLeftToADirectRun() throws IOException {
         Files.writeString(directory.resolve("any.py"), "print(1)\n");
         assertEquals(AttachClient.Kind.DECLINED, attach(List.of(), InputStream.nullInputStream(), true).kind());
         assertEquals(AttachClient.Kind.DECLINED,
                 attach(List.of("--allow-host-access", "any.py"), InputStream.nullInputStream()).kind());
         assertEquals(AttachClient.Kind.DECLINED, attach(List.of("--no-such-option"), InputStream.nullInputStream()).kind());
+        AttachRequest hostRepl = new AttachRequest(directory.toString(), true, List.of("--allow-host-access"), "xterm",
+                directory.toString());
+        assertEquals(AttachClient.Kind.DECLINED, AttachClient.attach(socket, hostRepl, out, err, InputStream.nullInputStream()).kind(),
+                "a REPL with host access runs directly even from a client that relays its terminal");
         assertEquals("", stdout());
     }
 
