@@ -178,6 +178,18 @@ class Tensor {
     return this;
   }
 
+  /** Calls hook(grad) with this tensor's gradient in backward; a tensor it returns replaces the gradient. */
+  register_hook(hook) {
+    return guard(() => this._t.registerHook((grad) => {
+      const out = hook(wrapTensor(grad));
+      return out instanceof Tensor ? out._t : null;
+    }, hook.name || 'hook'));
+  }
+
+  registerHook(hook) {
+    return this.register_hook(hook);
+  }
+
   cpu() {
     return this;
   }

@@ -232,6 +232,12 @@ class Tensor:
     def detach(self):
         return Tensor._wrap(self._t.detach())
 
+    def register_hook(self, hook):
+        def run(grad):
+            out = hook(Tensor._wrap(grad))
+            return None if out is None else out._t
+        return guard(self._t.registerHook, run, getattr(hook, "__name__", type(hook).__name__))
+
     def detach_(self):
         self._t.detach_()
         return self

@@ -23,6 +23,7 @@ import org.torchglot.engine.api.Signature;
 import org.torchglot.engine.autograd.AccumulateGrad;
 import org.torchglot.engine.autograd.Backward;
 import org.torchglot.engine.autograd.CustomFunction;
+import org.torchglot.engine.autograd.GradHook;
 import org.torchglot.engine.autograd.GradientCheck;
 import org.torchglot.engine.autograd.FunctionNode;
 import org.torchglot.engine.autograd.GradMode;
@@ -145,7 +146,7 @@ public final class HostApi {
         m.put(Signature.Param.class, "defaultText hasDefault keywordOnly name toString variadic");
         m.put(Convention.class, "ZERO_BASED");
         m.put(Tensor.class, "abs add all any argmax argmin backward clone contiguousCopy copy_ detach detach_ dim div dtype fill_"
-                + " flatten grad gradFn index indexPut isContiguous isFloatingPoint isLeaf item itemLong log matmul"
+                + " flatten grad gradFn index indexPut isContiguous isFloatingPoint isLeaf item itemLong log matmul registerHook"
                 + " max mean min mul numel permute pow prod relu requiresGrad requiresGrad_ reshape scalar select"
                 + " setGrad shape sigmoid size split squeeze std storageOffset strides sub sum to toDoubleArray toFloatArray toList toLongArray"
                 + " toString transpose var view");
@@ -159,6 +160,8 @@ public final class HostApi {
         m.put(Backward.class, "grad");
         m.put(CustomFunction.class, "name record");
         m.put(CustomFunction.Callback.class, "apply");
+        m.put(GradHook.class, "apply");
+        m.put(GradHook.Handle.class, "remove");
         m.put(GradientCheck.class, "gradcheck gradgradcheck inputWarnings");
         m.put(GradientCheck.Function.class, "apply");
         m.put(Generator.class, "new copy getDefault getState initialSeed manualSeed randint random seed setState");

@@ -103,6 +103,7 @@ public final class Backward {
                 if (grad == null) {
                     continue;
                 }
+                grad = node.runGradHooks(grad);
                 if (captured != null) {
                     if (captured.containsKey(node)) {
                         captured.put(node, grad);

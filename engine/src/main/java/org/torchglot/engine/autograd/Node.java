@@ -16,6 +16,8 @@ public abstract class Node {
     private boolean released;
     /** The output tensor, when {@code retain_grad()} asked for its gradient. */
     private Tensor retainedOutput;
+    /** The output tensor's {@code register_hook} hooks, in registration order; null when there are none. */
+    private List<GradHook.Named> gradHooks;
 
     protected Node(Tensor... inputs) {
         next = new Node[inputs.length];
@@ -85,6 +87,40 @@ public abstract class Node {
 
     Tensor retainedOutput() {
         return retainedOutput;
+    }
+
+    /** Registers a hook on the gradient of this node's output (for a leaf's AccumulateGrad: the leaf's). */
+    public GradHook.Handle addGradHook(GradHook hook, String name) {
+        if (gradHooks == null) {
+            gradHooks = new ArrayList<>();
+        }
+        GradHook.Named named = new GradHook.Named(hook, name);
+        gradHooks.add(named);
+        return new GradHook.Handle(this, named);
+    }
+
+    void removeGradHook(GradHook.Named hook) {
+        if (gradHooks != null) {
+            gradHooks.removeIf(h -> h == hook);
+        }
+    }
+
+    /** The output's gradient after each hook, in order, had the chance to replace it. */
+    Tensor runGradHooks(Tensor grad) {
+        if (gradHooks == null) {
+            return grad;
+        }
+        for (GradHook.Named hook : List.copyOf(gradHooks)) {
+            Tensor replaced = hook.hook().apply(grad);
+            if (replaced != null) {
+                if (!java.util.Arrays.equals(replaced.shape(), grad.shape())) {
+                    throw org.torchglot.engine.tensor.TorchException.runtime(
+                            "hook '" + hook.name() + "' has changed the size of value");
+                }
+                grad = replaced;
+            }
+        }
+        return grad;
     }
 
     @Override

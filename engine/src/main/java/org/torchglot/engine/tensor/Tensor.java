@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.torchglot.engine.autograd.AccumulateGrad;
 import org.torchglot.engine.autograd.Backward;
+import org.torchglot.engine.autograd.GradHook;
 import org.torchglot.engine.autograd.GradMode;
 import org.torchglot.engine.autograd.Node;
 import org.torchglot.engine.format.LibtorchFormatter;
@@ -227,6 +228,17 @@ public class Tensor {
         if (gradFn != null) {
             gradFn.retainOutput(this);
         }
+    }
+
+    /**
+     * {@code register_hook}: {@code hook} sees this tensor's gradient in every backward pass and may replace it
+     * (at a leaf, before it reaches {@code .grad}); {@code name} is what errors call it.
+     */
+    public GradHook.Handle registerHook(GradHook hook, String name) {
+        if (!requiresGrad) {
+            throw TorchException.runtime("cannot register a hook on a tensor that doesn't require gradient");
+        }
+        return (gradFn != null ? gradFn : gradAccumulator()).addGradHook(hook, name);
     }
 
     public void backward() {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.torchglot.engine.api.OpTable;
+import org.torchglot.engine.autograd.GradHook;
 import org.torchglot.engine.format.LibtorchFormatter;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
@@ -202,6 +203,20 @@ final class TensorHandler implements RClassHandler {
             });
             case "is_floating_point" -> new RBuiltin(name, new String[0], false,
                     (c, a) -> RLogical.of(self.isFloatingPoint()));
+            case "register_hook" -> new RBuiltin(name, new String[] {"hook"}, false, (c, a) -> OpCalls.guard(c, () -> {
+                Object hook = a[0];
+                GradHook.Handle handle = self.registerHook(grad -> {
+                    Object out = c.callFunction(hook, Values.wrap(grad));
+                    return out == RNull.INSTANCE ? null : Values.asTensor(out);
+                }, "hook");
+                c.setInvisible();
+                // NOTE: R torch's handle is an object with $remove(); a named list gives the same call.
+                return RList.of(java.util.List.of(new RBuiltin("remove", new String[0], false, (c2, a2) -> {
+                    handle.remove();
+                    c2.setInvisible();
+                    return RNull.INSTANCE;
+                })), java.util.List.of("remove"));
+            }));
             default -> OPS.has(name) ? new RBuiltin(name, new String[] {"..."}, false, (c, a) -> {
                 Object r = OpCalls.call(OPS, name, self, (RList) a[0], c);
                 if (r == RNull.INSTANCE) {
