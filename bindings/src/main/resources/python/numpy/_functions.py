@@ -182,6 +182,25 @@ square = _unary("square", floating=False)
 sign = _unary("sign", floating=False)
 
 
+tan = _unary("tan")
+arcsin = _unary("asin", name="arcsin")
+arccos = _unary("acos", name="arccos")
+arctan = _unary("atan", name="arctan")
+sinh = _unary("sinh")
+cosh = _unary("cosh")
+arcsinh = _unary("asinh", name="arcsinh")
+arccosh = _unary("acosh", name="arccosh")
+arctanh = _unary("atanh", name="arctanh")
+log2 = _unary("log2")
+log10 = _unary("log10")
+expm1 = _unary("expm1")
+deg2rad = radians = _unary("deg2rad")
+rad2deg = degrees = _unary("rad2deg")
+fix = _unary("trunc", name="fix")
+trunc = _unary("trunc")
+reciprocal = _unary("reciprocal", floating=False)
+
+
 def _pair(op, floating=False, name=None):
     def compute(x, y):
         a = asarray(x) if not isinstance(x, ndarray) and kind_of_python(x) is None else x
@@ -208,6 +227,24 @@ greater_equal = _pair("ge", name="greater_equal")
 logical_and = _pair("logical_and")
 logical_or = _pair("logical_or")
 logical_not = _unary("logical_not", floating=False)
+arctan2 = _pair("atan2", floating=True, name="arctan2")
+hypot = _pair("hypot", floating=True)
+copysign = _pair("copysign", floating=True)
+logaddexp = _pair("logaddexp", floating=True)
+fmax = _pair("fmax")
+fmin = _pair("fmin")
+fmod = _pair("fmod")
+floor_divide = _pair("floor_divide")
+remainder = mod = _pair("remainder", name="remainder")
+heaviside = _pair("heaviside", floating=True)
+gcd = _pair("gcd")
+lcm = _pair("lcm")
+
+
+def divmod(x1, x2):  # noqa: A001
+    """(floor_divide(x1, x2), remainder(x1, x2)), element-wise."""
+    return floor_divide(x1, x2), remainder(x1, x2)
+
 
 
 def _logical_xor(x, y):
@@ -500,7 +537,7 @@ def array_split(ary, indices_or_sections, axis=0):
         n = indices_or_sections
         if n <= 0:
             raise ValueError("number sections must be larger than 0.")
-        each, extra = divmod(length, n)
+        each, extra = builtins.divmod(length, n)
         bounds = [0]
         for i in range(n):
             bounds.append(bounds[-1] + each + (1 if i < extra else 0))
