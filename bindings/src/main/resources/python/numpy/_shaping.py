@@ -78,7 +78,7 @@ def insert(arr, obj, values, axis=None):
         values = array(values, ndmin=arr.ndim)
         values = moveaxis(values, 0, axis)
         count = values.shape[axis]
-        indices = [index % (length + 1) if index < 0 else index] * count
+        indices = [index + length if index < 0 else index] * count
     else:
         indices = [builtins.int(i) for i in (range(length)[obj] if isinstance(obj, slice) else asarray(obj).tolist())]
         indices = [i + length if i < 0 else i for i in indices]
@@ -234,7 +234,7 @@ def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
     """The cross product of 3-vectors (or the z component of 2-vectors) along the last axis."""
     a, b = asarray(a), asarray(b)
     if a.shape[-1] == 2 and b.shape[-1] == 2:
-        return a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]
+        return asarray(a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0])
     if a.shape[-1] not in (2, 3) or b.shape[-1] not in (2, 3):
         raise ValueError("incompatible dimensions for cross product\n(dimension must be 2 or 3)")
     from numpy._functions import concatenate, zeros

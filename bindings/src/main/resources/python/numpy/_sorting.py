@@ -90,7 +90,7 @@ def histogram(a, bins=10, range=None, density=None, weights=None):  # noqa: A002
             first, last = first - 0.5, last + 0.5
         edges = linspace(first, last, bins + 1)
     else:
-        edges = asarray(bins, float)
+        edges = asarray(bins)
     n = edges.size - 1
     inside = (a >= edges[0]) & (a <= edges[-1])
     kept = a[inside]
