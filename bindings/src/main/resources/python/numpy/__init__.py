@@ -25,6 +25,7 @@ number = floating = integer = generic
 
 pi = _math.pi
 e = _math.e
+euler_gamma = 0.5772156649015329
 inf = Inf = _math.inf
 nan = NaN = _math.nan
 newaxis = None

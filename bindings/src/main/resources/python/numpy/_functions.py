@@ -77,6 +77,23 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None):
     return (y, step) if retstep else y
 
 
+def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None):
+    y = power(base, linspace(start, stop, num=num, endpoint=endpoint))
+    return y if dtype is None else y.astype(dtype)
+
+
+def geomspace(start, stop, num=50, endpoint=True, dtype=None):
+    """Numbers spaced evenly on a log scale, with numpy's exact end points."""
+    if start == 0 or stop == 0:
+        raise ValueError("Geometric sequence cannot include zero")
+    y = logspace(math.log10(start), math.log10(stop), num=num, endpoint=endpoint)
+    if num > 0:
+        y[0] = start
+        if endpoint and num > 1:
+            y[-1] = stop
+    return y if dtype is None else y.astype(dtype)
+
+
 def eye(N, M=None, k=0, dtype=float):
     if k != 0:
         raise NotImplementedError("eye(k != 0) is not supported")
@@ -201,6 +218,10 @@ degrees = _unary("rad2deg", name="degrees")
 fix = _unary("trunc", name="fix")
 trunc = _unary("trunc")
 reciprocal = _unary("reciprocal", floating=False)
+rint = _unary("round", name="rint")
+fabs = _unary("abs", name="fabs")
+positive = _unary("positive", floating=False)
+signbit = _unary("signbit", floating=False)
 
 
 def _pair(op, floating=False, name=None):
@@ -240,6 +261,8 @@ floor_divide = _pair("floor_divide")
 remainder = mod = _pair("remainder", name="remainder")
 heaviside = _pair("heaviside", floating=True)
 gcd = _pair("gcd")
+logaddexp2 = _pair("logaddexp2", floating=True)
+float_power = _pair("float_power", floating=True)
 lcm = _pair("lcm")
 
 
@@ -311,6 +334,26 @@ def isnan(x):
 def isinf(x):
     a = asarray(x)
     return absolute(a) == math.inf
+
+
+def isposinf(x):
+    return asarray(x) == math.inf
+
+
+def isneginf(x):
+    return asarray(x) == -math.inf
+
+
+def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
+    """NaN as nan, infinities as posinf/neginf (the dtype's largest and smallest by default); ints unchanged."""
+    a = asarray(x)
+    if not a._t.isFloatingPoint():
+        return a.copy() if copy else a
+    out = _result(call("nan_to_num", a._t, nan, posinf=posinf, neginf=neginf))
+    if not copy and isinstance(out, ndarray):
+        a[...] = out
+        return a
+    return out
 
 
 def isfinite(x):
@@ -416,6 +459,16 @@ def matmul(a, b):
     return a @ b
 
 
+def vdot(a, b):
+    return dot(asarray(a).ravel(), asarray(b).ravel())
+
+
+def tensordot(a, b, axes=2):
+    tx, ty = coerce(asarray(a), asarray(b))
+    return _wrap(call("tensordot", tx, ty, axes if isinstance(axes, builtins.int) else [list(x) if isinstance(
+        x, (list, tuple)) else [x] for x in axes]))
+
+
 def inner(a, b):
     return dot(a, b)
 
@@ -473,6 +526,29 @@ def _along(a, axis, index):
     key = [slice(None)] * a.ndim
     key[axis] = index
     return a[tuple(key)]
+
+
+def roll(a, shift, axis=None):
+    a = asarray(a)
+    shifts = [shift] if isinstance(shift, builtins.int) else list(shift)
+    dims = [] if axis is None else [axis] if isinstance(axis, builtins.int) else list(axis)
+    return _wrap(call("roll", a._t, shifts, dims))
+
+
+def rot90(m, k=1, axes=(0, 1)):
+    return _wrap(call("rot90", asarray(m)._t, k, list(axes)))
+
+
+def tril(m, k=0):
+    return _wrap(call("tril", asarray(m)._t, k))
+
+
+def triu(m, k=0):
+    return _wrap(call("triu", asarray(m)._t, k))
+
+
+def tri(N, M=None, k=0, dtype=float):
+    return tril(ones((N, N if M is None else M), dtype=dtype), k)
 
 
 def flip(m, axis=None):

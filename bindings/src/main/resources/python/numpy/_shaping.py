@@ -200,6 +200,43 @@ def indices(dimensions, dtype=int):
     return stack(grids) if grids else array([], dtype=dtype)
 
 
+def take_along_axis(arr, indices, axis):
+    arr = asarray(arr)
+    if axis is None:
+        arr, axis = arr.ravel(), 0
+    return _wrap(call("take_along_dim", arr._t, asarray(indices)._t, axis))
+
+
+def tril_indices(n, k=0, m=None):
+    from numpy._functions import ones, tril, nonzero
+    return nonzero(tril(ones((n, n if m is None else m), dtype=bool), k))
+
+
+def triu_indices(n, k=0, m=None):
+    from numpy._functions import ones, triu, nonzero
+    return nonzero(triu(ones((n, n if m is None else m), dtype=bool), k))
+
+
+def diag_indices(n, ndim=2):
+    from numpy._functions import arange
+    return (arange(n),) * ndim
+
+
+def fill_diagonal(a, val, wrap=False):
+    """Writes val on a's main diagonal, in place."""
+    from numpy._functions import arange
+    a = asarray(a)
+    if a.ndim < 2:
+        raise ValueError("array must be at least 2-d")
+    if a.ndim > 2 and len(set(a.shape)) != 1:
+        raise ValueError("All dimensions of input must be of equal length")
+    a[(arange(builtins.min(a.shape)),) * a.ndim] = val
+
+
+def diagflat(v, k=0):
+    return diag(asarray(v).ravel(), k)
+
+
 # ---- diagonals and products --------------------------------------------------------------------
 
 def diag(v, k=0):
@@ -248,6 +285,43 @@ def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
 
 
 # ---- type queries ------------------------------------------------------------------------------
+
+def iterable(y):
+    try:
+        iter(y)
+    except TypeError:
+        return False
+    return True
+
+
+def asanyarray(a, dtype=None):
+    return asarray(a, dtype)
+
+
+def ascontiguousarray(a, dtype=None):
+    return array(a, dtype=dtype, copy=False, ndmin=1)
+
+
+def array_equiv(a1, a2):
+    a1, a2 = asarray(a1), asarray(a2)
+    try:
+        broadcast_shapes(a1.shape, a2.shape)
+    except ValueError:
+        return False
+    return builtins.bool((a1 == a2).all())
+
+
+def select(condlist, choicelist, default=0):
+    """From the first true condition's choice at each position, default where none is true."""
+    from numpy._functions import where
+    if len(condlist) != len(choicelist):
+        raise ValueError("list of cases must be same length as list of conditions")
+    result = asarray(default)
+    for cond, choice in reversed(list(zip(condlist, choicelist))):
+        result = asarray(where(cond, choice, result))
+    shape = broadcast_shapes(*(asarray(c).shape for c in condlist))
+    return broadcast_to(result, shape) if result.shape != shape else result
+
 
 def isscalar(element):
     return isinstance(element, (_dtypes.generic, numbers.Number, str, bytes, memoryview)) and \

@@ -173,3 +173,40 @@ def corrcoef(x, y=None, rowvar=True):
     c = c / d[:, None]
     c = c / d[None, :]
     return clip(c, -1, 1)
+
+
+# ---- set operations ---------------------------------------------------------------------------
+
+def union1d(ar1, ar2):
+    from numpy._functions import concatenate
+    return unique(concatenate([asarray(ar1).ravel(), asarray(ar2).ravel()]))
+
+
+def intersect1d(ar1, ar2, assume_unique=False):
+    from numpy._functions import isin
+    both = union1d(ar1, ar2)
+    return both[isin(both, ar1) & isin(both, ar2)]
+
+
+def setdiff1d(ar1, ar2, assume_unique=False):
+    from numpy._functions import isin
+    values = unique(ar1)
+    return values[isin(values, ar2, invert=True)]
+
+
+# ---- statistics ignoring NaN -------------------------------------------------------------------
+
+def nansum(a, axis=None, dtype=None, keepdims=False):
+    a = asarray(a)
+    if not a._t.isFloatingPoint():
+        return a.sum(axis=axis, dtype=dtype, keepdims=keepdims)
+    from numpy._functions import where
+    return where(a != a, 0.0, a).sum(axis=axis, dtype=dtype, keepdims=keepdims)
+
+
+def nanmean(a, axis=None, dtype=None, keepdims=False):
+    a = asarray(a)
+    if not a._t.isFloatingPoint():
+        return a.mean(axis=axis, keepdims=keepdims)
+    count = (a == a).sum(axis=axis, keepdims=keepdims)
+    return nansum(a, axis=axis, keepdims=keepdims) / count
