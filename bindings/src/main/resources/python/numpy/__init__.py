@@ -15,6 +15,7 @@ from numpy._io import save, load, savetxt, loadtxt, genfromtxt  # noqa: E402,F40
 for _module in (_functions, _sorting, _shaping):
     globals().update({name: f for name, f in vars(_module).items()
                       if not name.startswith("_") and getattr(f, "__module__", None) == _module.__name__})
+s_, index_exp, mgrid, ogrid = _shaping.s_, _shaping.index_exp, _shaping.mgrid, _shaping.ogrid  # noqa: E402
 round = round_  # noqa: A001, F821
 
 float_ = double = float64

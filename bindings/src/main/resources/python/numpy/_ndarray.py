@@ -486,6 +486,10 @@ class ndarray:
         from numpy._functions import take
         return take(self, indices, axis)
 
+    def compress(self, condition, axis=None):
+        from numpy._shaping import compress
+        return compress(condition, self, axis)
+
     def ptp(self, axis=None, keepdims=False):
         from numpy._functions import ptp
         return ptp(self, axis, keepdims)

@@ -237,6 +237,123 @@ def diagflat(v, k=0):
     return diag(asarray(v).ravel(), k)
 
 
+def unravel_index(indices, shape):
+    """The coordinates in an array of the given shape of each flat index (a tuple of int64 arrays or ints)."""
+    flat = asarray(indices)
+    if not flat.size or flat.dtype.name != "int64":
+        raise TypeError("only int indices permitted")
+    total = 1
+    for d in shape:
+        total *= d
+    bad = [i for i in flat.ravel().tolist() if not 0 <= i < total]
+    if bad:
+        raise ValueError(f"index {bad[0]} is out of bounds for array with size {total}")
+    out, rest = [], flat
+    for d in reversed(list(shape)):
+        out.append(rest % d)
+        rest = rest // d
+    return tuple(reversed(out))
+
+
+def ravel_multi_index(multi_index, dims):
+    """The flat index of each coordinate tuple in an array of shape dims."""
+    total = 0
+    for coords, d in zip(multi_index, dims):
+        coords = asarray(coords)
+        if not builtins.all(0 <= i < d for i in coords.ravel().tolist()):
+            raise ValueError("invalid entry in coordinates array")
+        total = total * d + coords
+    return total
+
+
+def compress(condition, a, axis=None):
+    from numpy._functions import nonzero
+    a, axis = _normal_axis(a, axis)
+    kept = nonzero(asarray(condition, bool).ravel())[0].tolist()
+    if kept and kept[-1] >= a.shape[axis]:
+        raise IndexError(f"index {kept[-1]} is out of bounds for axis {axis} with size {a.shape[axis]}")
+    return _select(a, axis, kept)
+
+
+def apply_along_axis(func1d, axis, arr, *args, **kwargs):
+    """func1d applied to every 1-D slice along axis; its results (scalars or arrays) stacked in that axis' place."""
+    from numpy._functions import moveaxis, stack
+    arr = asarray(arr)
+    moved = moveaxis(arr, axis, -1)
+    outer = moved.shape[:-1]
+    flat = moved.reshape(-1, moved.shape[-1])
+    results = [asarray(func1d(row, *args, **kwargs)) for row in flat]
+    out = stack(results).reshape(list(outer) + list(results[0].shape))
+    if results[0].ndim == 0:
+        return out
+    return moveaxis(out, -1, axis % arr.ndim) if results[0].ndim == 1 else out
+
+
+def fromfunction(function, shape, dtype=float, **kwargs):
+    return function(*indices(shape, dtype=dtype), **kwargs)
+
+
+class _IndexExpression:
+    """np.s_ and np.index_exp: what a[...] would receive as its key."""
+
+    def __init__(self, maketuple):
+        self._maketuple = maketuple
+
+    def __getitem__(self, item):
+        return (item,) if self._maketuple and not isinstance(item, tuple) else item
+
+
+s_ = _IndexExpression(False)
+index_exp = _IndexExpression(True)
+
+
+class _Grid:
+    """np.mgrid (dense) and np.ogrid (open): coordinate arrays from slices, a complex step being a count."""
+
+    def __init__(self, sparse):
+        self._sparse = sparse
+
+    def __getitem__(self, key):
+        from numpy._functions import arange, linspace, stack
+        keys = key if isinstance(key, tuple) else (key,)
+        axes = []
+        for k in keys:
+            start = 0 if k.start is None else k.start
+            step = 1 if k.step is None else k.step
+            if isinstance(step, complex):
+                axes.append(linspace(start, k.stop, builtins.int(abs(step))))
+            else:
+                axes.append(arange(start, k.stop, step))
+        if not isinstance(key, tuple):
+            return axes[0]
+        shape = [v.size for v in axes]
+        grids = []
+        for i, v in enumerate(axes):
+            view = [1] * len(axes)
+            view[i] = v.size
+            g = v.reshape(view)
+            grids.append(g if self._sparse else broadcast_to(g, shape).copy())
+        if self._sparse:
+            return grids
+        kinds = {g.dtype.name for g in grids}
+        return stack([g.astype(float) for g in grids] if "float64" in kinds else grids)
+
+
+mgrid = _Grid(False)
+ogrid = _Grid(True)
+
+
+class AxisError(ValueError, IndexError):
+    """An axis beyond an array's dimensions."""
+
+    def __init__(self, axis, ndim=None, msg_prefix=None):
+        if ndim is None:
+            super().__init__(axis)
+        else:
+            message = f"axis {axis} is out of bounds for array of dimension {ndim}"
+            super().__init__(f"{msg_prefix}: {message}" if msg_prefix else message)
+
+
 # ---- diagonals and products --------------------------------------------------------------------
 
 def diag(v, k=0):

@@ -137,6 +137,25 @@ def quantile(a, q, axis=None, keepdims=False, method="linear", interpolation=Non
     return _result(call("quantile", t, qs._t, axis, keepdims, interpolation=interpolation or method))
 
 
+def nanquantile(a, q, axis=None, keepdims=False, method="linear", interpolation=None):
+    a = asarray(a)
+    t = _floating(a)
+    qs = asarray(q, float)
+    how = interpolation or method
+    if axis is None:
+        out = call("nanquantile", t.reshape([-1]), qs._t, interpolation=how)
+        return _result(out.reshape(list(qs.shape) + [1] * a.ndim) if keepdims else out)
+    return _result(call("nanquantile", t, qs._t, axis, keepdims, interpolation=how))
+
+
+def nanpercentile(a, q, axis=None, keepdims=False, method="linear", interpolation=None):
+    return nanquantile(a, asarray(q, float) / 100, axis, keepdims, method, interpolation)
+
+
+def nanmedian(a, axis=None, keepdims=False):
+    return nanquantile(a, 0.5, axis, keepdims)
+
+
 def percentile(a, q, axis=None, keepdims=False, method="linear", interpolation=None):
     return quantile(a, asarray(q, float) / 100, axis, keepdims, method, interpolation)
 
@@ -210,3 +229,56 @@ def nanmean(a, axis=None, dtype=None, keepdims=False):
         return a.mean(axis=axis, keepdims=keepdims)
     count = (a == a).sum(axis=axis, keepdims=keepdims)
     return nansum(a, axis=axis, keepdims=keepdims) / count
+
+
+def _nan_filled(a, fill):
+    """a with NaN replaced by fill (ints and bools as they are)."""
+    from numpy._functions import where
+    a = asarray(a)
+    return a if not a._t.isFloatingPoint() else where(a != a, fill, a)
+
+
+def nanprod(a, axis=None, keepdims=False):
+    return _nan_filled(a, 1.0).prod(axis=axis, keepdims=keepdims)
+
+
+def nancumsum(a, axis=None):
+    return cumsum(_nan_filled(a, 0.0), axis)
+
+
+def nancumprod(a, axis=None):
+    return cumprod(_nan_filled(a, 1.0), axis)
+
+
+def _nan_extreme(a, axis, keepdims, which):
+    """nanmax/nanmin: NaN only where a whole slice is NaN."""
+    from numpy._functions import where
+    a = asarray(a)
+    if not a._t.isFloatingPoint():
+        return getattr(a, which)(axis=axis, keepdims=keepdims)
+    fill = float("-inf") if which == "max" else float("inf")
+    out = getattr(_nan_filled(a, fill), which)(axis=axis, keepdims=keepdims)
+    all_nan = (a != a).all(axis=axis, keepdims=keepdims)
+    return where(all_nan, float("nan"), out) if asarray(all_nan).any() else out
+
+
+def nanmax(a, axis=None, keepdims=False):
+    return _nan_extreme(a, axis, keepdims, "max")
+
+
+def nanmin(a, axis=None, keepdims=False):
+    return _nan_extreme(a, axis, keepdims, "min")
+
+
+def nanargmax(a, axis=None, keepdims=False):
+    a = asarray(a)
+    if a._t.isFloatingPoint() and builtins.bool((a != a).all(axis=axis).any() if axis is not None else (a != a).all()):
+        raise ValueError("All-NaN slice encountered")
+    return _nan_filled(a, float("-inf")).argmax(axis=axis, keepdims=keepdims)
+
+
+def nanargmin(a, axis=None, keepdims=False):
+    a = asarray(a)
+    if a._t.isFloatingPoint() and builtins.bool((a != a).all(axis=axis).any() if axis is not None else (a != a).all()):
+        raise ValueError("All-NaN slice encountered")
+    return _nan_filled(a, float("inf")).argmin(axis=axis, keepdims=keepdims)
