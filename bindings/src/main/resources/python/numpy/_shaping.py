@@ -8,6 +8,24 @@ from numpy._ndarray import ndarray, asarray, array, coerce, _wrap, _result
 from numpy import _dtypes
 
 
+class AxisError(ValueError, IndexError):
+    """An axis beyond an array's dimensions."""
+
+    def __init__(self, axis, ndim=None, msg_prefix=None):
+        if ndim is None:
+            super().__init__(axis)
+        else:
+            message = f"axis {axis} is out of bounds for array of dimension {ndim}"
+            super().__init__(f"{msg_prefix}: {message}" if msg_prefix else message)
+
+
+def check_axis(axis, ndim):
+    """axis as a non-negative axis of an ndim-dimensional array; numpy's AxisError beyond it."""
+    if not -builtins.max(ndim, 1) <= axis < builtins.max(ndim, 1):
+        raise AxisError(axis, ndim)
+    return axis % builtins.max(ndim, 1)
+
+
 # ---- broadcasting ------------------------------------------------------------------------------
 
 def broadcast_shapes(*args):
@@ -36,6 +54,12 @@ def _mismatch(shapes):
 
 def broadcast_to(array, shape, subok=False):  # noqa: A002
     shape = [shape] if isinstance(shape, builtins.int) else list(shape)
+    have = asarray(array).shape
+    if len(have) > len(shape) or builtins.any(h not in (1, w) for h, w in zip(reversed(have), reversed(shape))):
+        def text(dims):
+            return "(" + ",".join(str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
+        raise ValueError("operands could not be broadcast together with remapped shapes [original->remapped]: "
+                         f"{text(have)}  and requested shape {text(shape)}")
     return _wrap(call("broadcast_to", asarray(array)._t, shape))
 
 
@@ -50,7 +74,7 @@ def broadcast_arrays(*args, subok=False):
 def _normal_axis(a, axis):
     """(array, axis): flattened when axis is None."""
     a = asarray(a)
-    return (a.ravel(), 0) if axis is None else (a, axis % builtins.max(a.ndim, 1))
+    return (a.ravel(), 0) if axis is None else (a, check_axis(axis, a.ndim))
 
 
 def _select(a, axis, positions):
@@ -121,6 +145,9 @@ def delete(arr, obj, axis=None):
 
 def repeat(a, repeats, axis=None):
     a, axis = _normal_axis(a, axis)
+    if not isinstance(repeats, builtins.int) and asarray(repeats).size not in (1, a.shape[axis]):
+        raise ValueError(f"operands could not be broadcast together with shape ({a.shape[axis]},) "
+                         f"({asarray(repeats).size},)")
     reps = repeats if isinstance(repeats, builtins.int) else asarray(repeats)._t
     return _wrap(call("repeat_interleave", a._t, reps, axis))
 
@@ -343,17 +370,6 @@ mgrid = _Grid(False)
 ogrid = _Grid(True)
 
 
-class AxisError(ValueError, IndexError):
-    """An axis beyond an array's dimensions."""
-
-    def __init__(self, axis, ndim=None, msg_prefix=None):
-        if ndim is None:
-            super().__init__(axis)
-        else:
-            message = f"axis {axis} is out of bounds for array of dimension {ndim}"
-            super().__init__(f"{msg_prefix}: {message}" if msg_prefix else message)
-
-
 # ---- diagonals and products --------------------------------------------------------------------
 
 def diag(v, k=0):
@@ -361,6 +377,8 @@ def diag(v, k=0):
 
 
 def diagonal(a, offset=0, axis1=0, axis2=1):
+    if asarray(a).ndim < 2:
+        raise ValueError("diag requires an array of at least two dimensions")
     return _wrap(call("diagonal", asarray(a)._t, offset, axis1, axis2))
 
 

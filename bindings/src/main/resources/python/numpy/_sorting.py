@@ -3,12 +3,13 @@ searchsorted, bincount, quantile, cumsum and cov ops."""
 import builtins
 from numpy._bridge import call, JDType
 from numpy._ndarray import ndarray, asarray, coerce, _wrap, _result, _floating
+from numpy._shaping import check_axis
 
 
 def _flat_or(a, axis):
     """(tensor, dim): a flattened when axis is None, as numpy's axis=None means."""
     a = asarray(a)
-    return (a._t.reshape([-1]), 0) if axis is None else (a._t, axis)
+    return (a._t.reshape([-1]), 0) if axis is None else (a._t, check_axis(axis, a.ndim))
 
 
 def sort(a, axis=-1, kind=None, order=None):
@@ -125,10 +126,20 @@ def interp(x, xp, fp, left=None, right=None):
     return out[0] if scalar else out
 
 
+def _quantiles(q, scale=1):
+    qs = asarray(q, float)
+    if not builtins.all(0 <= v <= 1 for v in qs.ravel().tolist()):
+        raise ValueError("Percentiles must be in the range [0, 100]" if scale == 100 else
+                         "Quantiles must be in the range [0, 1]")
+    return qs
+
+
 def quantile(a, q, axis=None, keepdims=False, method="linear", interpolation=None):
     a = asarray(a)
     t = _floating(a)
-    qs = asarray(q, float)
+    qs = _quantiles(q)
+    if axis is not None:
+        axis = check_axis(axis, a.ndim)
     if axis is None:
         out = call("quantile", t.reshape([-1]), qs._t, interpolation=interpolation or method)
         if keepdims:
@@ -157,7 +168,7 @@ def nanmedian(a, axis=None, keepdims=False):
 
 
 def percentile(a, q, axis=None, keepdims=False, method="linear", interpolation=None):
-    return quantile(a, asarray(q, float) / 100, axis, keepdims, method, interpolation)
+    return quantile(a, _quantiles(asarray(q, float) / 100, 100), axis, keepdims, method, interpolation)
 
 
 def median(a, axis=None, keepdims=False):
