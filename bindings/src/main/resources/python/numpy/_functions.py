@@ -77,6 +77,23 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None):
     return (y, step) if retstep else y
 
 
+def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None):
+    y = power(base, linspace(start, stop, num=num, endpoint=endpoint))
+    return y if dtype is None else y.astype(dtype)
+
+
+def geomspace(start, stop, num=50, endpoint=True, dtype=None):
+    """Numbers spaced evenly on a log scale, with numpy's exact end points."""
+    if start == 0 or stop == 0:
+        raise ValueError("Geometric sequence cannot include zero")
+    y = logspace(math.log10(start), math.log10(stop), num=num, endpoint=endpoint)
+    if num > 0:
+        y[0] = start
+        if endpoint and num > 1:
+            y[-1] = stop
+    return y if dtype is None else y.astype(dtype)
+
+
 def eye(N, M=None, k=0, dtype=float):
     if k != 0:
         raise NotImplementedError("eye(k != 0) is not supported")
@@ -182,6 +199,31 @@ square = _unary("square", floating=False)
 sign = _unary("sign", floating=False)
 
 
+tan = _unary("tan")
+arcsin = _unary("asin", name="arcsin")
+arccos = _unary("acos", name="arccos")
+arctan = _unary("atan", name="arctan")
+sinh = _unary("sinh")
+cosh = _unary("cosh")
+arcsinh = _unary("asinh", name="arcsinh")
+arccosh = _unary("acosh", name="arccosh")
+arctanh = _unary("atanh", name="arctanh")
+log2 = _unary("log2")
+log10 = _unary("log10")
+expm1 = _unary("expm1")
+deg2rad = _unary("deg2rad")
+radians = _unary("deg2rad", name="radians")
+rad2deg = _unary("rad2deg")
+degrees = _unary("rad2deg", name="degrees")
+fix = _unary("trunc", name="fix")
+trunc = _unary("trunc")
+reciprocal = _unary("reciprocal", floating=False)
+rint = _unary("round", name="rint")
+fabs = _unary("abs", name="fabs")
+positive = _unary("positive", floating=False)
+signbit = _unary("signbit", floating=False)
+
+
 def _pair(op, floating=False, name=None):
     def compute(x, y):
         a = asarray(x) if not isinstance(x, ndarray) and kind_of_python(x) is None else x
@@ -208,6 +250,26 @@ greater_equal = _pair("ge", name="greater_equal")
 logical_and = _pair("logical_and")
 logical_or = _pair("logical_or")
 logical_not = _unary("logical_not", floating=False)
+arctan2 = _pair("atan2", floating=True, name="arctan2")
+hypot = _pair("hypot", floating=True)
+copysign = _pair("copysign", floating=True)
+logaddexp = _pair("logaddexp", floating=True)
+fmax = _pair("fmax")
+fmin = _pair("fmin")
+fmod = _pair("fmod")
+floor_divide = _pair("floor_divide")
+remainder = mod = _pair("remainder", name="remainder")
+heaviside = _pair("heaviside", floating=True)
+gcd = _pair("gcd")
+logaddexp2 = _pair("logaddexp2", floating=True)
+float_power = _pair("float_power", floating=True)
+lcm = _pair("lcm")
+
+
+def divmod(x1, x2):  # noqa: A001
+    """(floor_divide(x1, x2), remainder(x1, x2)), element-wise."""
+    return floor_divide(x1, x2), remainder(x1, x2)
+
 
 
 def _logical_xor(x, y):
@@ -272,6 +334,26 @@ def isnan(x):
 def isinf(x):
     a = asarray(x)
     return absolute(a) == math.inf
+
+
+def isposinf(x):
+    return asarray(x) == math.inf
+
+
+def isneginf(x):
+    return asarray(x) == -math.inf
+
+
+def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
+    """NaN as nan, infinities as posinf/neginf (the dtype's largest and smallest by default); ints unchanged."""
+    a = asarray(x)
+    if not a._t.isFloatingPoint():
+        return a.copy() if copy else a
+    out = _result(call("nan_to_num", a._t, nan, posinf=posinf, neginf=neginf))
+    if not copy and isinstance(out, ndarray):
+        a[...] = out
+        return a
+    return out
 
 
 def isfinite(x):
@@ -377,6 +459,16 @@ def matmul(a, b):
     return a @ b
 
 
+def vdot(a, b):
+    return dot(asarray(a).ravel(), asarray(b).ravel())
+
+
+def tensordot(a, b, axes=2):
+    tx, ty = coerce(asarray(a), asarray(b))
+    return _wrap(call("tensordot", tx, ty, axes if isinstance(axes, builtins.int) else [list(x) if isinstance(
+        x, (list, tuple)) else [x] for x in axes]))
+
+
 def inner(a, b):
     return dot(a, b)
 
@@ -434,6 +526,29 @@ def _along(a, axis, index):
     key = [slice(None)] * a.ndim
     key[axis] = index
     return a[tuple(key)]
+
+
+def roll(a, shift, axis=None):
+    a = asarray(a)
+    shifts = [shift] if isinstance(shift, builtins.int) else list(shift)
+    dims = [] if axis is None else [axis] if isinstance(axis, builtins.int) else list(axis)
+    return _wrap(call("roll", a._t, shifts, dims))
+
+
+def rot90(m, k=1, axes=(0, 1)):
+    return _wrap(call("rot90", asarray(m)._t, k, list(axes)))
+
+
+def tril(m, k=0):
+    return _wrap(call("tril", asarray(m)._t, k))
+
+
+def triu(m, k=0):
+    return _wrap(call("triu", asarray(m)._t, k))
+
+
+def tri(N, M=None, k=0, dtype=float):
+    return tril(ones((N, N if M is None else M), dtype=dtype), k)
 
 
 def flip(m, axis=None):
@@ -500,7 +615,7 @@ def array_split(ary, indices_or_sections, axis=0):
         n = indices_or_sections
         if n <= 0:
             raise ValueError("number sections must be larger than 0.")
-        each, extra = divmod(length, n)
+        each, extra = builtins.divmod(length, n)
         bounds = [0]
         for i in range(n):
             bounds.append(bounds[-1] + each + (1 if i < extra else 0))

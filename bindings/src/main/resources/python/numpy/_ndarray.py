@@ -444,6 +444,60 @@ class ndarray:
         from numpy._functions import round_
         return round_(self, decimals)
 
+    # ---- sorting, searching and the rest of numpy's array methods ------------------------------
+
+    def sort(self, axis=-1, kind=None, order=None):
+        """Sorts in place, as numpy's method does (np.sort returns a sorted copy)."""
+        guard(self._t.copy_, call("sort", self._t, axis, stable=True)[0])
+
+    def argsort(self, axis=-1, kind=None, order=None):
+        from numpy._sorting import argsort
+        return argsort(self, axis, kind, order)
+
+    def searchsorted(self, v, side="left", sorter=None):
+        from numpy._sorting import searchsorted
+        return searchsorted(self, v, side, sorter)
+
+    def cumsum(self, axis=None, dtype=None):
+        from numpy._sorting import cumsum
+        return cumsum(self, axis, dtype)
+
+    def cumprod(self, axis=None, dtype=None):
+        from numpy._sorting import cumprod
+        return cumprod(self, axis, dtype)
+
+    def diagonal(self, offset=0, axis1=0, axis2=1):
+        from numpy._shaping import diagonal
+        return diagonal(self, offset, axis1, axis2)
+
+    def trace(self, offset=0, axis1=0, axis2=1, dtype=None):
+        from numpy._shaping import trace
+        return trace(self, offset, axis1, axis2, dtype)
+
+    def nonzero(self):
+        from numpy._functions import nonzero
+        return nonzero(self)
+
+    def repeat(self, repeats, axis=None):
+        from numpy._shaping import repeat
+        return repeat(self, repeats, axis)
+
+    def take(self, indices, axis=None):
+        from numpy._functions import take
+        return take(self, indices, axis)
+
+    def compress(self, condition, axis=None):
+        from numpy._shaping import compress
+        return compress(condition, self, axis)
+
+    def ptp(self, axis=None, keepdims=False):
+        from numpy._functions import ptp
+        return ptp(self, axis, keepdims)
+
+    @property
+    def flat(self):
+        return _FlatIter(self)
+
     # ---- operators ---------------------------------------------------------------------------
 
     __add__ = _binary("add")
@@ -507,3 +561,33 @@ class ndarray:
 
     def __reduce__(self):
         return (array, (self.tolist(), self.dtype.name))
+
+
+class _FlatIter:
+    """numpy's a.flat: the array's elements in row-major order, readable and writable by index."""
+    __slots__ = ("base",)
+
+    def __init__(self, base):
+        self.base = base
+
+    def __len__(self):
+        return self.base.size
+
+    def __iter__(self):
+        return iter(self.base.ravel())
+
+    def __getitem__(self, key):
+        return self.base.ravel()[key]
+
+    def __setitem__(self, key, value):
+        # NOTE: the write goes through a flat copy so that non-contiguous arrays (a.T.flat) are written too.
+        flat = self.base.flatten()
+        flat[key] = value
+        self.base[...] = flat.reshape(self.base.shape)
+
+    def __array__(self):
+        return self.base.flatten()
+
+
+_FlatIter.__name__ = _FlatIter.__qualname__ = "flatiter"
+_FlatIter.__module__ = "numpy"
