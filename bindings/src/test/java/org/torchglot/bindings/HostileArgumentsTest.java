@@ -231,6 +231,10 @@ class HostileArgumentsTest {
                     () -> (org.torchglot.engine.autograd.CustomFunction.Callback) g -> List.of(g));
             receivers.put(org.torchglot.engine.autograd.GradientCheck.Function.class,
                     () -> (org.torchglot.engine.autograd.GradientCheck.Function) inputs -> inputs);
+            receivers.put(org.torchglot.engine.autograd.GradHook.class,
+                    () -> (org.torchglot.engine.autograd.GradHook) g -> g);
+            receivers.put(org.torchglot.engine.autograd.GradHook.Handle.class,
+                    () -> Torch.ones(2).requiresGrad_(true).registerHook(g -> g, "hook"));
             receivers.put(Tensor.class, this::tensor);
             receivers.put(Parameter.class, () -> new Parameter(tensor()));
             receivers.put(Module.class, () -> linear);
@@ -376,6 +380,8 @@ class HostileArgumentsTest {
                 return (CustomModule.Forward) args -> args.length > 0 ? args[0] : null;
             } else if (type == org.torchglot.engine.autograd.GradientCheck.Function.class) {
                 return (org.torchglot.engine.autograd.GradientCheck.Function) inputs -> inputs;
+            } else if (type == org.torchglot.engine.autograd.GradHook.class) {
+                return (org.torchglot.engine.autograd.GradHook) g -> g;
             }
             return null;
         }
@@ -426,6 +432,11 @@ class HostileArgumentsTest {
                 out.addAll(List.of(Map.of(), wrongType, nulls, Map.of("weight", Torch.zeros(7, 9))));
             } else if (type == List.class || type == java.util.Collection.class) {
                 out.addAll(List.of(List.of(), Arrays.asList((Object) null), List.of("x", -1)));
+            } else if (type == org.torchglot.engine.autograd.GradHook.class) {
+                out.add((org.torchglot.engine.autograd.GradHook) g -> {
+                    throw new IllegalStateException("callback failed");
+                });
+                out.add((org.torchglot.engine.autograd.GradHook) g -> Torch.zeros(7, 9));
             } else if (type == Supplier.class || type == Consumer.class || type == CustomModule.Forward.class
                     || type == org.torchglot.engine.autograd.GradientCheck.Function.class) {
                 Supplier<Object> throwing = () -> {
