@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -28,7 +29,8 @@ import org.torchglot.engine.random.Generator;
  * and its own sandboxed context, and collects what each run reports as a DataFrame. The script
  * finds its parameters in {@code params} (a Python dict, JavaScript object or R named list) and
  * leaves its results in {@code metrics}, a dict/object/named list of numbers. The DataFrame has a
- * {@code config} column (the parameter set's position), one column per parameter, one per metric,
+ * {@code config} column (the parameter set's position), one column per parameter (in name order, since
+ * parameter sets are often {@code Map.of}s, whose order changes from one JVM to the next), one per metric,
  * and {@code error}: null, or the script's error as its language reports it. Each run has a
  * default generator of its own, seeded like a new {@code torch.Generator()} until the script calls
  * {@code manual_seed}.
@@ -110,7 +112,7 @@ public final class HyperparameterSweep {
     }
 
     private static Dataset<Row> table(SparkSession spark, List<Run> runs) {
-        Set<String> paramNames = new LinkedHashSet<>();
+        Set<String> paramNames = new TreeSet<>();
         Set<String> metricNames = new LinkedHashSet<>();
         runs.forEach(run -> {
             paramNames.addAll(run.params().keySet());
