@@ -1,4 +1,5 @@
-// Tensor.register_hook in JavaScript: tensor_hooks.py's hooks; it prints what tensor_hooks.py prints under PyTorch.
+// Tensor.register_hook in JavaScript: tensor_hooks.py's hooks. Its golden file is tensor_hooks.py.out from real
+// PyTorch, with the last hook's name (a named function here, a lambda there).
 const torch = require('torch');
 
 torch.manual_seed(0);
