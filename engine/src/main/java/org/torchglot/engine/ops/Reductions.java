@@ -130,7 +130,9 @@ public final class Reductions {
         int off = t.storageOffset();
         if (trailing) {
             for (int g = 0; g < groups; g++) {
-                sums[g] = type == DType.FLOAT32 ? sumRun(in.f, off + g * group, group) : sumRun(in.d, off + g * group, group);
+                sums[g] = type != DType.FLOAT32 ? sumRun(in.d, off + g * group, group)
+                        : groups > 1 || group < PARALLEL_GRAIN ? CascadeSum.sum(in.f, off + g * group, group)
+                        : sumRun(in.f, off + g * group, group);
             }
         } else if (type == DType.FLOAT32) {
             for (int r = 0; r < group; r++) {
@@ -147,6 +149,12 @@ public final class Reductions {
         }
         return out;
     }
+
+    /**
+     * libtorch splits a whole-tensor reduction this large across its threads, so the sum's order depends on
+     * the machine's thread count; beyond it a float32 sum is accumulated in double here.
+     */
+    private static final int PARALLEL_GRAIN = 32768;
 
     private static double sumRun(float[] v, int from, int n) {
         double s = 0;
