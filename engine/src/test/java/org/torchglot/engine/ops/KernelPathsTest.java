@@ -146,6 +146,9 @@ class KernelPathsTest {
         }
         Tensor got = mean ? t.mean(dims, false) : t.sum(dims, false);
         double[] out = got.toDoubleArray();
+        // NOTE: float32 over trailing dims of a contiguous tensor adds in libtorch's float32 order (CascadeSumTest).
+        boolean libtorchOrder = t.dtype() == DType.FLOAT32 && t.isContiguous() && dims[dims.length - 1] == 2
+                && dims[0] == 3 - dims.length;
         int k = 0;
         for (int i = 0; i < (reduced[0] ? 1 : shape[0]); i++) {
             for (int j = 0; j < (reduced[1] ? 1 : shape[1]); j++) {
@@ -159,8 +162,12 @@ class KernelPathsTest {
                         }
                     }
                     double want = round(t.dtype(), mean ? s / count : s);
-                    assertSameBits(want, out[k],
-                            (mean ? "mean" : "sum") + " over " + java.util.Arrays.toString(dims) + " element " + k);
+                    String what = (mean ? "mean" : "sum") + " over " + java.util.Arrays.toString(dims) + " element " + k;
+                    if (libtorchOrder && Double.isFinite(want)) {
+                        assertEquals(want, out[k], 1e-5 * Math.max(1, Math.abs(want)), what);
+                    } else {
+                        assertSameBits(want, out[k], what);
+                    }
                     k++;
                 }
             }
