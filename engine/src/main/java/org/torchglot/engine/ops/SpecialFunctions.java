@@ -30,32 +30,24 @@ final class SpecialFunctions {
      * {@code sum (x/2)^2k / (k!)^2}: every term is positive, so the sum is accurate to a few ulp.
      */
     static double i0(double x) {
-        if (Double.isNaN(x)) {
-            return x;
-        }
-        double q = x * x / 4;
-        double term = 1;
-        double sum = 1;
-        for (int k = 1; k < 5000 && term > EPSILON * sum && !Double.isInfinite(sum); k++) {
-            term *= q / ((double) k * k);
-            sum += term;
-        }
-        return sum;
+        return Double.isNaN(x) ? x : besselSeries(x, 0);
     }
 
     /** The modified Bessel function of order 1 (i0's derivative): {@code (x/2) sum (x/2)^2k / (k! (k+1)!)}. */
     static double i1(double x) {
-        if (Double.isNaN(x)) {
-            return x;
-        }
+        return Double.isNaN(x) ? x : x / 2 * besselSeries(x, 1);
+    }
+
+    /** {@code sum (x/2)^2k / (k! (k+order)!)}, the series behind i0 and i1, summed until its terms stop counting. */
+    private static double besselSeries(double x, int order) {
         double q = x * x / 4;
         double term = 1;
         double sum = 1;
         for (int k = 1; k < 5000 && term > EPSILON * sum && !Double.isInfinite(sum); k++) {
-            term *= q / ((double) k * (k + 1));
+            term *= q / ((double) k * (k + order));
             sum += term;
         }
-        return x / 2 * sum;
+        return sum;
     }
 
     /**
