@@ -1,5 +1,6 @@
 package org.torchglot.bindings;
 
+import org.torchglot.engine.api.SettingsOps;
 import org.torchglot.engine.format.PyTorchFormatter;
 import org.torchglot.engine.random.Generator;
 import org.torchglot.engine.tensor.DType;
@@ -16,12 +17,13 @@ public final class ProcessDefaults {
     }
 
     /**
-     * Reseeds the default generator nondeterministically, resets print options and the default dtype, removes any
-     * progress sink.
+     * Reseeds the default generator nondeterministically, resets print options, the default dtype and the engine's
+     * switches (thread count, anomaly detection, deterministic algorithms, warn-always), removes any progress sink.
      */
     public static void restore() {
         Generator.getDefault().seed();
         DefaultDType.set(DType.FLOAT32);
+        SettingsOps.restoreDefaults();
         PyTorchFormatter.options().set(null, null, null, null, "default", null);
         ProgressDisplay.install(null);
     }

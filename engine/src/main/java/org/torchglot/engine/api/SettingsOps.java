@@ -7,19 +7,34 @@ import org.torchglot.engine.tensor.TorchException;
  * Engine-wide switches PyTorch scripts set and read: thread count, anomaly detection, deterministic
  * algorithms, warn-always. The engine accepts and records them (its loops are single-threaded and
  * already deterministic; anomaly detection adds nothing yet), so scripts that set them run and read
- * back what they set, with PyTorch's validation.
+ * back what they set, with PyTorch's validation. They are process-wide, as in PyTorch, so a process that runs
+ * one script after another puts them back between scripts ({@link #restoreDefaults()}).
  */
-final class SettingsOps {
+public final class SettingsOps {
     private static final List<String> DEBUG_MODES = List.of("default", "warn", "error");
 
-    private static volatile int numThreads = 1;
+    private static volatile int numThreads;
     private static volatile boolean anomaly;
-    private static volatile boolean anomalyCheckNan = true;
+    private static volatile boolean anomalyCheckNan;
     private static volatile boolean deterministic;
     private static volatile boolean deterministicWarnOnly;
     private static volatile boolean warnAlways;
 
+    static {
+        restoreDefaults();
+    }
+
     private SettingsOps() {
+    }
+
+    /** Puts every switch back as a fresh process has it: one thread, no anomaly detection, nothing forced. */
+    public static void restoreDefaults() {
+        numThreads = 1;
+        anomaly = false;
+        anomalyCheckNan = true;
+        deterministic = false;
+        deterministicWarnOnly = false;
+        warnAlways = false;
     }
 
     static void registerAll(OpTable t) {
