@@ -53,12 +53,15 @@ final class Frames {
 
     /** A frame read from the peer. */
     record Frame(byte type, byte[] payload) {
-        int intPayload() {
+        int intPayload() throws IOException {
             return intAt(0);
         }
 
-        /** The big-endian int at byte {@code offset} of the payload. */
-        int intAt(int offset) {
+        /** The big-endian int at byte {@code offset} of the payload; a payload too short for it is malformed. */
+        int intAt(int offset) throws IOException {
+            if (payload.length < offset + 4) {
+                throw new IOException("malformed attach frame '" + (char) type + "' (" + payload.length + " bytes)");
+            }
             return ((payload[offset] & 0xff) << 24) | ((payload[offset + 1] & 0xff) << 16)
                     | ((payload[offset + 2] & 0xff) << 8) | (payload[offset + 3] & 0xff);
         }
@@ -160,7 +163,12 @@ final class Frames {
         }
         List<String> strings = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            byte[] utf8 = new byte[in.readInt()];
+            int length = in.readInt();
+            if (length < 0 || length > in.available()) {
+                // NOTE: checked before allocating, so a forged length cannot make the server allocate gigabytes.
+                throw new IOException("malformed attach request");
+            }
+            byte[] utf8 = new byte[length];
             in.readFully(utf8);
             strings.add(new String(utf8, StandardCharsets.UTF_8));
         }

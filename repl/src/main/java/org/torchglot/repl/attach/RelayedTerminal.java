@@ -13,9 +13,12 @@ import org.jline.terminal.impl.LineDisciplineTerminal;
  */
 final class RelayedTerminal extends LineDisciplineTerminal {
 
+    /** The largest number of columns or rows taken from a client; a larger (or negative) size is clamped. */
+    static final int MAX_EXTENT = 10_000;
+
     RelayedTerminal(String type, OutputStream screen, int columns, int rows) throws IOException {
         super("torchglot-relayed", type, screen, StandardCharsets.UTF_8);
-        setSize(new Size(columns, rows));
+        setSize(size(columns, rows));
     }
 
     /** Keys typed on the client's terminal. */
@@ -25,8 +28,16 @@ final class RelayedTerminal extends LineDisciplineTerminal {
 
     /** The client's window changed size: the REPL redraws for it, as on SIGWINCH. */
     void resize(int columns, int rows) {
-        setSize(new Size(columns, rows));
+        setSize(size(columns, rows));
         raise(Signal.WINCH);
+    }
+
+    /**
+     * The size JLine draws for. NOTE: the client reports what stty says (0 x 0 on a terminal without a size, which
+     * JLine handles as a direct REPL would); anything past {@link #MAX_EXTENT} would only make the REPL's redraws huge.
+     */
+    private static Size size(int columns, int rows) {
+        return new Size(Math.clamp(columns, 0, MAX_EXTENT), Math.clamp(rows, 0, MAX_EXTENT));
     }
 
     /**

@@ -174,7 +174,7 @@ class AttachedReplTest {
         return channel;
     }
 
-    private static String window(Frames.Frame frame) {
+    private static String window(Frames.Frame frame) throws IOException {
         return frame.type() == Frames.WINDOW ? "window " + frame.intAt(0) + "x" + frame.intAt(4) : "frame " + (char) frame.type();
     }
 

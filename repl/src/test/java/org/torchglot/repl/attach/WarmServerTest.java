@@ -122,8 +122,15 @@ class WarmServerTest {
                 import torch
                 print(torch.initial_seed())
                 print(torch.tensor([1.23456789]))
+                print(torch.get_default_dtype(), torch.get_num_threads(), torch.is_anomaly_enabled(),
+                      torch.are_deterministic_algorithms_enabled(), torch.is_warn_always_enabled())
                 torch.set_printoptions(precision=2)
                 torch.manual_seed(1)
+                torch.set_default_dtype(torch.float64)
+                torch.set_num_threads(7)
+                torch.autograd.set_detect_anomaly(True)
+                torch.use_deterministic_algorithms(True)
+                torch.set_warn_always(True)
                 """);
         assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 0), attach(List.of("state.py"), InputStream.nullInputStream()), this::stderr);
         List<String> first = stdout().lines().toList();
@@ -133,6 +140,8 @@ class WarmServerTest {
 
         assertEquals("tensor([1.2346])", first.get(1));
         assertEquals("tensor([1.2346])", second.get(1), "print options were reset");
+        assertEquals("torch.float32 1 False False False", first.get(2));
+        assertEquals(first.get(2), second.get(2), "the default dtype and the engine's switches were reset");
         assertNotEquals("1", second.get(0), "the default generator was reseeded");
         assertNotEquals(first.get(0), second.get(0));
     }
@@ -198,6 +207,55 @@ class WarmServerTest {
         release.countDown();
         first.join(60_000);
         assertEquals("started\ndone\n", stdout());
+    }
+
+    @Test
+    void forgedFramesEndOnlyTheirOwnConnection() throws Exception {
+        Files.writeString(directory.resolve("after.py"), "print('after')\n");
+        // A request whose first string claims 2 GiB: refused before anything is allocated.
+        var forged = new ByteArrayOutputStream();
+        try (var data = new java.io.DataOutputStream(forged)) {
+            data.writeInt(6);
+            data.writeInt(Integer.MAX_VALUE);
+        }
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            Frames.write(Frames.output(channel), Frames.REQUEST, forged.toByteArray());
+            assertThrows(java.io.EOFException.class, () -> Frames.read(Frames.input(channel)));
+        }
+        // A REPL client claiming an endless window, then sending a window frame too short to hold a size.
+        AttachRequest repl = new AttachRequest(directory.toString(), true, List.of(), "xterm", directory.toString());
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            var toServer = Frames.output(channel);
+            var fromServer = Frames.input(channel);
+            Frames.write(toServer, Frames.REQUEST, repl.encode());
+            assertEquals(Frames.TERMINAL, Frames.read(fromServer).type());
+            Frames.writeWindow(toServer, Integer.MAX_VALUE, Integer.MAX_VALUE);
+            var screen = new StringBuilder();
+            var prompted = java.util.concurrent.CompletableFuture.supplyAsync(() -> readUntil(fromServer, screen, "py> "));
+            assertTrue(prompted.get(120, TimeUnit.SECONDS), screen::toString);
+            Frames.write(toServer, Frames.WINDOW, new byte[] {0, 0, 0, 80});
+            var ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> readUntil(fromServer, screen, null));
+            ended.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 0), attach(List.of("after.py"), InputStream.nullInputStream()),
+                "the server is free again, not held by a session whose client sent garbage");
+        assertEquals("after\n", stdout());
+    }
+
+    /** Appends screen output to {@code screen} until it shows {@code text} (true), or until the session ends. */
+    private static boolean readUntil(java.io.DataInputStream fromServer, StringBuilder screen, String text) {
+        try {
+            while (text == null || !screen.toString().contains(text)) {
+                Frames.Frame frame = Frames.read(fromServer);
+                if (frame.type() == Frames.EXIT) {
+                    return false;
+                }
+                screen.append(new String(frame.payload(), StandardCharsets.UTF_8));
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
