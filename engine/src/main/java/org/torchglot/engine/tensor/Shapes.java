@@ -9,11 +9,18 @@ public final class Shapes {
 
     public static int numel(int[] shape) {
         long n = 1;
+        boolean tooLarge = false;
         for (int s : shape) {
             n *= s;
+            // NOTE: stop growing past 2^31, or a long product of large dims wraps (65536^4 is 2^64, "0 elements")
+            // and a view of quintillions of elements passes for an empty one. A zero dim later still empties it.
+            if (Math.abs(n) > Integer.MAX_VALUE) {
+                tooLarge = true;
+                n = Long.signum(n);
+            }
         }
-        if (n > Integer.MAX_VALUE) {
-            throw TorchException.runtime("tensor of " + n + " elements is larger than torchglot supports (2^31 - 1)");
+        if (tooLarge && n != 0) {
+            throw TorchException.runtime("tensor of size " + str(shape) + " has more elements than torchglot supports (2^31 - 1)");
         }
         return (int) n;
     }
