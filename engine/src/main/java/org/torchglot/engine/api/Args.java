@@ -4,6 +4,7 @@ import java.util.List;
 import org.torchglot.engine.random.Generator;
 import org.torchglot.engine.tensor.DType;
 import org.torchglot.engine.tensor.Tensor;
+import org.torchglot.engine.tensor.TorchException;
 
 /**
  * The bound, converted arguments of one op call, read by position in the signature. Dims and
@@ -98,7 +99,20 @@ public final class Args {
     }
 
     public int intValue(int i) {
-        return Math.toIntExact((Long) values[i]);
+        return toInt((Long) values[i]);
+    }
+
+    /**
+     * An int argument (a size, dim or index) as the engine's int. NOTE: a RuntimeError in the script's terms, where
+     * {@code Math.toIntExact}'s ArithmeticException reached Python as a foreign exception that {@code except
+     * Exception} does not catch.
+     */
+    static int toInt(long value) {
+        if (value != (int) value) {
+            throw TorchException.runtime("the integer " + value + " is out of range: torchglot's sizes, dims and indices "
+                    + "fit in 32 bits (at most 2147483647)");
+        }
+        return (int) value;
     }
 
     public Integer intOrNull(int i) {

@@ -86,7 +86,7 @@ final class Conversions {
                 int[] out = new int[items.size()];
                 for (int i = 0; i < out.length; i++) {
                     long v = toLong(op, param, items.get(i));
-                    out[i] = Math.toIntExact(param.type() == ParamType.DIM_LIST ? c.toEngine(v) : v);
+                    out[i] = Args.toInt(param.type() == ParamType.DIM_LIST ? c.toEngine(v) : v);
                 }
                 yield out;
             }
