@@ -6,6 +6,8 @@ import java.util.List;
 import org.torchglot.engine.Torch;
 import org.torchglot.engine.nn.PythonRepr;
 import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.MemoryLimit;
+import org.torchglot.engine.tensor.Shapes;
 import org.torchglot.engine.tensor.Storage;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
@@ -153,6 +155,13 @@ public final class GradientCheck {
             diffInputs.add(t);
         }
         List<Tensor> funcOut = asList(func.apply(inputs));
+        // NOTE: every Jacobian is held whole, (input numel x output numel) doubles: refused up front when one would pass
+        // the memory guard, rather than after numel evaluations have filled the heap (or the int size has wrapped).
+        for (Tensor input : diffInputs) {
+            for (Tensor out : funcOut) {
+                MemoryLimit.check(DType.FLOAT64, Shapes.numel(new int[] {input.numel(), out.numel()}));
+            }
+        }
         List<Tensor> outputs = differentiable(funcOut);
         // numerical[j][k]: d output k / d differentiable input j, shape (input numel, output numel)
         Tensor[][] numerical = new Tensor[diffInputs.size()][];

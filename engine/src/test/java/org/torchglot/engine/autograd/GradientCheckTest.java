@@ -3,6 +3,7 @@ package org.torchglot.engine.autograd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -50,6 +51,21 @@ class GradientCheckTest {
                         [ 0.,  0.,  1.,  0.],
                         [-0., -0., -0., -2.]], dtype=torch.float64)
                 """, e.getMessage());
+    }
+
+    @Test
+    void aJacobianPastTheMemoryGuardIsRefusedBeforeAnyPerturbation() {
+        Tensor wide = Torch.zeros(65536).requiresGrad_(true);  // its Jacobian: 2^32 doubles, an int size of 0
+        int[] calls = {0};
+        GradientCheck.Function identity = inputs -> {
+            calls[0]++;
+            return inputs.get(0).mul(1.0);
+        };
+        TorchException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertThrows(TorchException.class,
+                        () -> GradientCheck.gradcheck(identity, List.of(wide), 1e-6, 1e-5, 1e-3, true, 0)));
+        assertEquals("RuntimeError", e.pythonName());
+        assertEquals(1, calls[0], "refused after the first call, before 2 x 65536 perturbed ones");
     }
 
     @Test
