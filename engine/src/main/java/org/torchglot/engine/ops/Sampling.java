@@ -2,6 +2,8 @@ package org.torchglot.engine.ops;
 
 import org.torchglot.engine.random.Generator;
 import org.torchglot.engine.tensor.DType;
+import org.torchglot.engine.tensor.MemoryLimit;
+import org.torchglot.engine.tensor.Shapes;
 import org.torchglot.engine.tensor.Storage;
 import org.torchglot.engine.tensor.Tensor;
 import org.torchglot.engine.tensor.TorchException;
@@ -143,7 +145,10 @@ public final class Sampling {
         boolean float32 = input.dtype() == DType.FLOAT32;
         Tensor rows = input.to(DType.FLOAT64).reshape(-1, categories).contiguousCopy();
         int n = rows.size(0);
-        long[] out = new long[n * numSamples];
+        // NOTE: num_samples is the script's (with replacement, any int): the memory guard sees the result before it exists.
+        int total = Shapes.numel(new int[] {n, numSamples});
+        MemoryLimit.check(DType.INT64, total);
+        long[] out = new long[total];
         Generator g = orDefault(generator);
         for (int r = 0; r < n; r++) {
             double[] weights = java.util.Arrays.copyOfRange(rows.storage().d, r * categories, (r + 1) * categories);
