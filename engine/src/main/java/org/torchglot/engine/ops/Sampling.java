@@ -97,6 +97,7 @@ public final class Sampling {
         if (n < 0) {
             throw TorchException.runtime("n must be non-negative, got" + n);
         }
+        MemoryLimit.check(DType.INT64, n);  // NOTE: the permutation is built in a plain array, out of the guard's sight
         return Tensor.of(Storage.wrap(orDefault(g).randperm(n)), n).to(dtype);
     }
 
