@@ -23,9 +23,9 @@ public final class EngineWarmUp {
     private EngineWarmUp() {
     }
 
-    /** Starts the warm-up on a daemon thread and returns at once. */
-    public static void startInBackground() {
-        Thread.ofPlatform().daemon().name("torchglot-engine-warm-up").start(EngineWarmUp::run);
+    /** Starts the warm-up on a daemon thread and returns it at once. */
+    public static Thread startInBackground() {
+        return Thread.ofPlatform().daemon().name("torchglot-engine-warm-up").start(EngineWarmUp::run);
     }
 
     private static void run() {
