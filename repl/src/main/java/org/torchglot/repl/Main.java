@@ -3,6 +3,7 @@ package org.torchglot.repl;
 import java.io.PrintStream;
 import org.torchglot.bindings.SharedEngine;
 import org.torchglot.bindings.TorchglotVersion;
+import org.torchglot.engine.EngineWarmUp;
 import org.torchglot.engine.kernels.Gemm;
 import org.torchglot.repl.jupyter.JupyterKernel;
 import org.torchglot.repl.jupyter.KernelSpecs;
@@ -17,6 +18,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // NOTE: a direct run's JVM is cold; the engine readies itself on the second core while GraalPy starts.
+        EngineWarmUp.startInBackground();
         System.exit(run(args, System.out, System.err));
     }
 
