@@ -201,6 +201,27 @@ function call(table, name, args) {
 }
 
 /**
+ * A tensor method for an op of a table: `this` is the op's `self` wherever its signature puts it
+ * (x.where(condition, y) is torch.where(condition, x, y)).
+ */
+function methodFunction(table, name) {
+  const fields = tupleFields(String(table.op(name).signature().returns()));
+  const invoke = (receiver, args) => {
+    const [positional, keywords] = splitArgs(args);
+    try {
+      return wrap(table.callMethod(name, toJava(receiver), positional, keywords, ZERO_BASED));
+    } catch (e) {
+      throw translate(e);
+    }
+  };
+  const f = fields === null
+    ? function (...args) { return invoke(this, args); }
+    : function (...args) { return nameItems(invoke(this, args), fields); };
+  Object.defineProperty(f, 'name', { value: name });
+  return f;
+}
+
+/**
  * A JavaScript function for each op of a table: torch.zeros, F.relu, ... Tuple results (max
  * along a dim) are arrays that also name their items: `const [values, indices] = x.max(1)`.
  */
@@ -261,5 +282,5 @@ function toArray(list) {
 
 module.exports = {
   J, TABLES, ZERO_BASED, bind, classes, translate, guard, callableClass, isOptions, snakeCase, toJava, splitArgs, wrap, call,
-  opFunction, camelCase, defineWithAliases, tableFunctions, toArray,
+  opFunction, methodFunction, camelCase, defineWithAliases, tableFunctions, toArray,
 };

@@ -308,21 +308,17 @@ const FAST = {
   },
 };
 
-/** Every op of the table whose first parameter is `self` becomes a method (x.sum(), x.relu(), ...). */
+/** Every op of the table with a `self` parameter becomes a method (x.sum(), x.relu(), x.where(c, y), ...). */
 function installTableMethods() {
   const methods = { ...FAST };
   for (const name of STANDARD.names()) {
     if (name.startsWith('_') || name in methods || name in Tensor.prototype) {
       continue;
     }
-    const params = STANDARD.op(name).signature().params();
-    if (params.length === 0 || params[0].name() !== 'self') {
+    if (STANDARD.op(name).signature().selfIndex() < 0) {
       continue;
     }
-    const f = bridge.opFunction(STANDARD, name);
-    methods[name] = function (...args) {
-      return f(this, ...args);
-    };
+    methods[name] = bridge.methodFunction(STANDARD, name);
   }
   bridge.defineWithAliases(Tensor.prototype, methods);
   bridge.defineWithAliases(Tensor.prototype, {

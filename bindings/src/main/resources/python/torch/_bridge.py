@@ -109,11 +109,23 @@ def wrap(result):
 def call(name, args, kwargs, table=None, type_prefix=""):
     """Runs op `name` of an engine table (by default torch's) with Python arguments; a tuple result is the
     torch.return_types tuple named `type_prefix + name` (torch.return_types.linalg_slogdet)."""
+    table = table or TABLE
+    return _run(name, table, type_prefix, lambda jargs, jkwargs: table.call(name, jargs, jkwargs, _ZERO_BASED), args,
+                kwargs)
+
+
+def call_method(name, receiver, args, kwargs):
+    """Runs op `name` of torch's table as a method of tensor `receiver`, which becomes the op's `self` wherever its
+    signature puts it (x.where(condition, y) is torch.where(condition, x, y))."""
+    return _run(name, TABLE, "", lambda jargs, jkwargs: TABLE.callMethod(name, receiver._t, jargs, jkwargs,
+                                                                         _ZERO_BASED), args, kwargs)
+
+
+def _run(name, table, type_prefix, invoke, args, kwargs):
     jargs = [a._t if isinstance(a, _Tensor) else to_java(a) for a in args]
     jkwargs = {k: to_java(v) for k, v in kwargs.items()} if kwargs else None
-    table = table or TABLE
     try:
-        result = wrap(table.call(name, jargs, jkwargs, _ZERO_BASED))
+        result = wrap(invoke(jargs, jkwargs))
     except BaseException as e:
         py = translate(e)
         if py is None:

@@ -466,17 +466,17 @@ def _fast(method, other):
 
 
 def _install_table_methods():
-    """Every op of the table becomes a Tensor method (x.sum(), x.relu(), ...) unless defined above."""
+    """Every op of the table with a `self` parameter becomes a Tensor method (x.sum(), x.relu(), x.where(c, y), ...)
+    unless defined above."""
     for name in _bridge.TABLE.names():
         if name in Tensor.__dict__ or name.startswith("_"):
             continue
         op = _bridge.TABLE.op(name)
-        params = op.signature().params()
-        if len(params) == 0 or params[0].name() != "self":
+        if op.signature().selfIndex() < 0:
             continue
 
         def method(self, *args, _name=name, **kwargs):
-            return call(_name, (self,) + args, kwargs)
+            return _bridge.call_method(_name, self, args, kwargs)
         method.__name__ = name
         method.__doc__ = f"{op.signature()}\n\n{op.summary()}"
         setattr(Tensor, name, method)

@@ -140,9 +140,9 @@ public final class HostApi {
         m.put(ProgressDisplay.class, "finish isInteractive show width");
         m.put(GuestFiles.class, "kindOf load loadFromBytes loadSafetensors newOrderedDict newSet newTuple objectGraph"
                 + " save saveSafetensors saveToBytes");
-        m.put(OpTable.class, "call functional has init linalg modules names op optimizers standard utils");
+        m.put(OpTable.class, "call callMethod functional has init linalg modules names op optimizers standard utils");
         m.put(Op.class, "signature summary toString");
-        m.put(Signature.class, "functionName params returns toFunctionString toString");
+        m.put(Signature.class, "functionName params returns selfIndex toFunctionString toString");
         m.put(Signature.Param.class, "defaultText hasDefault keywordOnly name toString variadic");
         m.put(Convention.class, "ZERO_BASED");
         m.put(Tensor.class, "abs add all any argmax argmin backward clone contiguousCopy copy_ detach detach_ dim div dtype fill_"

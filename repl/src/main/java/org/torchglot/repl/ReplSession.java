@@ -41,8 +41,7 @@ final class ReplSession implements AutoCloseable {
     private TorchglotContext context;
     private Map<Language, LanguageMode> modes;
     private Language language;
-    private volatile boolean evaluating;
-    private volatile boolean unresponsive;
+    private final InterruptGate interrupts = new InterruptGate();
     private volatile boolean cancelled;
     private long lastElapsedNanos;
     private Integer exitStatus;
@@ -147,24 +146,27 @@ final class ReplSession implements AutoCloseable {
      * @return whether an evaluation was running
      */
     boolean interrupt() {
-        if (!evaluating) {
-            return false;
-        }
-        if (unresponsive) {
-            cancelled = true;
-            context.polyglot().close(true);
-            return true;
-        }
-        try {
-            context.polyglot().interrupt(INTERRUPT_WAIT);
-        } catch (TimeoutException e) {
-            unresponsive = true;
+        InterruptGate.Result result = interrupts.interrupt(new InterruptGate.Target() {
+            @Override
+            public void interrupt() throws TimeoutException {
+                try {
+                    context.polyglot().interrupt(INTERRUPT_WAIT);
+                } catch (IllegalStateException e) {
+                    // NOTE: the evaluation ended while the interrupt was on its way.
+                }
+            }
+
+            @Override
+            public void cancel() {
+                cancelled = true;
+                context.polyglot().close(true);
+            }
+        });
+        if (result == InterruptGate.Result.UNANSWERED) {
             out.println();
             out.println("The evaluation does not respond to the interrupt; press Ctrl-C again to reset the session (its variables are lost).");
-        } catch (IllegalStateException e) {
-            // NOTE: the evaluation ended while the interrupt was on its way.
         }
-        return true;
+        return result != InterruptGate.Result.IDLE;
     }
 
     /** Copies a variable of the current language into the polyglot bindings and every other language. */
@@ -259,8 +261,7 @@ final class ReplSession implements AutoCloseable {
         // NOTE: the clock starts before the lock: waiting for a background warm-up is part of what the user waits for.
         long start = System.nanoTime();
         lock.lock();
-        evaluating = true;
-        unresponsive = false;
+        interrupts.open();
         try {
             importShared(language);
             action.run(modes.get(language));
@@ -276,7 +277,7 @@ final class ReplSession implements AutoCloseable {
             return failed(e, errors);
         } finally {
             lastElapsedNanos = System.nanoTime() - start;
-            evaluating = false;
+            interrupts.close();
             out.flush();
             errors.flush();
             lock.unlock();

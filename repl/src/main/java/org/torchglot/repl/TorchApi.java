@@ -98,13 +98,10 @@ final class TorchApi {
         return find(name, false).map(Entry::help);
     }
 
-    /** The ops of the standard table that tensors have as methods (their first parameter is {@code self}). */
+    /** The ops of the standard table that tensors have as methods (they have a {@code self} parameter). */
     private static List<String> tensorMethods() {
         OpTable table = OpTable.standard();
-        return table.names().stream().filter(name -> {
-            List<org.torchglot.engine.api.Signature.Param> params = table.op(name).signature().params();
-            return !params.isEmpty() && params.getFirst().name().equals("self");
-        }).sorted().toList();
+        return table.names().stream().filter(name -> table.op(name).signature().selfIndex() >= 0).sorted().toList();
     }
 
     private static String wrap(List<String> words, int width, String indent) {

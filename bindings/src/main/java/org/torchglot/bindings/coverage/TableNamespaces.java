@@ -36,6 +36,6 @@ public final class TableNamespaces {
     }
 
     private static boolean isMethod(Op op) {
-        return !op.signature().params().isEmpty() && op.signature().params().get(0).name().equals("self");
+        return op.signature().selfIndex() >= 0;
     }
 }

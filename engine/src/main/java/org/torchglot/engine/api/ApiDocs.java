@@ -66,7 +66,7 @@ public final class ApiDocs {
 
     private static List<String> standardSpellings(String name) {
         Op op = OpTable.standard().op(name);
-        boolean method = !op.signature().params().isEmpty() && op.signature().params().get(0).name().equals("self");
+        boolean method = op.signature().selfIndex() >= 0;
         String python = "`torch." + name + "`" + (method ? " / `x." + name + "()`" : "");
         String r = RNames.nameOf(OpTable.standard(), name).map(rName -> "`" + rName + "`")
                 .orElse("`torch_" + name + "()` (dtype)") + (method ? " / `x$" + name + "()`" : "");

@@ -53,7 +53,7 @@ public final class OpTable {
      * An op with what binding needs of its signature, worked out once at registration: each parameter's
      * default value, and which results are positions (R shows them 1-based).
      */
-    private record Entry(Op op, Object[] defaults, boolean[] indexResults, boolean returnsTuple) {
+    private record Entry(Op op, Object[] defaults, boolean[] indexResults, boolean returnsTuple, int selfIndex) {
         static Entry of(Op op) {
             Signature sig = op.signature();
             List<Signature.Param> params = sig.params();
@@ -67,7 +67,7 @@ public final class OpTable {
                 }
             }
             return new Entry(op, defaults, sig.returnsIndices() ? indexResults(sig.returns()) : null,
-                    sig.returns().startsWith("("));
+                    sig.returns().startsWith("("), sig.selfIndex());
         }
 
         /** For {@code (Tensor values, IndexTensor indices)}, which elements are positions. */
@@ -153,13 +153,41 @@ public final class OpTable {
 
     /** Calls {@code name} with a language's arguments. */
     public Object call(String name, Object[] positional, Map<String, Object> keywords, Convention convention) {
+        return invoke(entry(name), -1, null, positional, keywords, convention);
+    }
+
+    /**
+     * Calls {@code name} as a method of {@code receiver}: the receiver is the op's {@code self} wherever its
+     * signature puts it, and the arguments fill the other parameters in order, so {@code torch.where(condition,
+     * input, other)} is {@code x.where(condition, other)} and {@code torch.polygamma(n, input)} is
+     * {@code x.polygamma(n)}. For an op without {@code self} the receiver is the first argument.
+     */
+    public Object callMethod(String name, Object receiver, Object[] positional, Map<String, Object> keywords,
+            Convention convention) {
+        Entry entry = entry(name);
+        if (entry.selfIndex() < 0) {
+            Object[] all = new Object[positional.length + 1];
+            all[0] = receiver;
+            System.arraycopy(positional, 0, all, 1, positional.length);
+            return invoke(entry, -1, null, all, keywords, convention);
+        }
+        return invoke(entry, entry.selfIndex(), receiver, positional, keywords, convention);
+    }
+
+    private Entry entry(String name) {
         Entry entry = ops.get(name);
         if (entry == null) {
             throw TorchException.type("torch has no op named '" + name + "'");
         }
+        return entry;
+    }
+
+    private static Object invoke(Entry entry, int receiverIndex, Object receiver, Object[] positional,
+            Map<String, Object> keywords, Convention convention) {
         Signature sig = entry.op().signature();
         Object[] passed = new Object[sig.params().size()];
-        Object[] values = bind(entry, positional, keywords == null ? Map.of() : keywords, convention, passed);
+        Object[] values = bind(entry, receiverIndex, receiver, positional, keywords == null ? Map.of() : keywords,
+                convention, passed);
         Object result = entry.op().implementation().apply(new Args(sig, values, passed));
         if (convention == Convention.ONE_BASED && entry.indexResults() != null) {
             result = toOneBased(result, entry);
@@ -167,21 +195,30 @@ public final class OpTable {
         return result;
     }
 
-    /** Converts the arguments; {@code passed} receives each argument as the caller wrote it (null for defaults). */
-    private static Object[] bind(Entry entry, Object[] positional, Map<String, Object> keywords, Convention c,
-            Object[] passed) {
+    /**
+     * Converts the arguments; {@code passed} receives each argument as the caller wrote it (null for defaults).
+     * A method's receiver is parameter {@code receiverIndex} (-1: none), which positional arguments skip.
+     */
+    private static Object[] bind(Entry entry, int receiverIndex, Object receiver, Object[] positional,
+            Map<String, Object> keywords, Convention c, Object[] passed) {
         Signature sig = entry.op().signature();
         List<Signature.Param> params = sig.params();
         Object[] raw = new Object[params.size()];
         boolean[] given = new boolean[params.size()];
+        if (receiverIndex >= 0) {
+            raw[receiverIndex] = receiver;
+            given[receiverIndex] = true;
+        }
         int p = 0;
         for (int i = 0; i < positional.length; i++) {
-            while (p < params.size() && params.get(p).keywordOnly()) {
+            while (p < params.size() && (params.get(p).keywordOnly() || p == receiverIndex)) {
                 p++;
             }
             if (p >= params.size()) {
+                // NOTE: as Python counts them, the receiver is one of the positional arguments.
+                int count = positional.length + (receiverIndex >= 0 ? 1 : 0);
                 throw TorchException.type(sig.name() + "() takes " + positionalCount(sig) + " positional arguments but "
-                        + positional.length + " were given");
+                        + count + " were given");
             }
             Signature.Param param = params.get(p);
             if (param.variadic()) {

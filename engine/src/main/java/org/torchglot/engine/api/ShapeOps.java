@@ -336,7 +336,7 @@ final class ShapeOps {
         t.register("bucketize(TensorOrScalar self, Tensor boundaries, *, bool out_int32=False, bool right=False) "
                 + "-> IndexTensor", "The bucket of each value among sorted boundaries.",
                 a -> Sorting.searchsorted(a.tensor(1), a.tensor(0), a.bool(3), false));
-        t.register("searchsorted(Tensor sorted_sequence, TensorOrScalar self|input, *, bool out_int32=False, bool right=False, "
+        t.register("searchsorted(Tensor sorted_sequence, TensorOrScalar input@self, *, bool out_int32=False, bool right=False, "
                 + "str? side=None, Tensor? sorter=None) -> IndexTensor",
                 "Where values would be inserted to keep each row of sorted_sequence sorted.", a -> {
                     Tensor seq = a.isNone(5) ? a.tensor(0) : Gathers.gather(a.tensor(0), -1, a.tensor(5));

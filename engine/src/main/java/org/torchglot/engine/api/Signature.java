@@ -143,6 +143,19 @@ public record Signature(String name, List<Param> params, String returns, Map<Str
         return parts;
     }
 
+    /**
+     * The position of {@code self}, the tensor a method is called on ({@code x.sum()}, and second in
+     * {@code polygamma(int n, Tensor self)}), or -1: an op with a {@code self} parameter is a tensor method.
+     */
+    public int selfIndex() {
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).name().equals("self")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** True when results are positions (argmax, max's indices), which R shows 1-based. */
     public boolean returnsIndices() {
         return returns.contains("IndexTensor");

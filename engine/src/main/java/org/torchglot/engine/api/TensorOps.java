@@ -250,7 +250,11 @@ final class TensorOps {
                     if (a.isNone(1) && a.isNone(2)) {
                         return org.torchglot.engine.ops.Gathers.nonzeroTuple(a.tensor(0));
                     }
-                    if (a.isNone(1) || a.isNone(2)) {
+                    if (a.isNone(2)) {
+                        // NOTE: PyTorch's words for x.where(condition), the method form's common slip.
+                        throw TorchException.type("where() missing 1 required positional arguments: \"other\"");
+                    }
+                    if (a.isNone(1)) {
                         throw TorchException.type("where() takes 1 or 3 arguments: where(condition) or where(condition, "
                                 + "input, other)");
                     }

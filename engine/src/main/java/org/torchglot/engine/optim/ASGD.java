@@ -1,5 +1,6 @@
 package org.torchglot.engine.optim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.torchglot.engine.tensor.Tensor;
@@ -14,7 +15,20 @@ import org.torchglot.engine.tensor.Tensor;
  * </pre>
  * State: {@code step}, {@code eta}, {@code mu} (float32 scalar tensors) and {@code ax}, the average.
  */
-public class ASGD extends MapStateOptimizer {
+public class ASGD extends TypedStateOptimizer<ASGD.ASGDState> {
+    /** ASGD's state: float32 scalar tensors {@code step}, {@code eta}, {@code mu}, and the average {@code ax}. */
+    record ASGDState(Tensor step, Tensor eta, Tensor mu, Tensor ax) implements ParamState {
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", step);
+            m.put("eta", eta);
+            m.put("mu", mu);
+            m.put("ax", ax);
+            return m;
+        }
+    }
+
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1e-2, "lambd", 1e-4, "alpha", 0.75, "t0", 1e6, "weight_decay", 0L,
                 "foreach", null, "maximize", false);
@@ -25,7 +39,7 @@ public class ASGD extends MapStateOptimizer {
     }
 
     public ASGD(List<?> params, Map<String, ?> options) {
-        super(params, defaultOptions(), options);
+        super(params, defaultOptions(), options, ASGDState.class);
     }
 
     @Override
@@ -35,27 +49,31 @@ public class ASGD extends MapStateOptimizer {
     }
 
     @Override
-    protected void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group) {
+    ASGDState newState(Tensor param, ParamGroup group) {
+        return new ASGDState(floatScalar(0), floatScalar(group.lr()), floatScalar(1), zerosLike(param));
+    }
+
+    @Override
+    ASGDState stateFrom(Map<String, Object> saved) {
+        return new ASGDState(saved(saved, "step"), saved(saved, "eta"), saved(saved, "mu"), saved(saved, "ax"));
+    }
+
+    @Override
+    void apply(Tensor param, Tensor grad, ASGDState state, ParamGroup group) {
         double lr = group.lr();
         double lambd = group.getDouble("lambd");
         double alpha = group.getDouble("alpha");
         double t0 = group.getDouble("t0");
         double weightDecay = group.getDouble("weight_decay");
         boolean maximize = group.getBoolean("maximize");
-        if (state.isEmpty()) {
-            state.put("step", floatScalar(0));
-            state.put("eta", floatScalar(lr));
-            state.put("mu", floatScalar(1));
-            state.put("ax", zerosLike(param));
-        }
-        double step = incrementStep((Tensor) state.get("step"));
-        Tensor etaTensor = (Tensor) state.get("eta");
-        Tensor muTensor = (Tensor) state.get("mu");
+        double step = incrementStep(state.step());
+        Tensor etaTensor = state.eta();
+        Tensor muTensor = state.mu();
         double eta = etaTensor.item();
         double mu = muTensor.item();
         Elements p = new Elements(param);
         Elements g = new Elements(grad);
-        Elements ax = new Elements((Tensor) state.get("ax"));
+        Elements ax = new Elements(state.ax());
         double decay = p.scalar(1 - lambd * eta);
         for (int i = 0; i < p.size; i++) {
             double gi = maximize ? -g.get(i) : g.get(i);

@@ -1,5 +1,6 @@
 package org.torchglot.engine.optim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.torchglot.engine.nn.PythonRepr;
@@ -17,7 +18,29 @@ import org.torchglot.engine.tensor.TorchException;
  * </pre>
  * State: {@code step} (an int), {@code square_avg}, {@code acc_delta}.
  */
-public class Adadelta extends MapStateOptimizer {
+public class Adadelta extends TypedStateOptimizer<Adadelta.AdadeltaState> {
+    /** Adadelta's state. */
+    static final class AdadeltaState implements ParamState {
+        long step;
+        final Tensor squareAvg;
+        final Tensor accDelta;
+
+        AdadeltaState(long step, Tensor squareAvg, Tensor accDelta) {
+            this.step = step;
+            this.squareAvg = squareAvg;
+            this.accDelta = accDelta;
+        }
+
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", step);
+            m.put("square_avg", squareAvg);
+            m.put("acc_delta", accDelta);
+            return m;
+        }
+    }
+
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1.0, "rho", 0.9, "eps", 1e-6, "weight_decay", 0L, "maximize", false,
                 "foreach", null);
@@ -28,7 +51,7 @@ public class Adadelta extends MapStateOptimizer {
     }
 
     public Adadelta(List<?> params, Map<String, ?> options) {
-        super(params, defaultOptions(), options);
+        super(params, defaultOptions(), options, AdadeltaState.class);
     }
 
     @Override
@@ -43,22 +66,27 @@ public class Adadelta extends MapStateOptimizer {
     }
 
     @Override
-    protected void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group) {
+    AdadeltaState newState(Tensor param, ParamGroup group) {
+        return new AdadeltaState(0, zerosLike(param), zerosLike(param));
+    }
+
+    @Override
+    AdadeltaState stateFrom(Map<String, Object> saved) {
+        return new AdadeltaState(savedCount(saved, "step"), saved(saved, "square_avg"), saved(saved, "acc_delta"));
+    }
+
+    @Override
+    void apply(Tensor param, Tensor grad, AdadeltaState state, ParamGroup group) {
         double lr = group.lr();
         double rho = group.getDouble("rho");
         double eps = group.getDouble("eps");
         double weightDecay = group.getDouble("weight_decay");
         boolean maximize = group.getBoolean("maximize");
-        if (state.isEmpty()) {
-            state.put("step", 0L);
-            state.put("square_avg", zerosLike(param));
-            state.put("acc_delta", zerosLike(param));
-        }
-        state.put("step", ((Number) state.get("step")).longValue() + 1);
+        state.step++;
         Elements p = new Elements(param);
         Elements g = new Elements(grad);
-        Elements sq = new Elements((Tensor) state.get("square_avg"));
-        Elements acc = new Elements((Tensor) state.get("acc_delta"));
+        Elements sq = new Elements(state.squareAvg);
+        Elements acc = new Elements(state.accDelta);
         for (int i = 0; i < p.size; i++) {
             double gi = maximize ? -g.get(i) : g.get(i);
             double pi = p.get(i);

@@ -1,5 +1,6 @@
 package org.torchglot.engine.optim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.torchglot.engine.tensor.DType;
@@ -16,7 +17,18 @@ import org.torchglot.engine.tensor.Tensor;
  * State (made in the constructor, as PyTorch does): {@code step} (a float32 scalar tensor) and
  * {@code sum} (filled with {@code initial_accumulator_value}).
  */
-public class Adagrad extends MapStateOptimizer {
+public class Adagrad extends TypedStateOptimizer<Adagrad.AdagradState> {
+    /** Adagrad's state: the float32 scalar {@code step} and the sum of squared gradients. */
+    record AdagradState(Tensor step, Tensor sum) implements ParamState {
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", step);
+            m.put("sum", sum);
+            return m;
+        }
+    }
+
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1e-2, "lr_decay", 0L, "eps", 1e-10, "weight_decay", 0L,
                 "initial_accumulator_value", 0L, "foreach", null, "maximize", false);
@@ -31,15 +43,10 @@ public class Adagrad extends MapStateOptimizer {
     }
 
     public Adagrad(List<?> params, Map<String, ?> options) {
-        super(params, defaultOptions(), options);
+        super(params, defaultOptions(), options, AdagradState.class);
         for (ParamGroup group : paramGroups()) {
-            double initial = group.getDouble("initial_accumulator_value");
             for (Tensor p : group.params()) {
-                Map<String, Object> s = mutableState(p);
-                s.put("step", Tensor.zeros(new int[0], DType.FLOAT32));
-                Tensor sum = zerosLike(p);
-                sum.fillNoGrad(initial);
-                s.put("sum", sum);
+                setParamState(p, newState(p, group));
             }
         }
     }
@@ -54,18 +61,30 @@ public class Adagrad extends MapStateOptimizer {
     }
 
     @Override
-    protected void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group) {
+    AdagradState newState(Tensor param, ParamGroup group) {
+        Tensor sum = zerosLike(param);
+        sum.fillNoGrad(group.getDouble("initial_accumulator_value"));
+        return new AdagradState(Tensor.zeros(new int[0], DType.FLOAT32), sum);
+    }
+
+    @Override
+    AdagradState stateFrom(Map<String, Object> saved) {
+        return new AdagradState(saved(saved, "step"), saved(saved, "sum"));
+    }
+
+    @Override
+    void apply(Tensor param, Tensor grad, AdagradState state, ParamGroup group) {
         double lr = group.lr();
         double lrDecay = group.getDouble("lr_decay");
         double eps = group.getDouble("eps");
         double weightDecay = group.getDouble("weight_decay");
         boolean maximize = group.getBoolean("maximize");
-        Tensor stepTensor = (Tensor) state.get("step");
+        Tensor stepTensor = state.step();
         stepTensor.fillNoGrad(stepTensor.item() + 1);
         double clr = lr / (1 + (stepTensor.item() - 1) * lrDecay);
         Elements p = new Elements(param);
         Elements g = new Elements(grad);
-        Elements sum = new Elements((Tensor) state.get("sum"));
+        Elements sum = new Elements(state.sum());
         for (int i = 0; i < p.size; i++) {
             double gi = maximize ? -g.get(i) : g.get(i);
             double pi = p.get(i);

@@ -1,5 +1,6 @@
 package org.torchglot.engine.optim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.torchglot.engine.tensor.Tensor;
@@ -15,7 +16,36 @@ import org.torchglot.engine.tensor.Tensor;
  * </pre>
  * State: {@code step} (an int), {@code square_avg}, {@code momentum_buffer}, {@code grad_avg}.
  */
-public class RMSprop extends MapStateOptimizer {
+public class RMSprop extends TypedStateOptimizer<RMSprop.RMSpropState> {
+    /** RMSprop's state; {@code momentumBuffer} only with momentum, {@code gradAvg} only when centered. */
+    static final class RMSpropState implements ParamState {
+        long step;
+        final Tensor squareAvg;
+        final Tensor momentumBuffer;
+        final Tensor gradAvg;
+
+        RMSpropState(long step, Tensor squareAvg, Tensor momentumBuffer, Tensor gradAvg) {
+            this.step = step;
+            this.squareAvg = squareAvg;
+            this.momentumBuffer = momentumBuffer;
+            this.gradAvg = gradAvg;
+        }
+
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", step);
+            m.put("square_avg", squareAvg);
+            if (momentumBuffer != null) {
+                m.put("momentum_buffer", momentumBuffer);
+            }
+            if (gradAvg != null) {
+                m.put("grad_avg", gradAvg);
+            }
+            return m;
+        }
+    }
+
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1e-2, "momentum", 0L, "alpha", 0.99, "eps", 1e-8, "centered", false,
                 "weight_decay", 0L, "foreach", null, "maximize", false, "differentiable", false);
@@ -30,7 +60,7 @@ public class RMSprop extends MapStateOptimizer {
     }
 
     public RMSprop(List<?> params, Map<String, ?> options) {
-        super(params, defaultOptions(), options);
+        super(params, defaultOptions(), options, RMSpropState.class);
     }
 
     @Override
@@ -43,7 +73,19 @@ public class RMSprop extends MapStateOptimizer {
     }
 
     @Override
-    protected void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group) {
+    RMSpropState newState(Tensor param, ParamGroup group) {
+        return new RMSpropState(0, zerosLike(param), group.getDouble("momentum") > 0 ? zerosLike(param) : null,
+                group.getBoolean("centered") ? zerosLike(param) : null);
+    }
+
+    @Override
+    RMSpropState stateFrom(Map<String, Object> saved) {
+        return new RMSpropState(savedCount(saved, "step"), saved(saved, "square_avg"), saved(saved, "momentum_buffer"),
+                saved(saved, "grad_avg"));
+    }
+
+    @Override
+    void apply(Tensor param, Tensor grad, RMSpropState state, ParamGroup group) {
         double lr = group.lr();
         double alpha = group.getDouble("alpha");
         double eps = group.getDouble("eps");
@@ -51,22 +93,12 @@ public class RMSprop extends MapStateOptimizer {
         double momentum = group.getDouble("momentum");
         boolean centered = group.getBoolean("centered");
         boolean maximize = group.getBoolean("maximize");
-        if (state.isEmpty()) {
-            state.put("step", 0L);
-            state.put("square_avg", zerosLike(param));
-            if (momentum > 0) {
-                state.put("momentum_buffer", zerosLike(param));
-            }
-            if (centered) {
-                state.put("grad_avg", zerosLike(param));
-            }
-        }
-        state.put("step", ((Number) state.get("step")).longValue() + 1);
+        state.step++;
         Elements p = new Elements(param);
         Elements g = new Elements(grad);
-        Elements sq = new Elements((Tensor) state.get("square_avg"));
-        Elements buf = momentum > 0 ? new Elements((Tensor) state.get("momentum_buffer")) : null;
-        Elements gAvg = centered ? new Elements((Tensor) state.get("grad_avg")) : null;
+        Elements sq = new Elements(state.squareAvg);
+        Elements buf = momentum > 0 ? new Elements(state.momentumBuffer) : null;
+        Elements gAvg = centered ? new Elements(state.gradAvg) : null;
         for (int i = 0; i < p.size; i++) {
             double gi = maximize ? -g.get(i) : g.get(i);
             double pi = p.get(i);

@@ -1,5 +1,6 @@
 package org.torchglot.engine.optim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.torchglot.engine.nn.PythonRepr;
@@ -13,7 +14,29 @@ import org.torchglot.engine.tensor.TorchException;
  * forgotten. {@code p = p - sign(g) * step_size}.
  * State: {@code step} (an int), {@code prev} (the last gradient kept), {@code step_size}.
  */
-public class Rprop extends MapStateOptimizer {
+public class Rprop extends TypedStateOptimizer<Rprop.RpropState> {
+    /** Rprop's state: the previous gradient and each element's step size. */
+    static final class RpropState implements ParamState {
+        long step;
+        final Tensor prev;
+        final Tensor stepSize;
+
+        RpropState(long step, Tensor prev, Tensor stepSize) {
+            this.step = step;
+            this.prev = prev;
+            this.stepSize = stepSize;
+        }
+
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", step);
+            m.put("prev", prev);
+            m.put("step_size", stepSize);
+            return m;
+        }
+    }
+
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", 1e-2, "etas", Options.tuple(0.5, 1.2), "step_sizes", List.of(1e-6, 50L),
                 "foreach", null, "maximize", false);
@@ -24,7 +47,7 @@ public class Rprop extends MapStateOptimizer {
     }
 
     public Rprop(List<?> params, Map<String, ?> options) {
-        super(params, defaultOptions(), options);
+        super(params, defaultOptions(), options, RpropState.class);
     }
 
     @Override
@@ -40,24 +63,29 @@ public class Rprop extends MapStateOptimizer {
     }
 
     @Override
-    protected void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group) {
+    RpropState newState(Tensor param, ParamGroup group) {
+        Tensor stepSize = zerosLike(param);
+        stepSize.fillNoGrad(group.lr());
+        return new RpropState(0, zerosLike(param), stepSize);
+    }
+
+    @Override
+    RpropState stateFrom(Map<String, Object> saved) {
+        return new RpropState(savedCount(saved, "step"), saved(saved, "prev"), saved(saved, "step_size"));
+    }
+
+    @Override
+    void apply(Tensor param, Tensor grad, RpropState state, ParamGroup group) {
         double etaMinus = group.getDouble("etas", 0);
         double etaPlus = group.getDouble("etas", 1);
         double stepMin = group.getDouble("step_sizes", 0);
         double stepMax = group.getDouble("step_sizes", 1);
         boolean maximize = group.getBoolean("maximize");
-        if (state.isEmpty()) {
-            state.put("step", 0L);
-            state.put("prev", zerosLike(param));
-            Tensor stepSize = zerosLike(param);
-            stepSize.fillNoGrad(group.lr());
-            state.put("step_size", stepSize);
-        }
-        state.put("step", ((Number) state.get("step")).longValue() + 1);
+        state.step++;
         Elements p = new Elements(param);
         Elements g = new Elements(grad);
-        Elements prev = new Elements((Tensor) state.get("prev"));
-        Elements size = new Elements((Tensor) state.get("step_size"));
+        Elements prev = new Elements(state.prev);
+        Elements size = new Elements(state.stepSize);
         double minus = p.scalar(etaMinus);
         for (int i = 0; i < p.size; i++) {
             double gi = maximize ? -g.get(i) : g.get(i);

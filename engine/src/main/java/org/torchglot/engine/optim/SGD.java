@@ -1,5 +1,6 @@
 package org.torchglot.engine.optim;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.torchglot.engine.tensor.DType;
@@ -16,7 +17,24 @@ import org.torchglot.engine.tensor.TorchException;
  * </pre>
  * State: {@code momentum_buffer}.
  */
-public class SGD extends MapStateOptimizer {
+public class SGD extends TypedStateOptimizer<SGD.SGDState> {
+    /** SGD's state: the momentum buffer, made on the first step with momentum (None without). */
+    static final class SGDState implements ParamState {
+        Tensor momentumBuffer;
+
+        SGDState(Tensor momentumBuffer) {
+            this.momentumBuffer = momentumBuffer;
+        }
+
+        @Override
+        public Map<String, Object> asMap() {
+            // NOTE: PyTorch keeps momentum_buffer = None in the state even without momentum.
+            Map<String, Object> m = new HashMap<>();
+            m.put("momentum_buffer", momentumBuffer);
+            return m;
+        }
+    }
+
     private static Map<String, Object> defaultOptions() {
         return Options.of("lr", null, "momentum", 0L, "dampening", 0L, "weight_decay", 0L, "nesterov", false,
                 "maximize", false, "foreach", null, "differentiable", false);
@@ -32,7 +50,7 @@ public class SGD extends MapStateOptimizer {
 
     /** {@code options}: PyTorch's keyword arguments ({@code lr} is required). */
     public SGD(List<?> params, Map<String, ?> options) {
-        super(params, defaultOptions(), options);
+        super(params, defaultOptions(), options, SGDState.class);
     }
 
     @Override
@@ -49,18 +67,27 @@ public class SGD extends MapStateOptimizer {
     }
 
     @Override
-    protected void update(Tensor param, Tensor grad, Map<String, Object> state, ParamGroup group) {
+    SGDState newState(Tensor param, ParamGroup group) {
+        return new SGDState(null);
+    }
+
+    @Override
+    SGDState stateFrom(Map<String, Object> saved) {
+        return new SGDState(saved(saved, "momentum_buffer"));
+    }
+
+    @Override
+    void apply(Tensor param, Tensor grad, SGDState state, ParamGroup group) {
         double momentum = group.getDouble("momentum");
         Tensor buf = null;
         boolean firstStep = false;
         if (momentum == 0) {
-            // NOTE: PyTorch keeps momentum_buffer = None in the state even without momentum.
-            state.put("momentum_buffer", null);
+            state.momentumBuffer = null;
         } else {
-            buf = (Tensor) state.get("momentum_buffer");
+            buf = state.momentumBuffer;
             if (buf == null) {
                 buf = zerosLike(param);
-                state.put("momentum_buffer", buf);
+                state.momentumBuffer = buf;
                 firstStep = true;
             }
         }

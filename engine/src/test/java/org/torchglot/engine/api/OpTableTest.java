@@ -105,4 +105,29 @@ class OpTableTest {
                 TABLE.op("sum").signature().toString());
         assertTrue(TABLE.names().contains("clip"));
     }
+
+    @Test
+    void aMethodsReceiverIsTheOpsSelfWhereverTheSignaturePutsIt() {
+        Tensor condition = X.gt(Tensor.scalar(2.0));
+        Tensor zeros = Torch.zeros(2, 3);
+        Tensor method = (Tensor) TABLE.callMethod("where", X, new Object[] {condition, zeros}, null, Convention.ZERO_BASED);
+        assertArrayEquals(new double[] {0, 5, 0, 7, 0, 3}, method.toDoubleArray());
+        Tensor byKeyword = (Tensor) TABLE.callMethod("where", X, new Object[0], Map.of("condition", condition, "other",
+                zeros), Convention.ZERO_BASED);
+        assertArrayEquals(method.toDoubleArray(), byKeyword.toDoubleArray());
+
+        Tensor polygamma = (Tensor) TABLE.callMethod("polygamma", X, new Object[] {1L}, null, Convention.ZERO_BASED);
+        assertArrayEquals(((Tensor) py("polygamma", new Object[] {1L, X}, null)).toDoubleArray(), polygamma.toDoubleArray());
+
+        Tensor sum = (Tensor) TABLE.callMethod("sum", X, new Object[] {1L}, null, Convention.ONE_BASED);
+        assertArrayEquals(new double[] {8, 5, 5}, sum.toDoubleArray(), "R's x$sum(1) is the first dim");
+
+        assertEquals("polygamma() got multiple values for argument 'self'", assertThrows(TorchException.class,
+                () -> TABLE.callMethod("polygamma", X, new Object[] {1L}, Map.of("self", X), Convention.ZERO_BASED))
+                .getMessage());
+        assertEquals("where() missing 1 required positional arguments: \"other\"", assertThrows(TorchException.class,
+                () -> TABLE.callMethod("where", X, new Object[] {condition}, null, Convention.ZERO_BASED)).getMessage());
+        assertEquals("polygamma() takes 2 positional arguments but 3 were given", assertThrows(TorchException.class,
+                () -> TABLE.callMethod("polygamma", X, new Object[] {1L, 2L}, null, Convention.ZERO_BASED)).getMessage());
+    }
 }

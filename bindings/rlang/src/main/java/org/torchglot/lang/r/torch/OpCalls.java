@@ -35,11 +35,12 @@ final class OpCalls {
     /** {@code table.name(self, ...)} with the R {@code ...} list {@code dots}; {@code self} may be null. */
     static Object call(OpTable table, String name, Object self, RList dots, RCall call) {
         Op op = table.op(name);
-        List<Signature.Param> params = op.signature().params();
+        // The parameters the unnamed arguments fill: x$where(condition, y) leaves out self, wherever it stands.
+        List<Signature.Param> params = new ArrayList<>(op.signature().params());
         List<Object> positional = new ArrayList<>();
         Map<String, Object> keywords = new LinkedHashMap<>();
-        if (self != null) {
-            positional.add(self);
+        if (self != null && !params.isEmpty()) {
+            params.remove(Math.max(0, op.signature().selfIndex()));
         }
         RString names = dots.names();
         for (int i = 0; i < dots.length(); i++) {
@@ -59,8 +60,9 @@ final class OpCalls {
                 keywords.put(key, argument(value, typeOf(op.signature(), key)));
             }
         }
-        Object result = guard(call, () -> Values.toR(table.call(name, positional.toArray(), keywords,
-                Convention.ONE_BASED)));
+        Object result = guard(call, () -> Values.toR(self == null
+                ? table.call(name, positional.toArray(), keywords, Convention.ONE_BASED)
+                : table.callMethod(name, self, positional.toArray(), keywords, Convention.ONE_BASED)));
         if (op.signature().returns().equals("None")) {
             // NOTE: R torch's functions returning nothing (Rcpp's void) give an invisible NULL.
             call.setInvisible();
