@@ -100,11 +100,7 @@ final class TorchApi {
 
     /** The ops of the standard table that tensors have as methods (their first parameter is {@code self}). */
     private static List<String> tensorMethods() {
-        OpTable table = OpTable.standard();
-        return table.names().stream().filter(name -> {
-            List<org.torchglot.engine.api.Signature.Param> params = table.op(name).signature().params();
-            return !params.isEmpty() && params.getFirst().name().equals("self");
-        }).sorted().toList();
+        return OpTable.standard().methodNames();
     }
 
     private static String wrap(List<String> words, int width, String indent) {

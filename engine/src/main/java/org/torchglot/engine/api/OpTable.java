@@ -151,6 +151,14 @@ public final class OpTable {
         return Collections.unmodifiableList(new ArrayList<>(ops.keySet()));
     }
 
+    /** The ops that tensors have as methods (their first parameter is {@code self}), sorted. */
+    public List<String> methodNames() {
+        return ops.keySet().stream().filter(name -> {
+            List<Signature.Param> params = ops.get(name).op().signature().params();
+            return !params.isEmpty() && params.getFirst().name().equals("self");
+        }).sorted().toList();
+    }
+
     /** Calls {@code name} with a language's arguments. */
     public Object call(String name, Object[] positional, Map<String, Object> keywords, Convention convention) {
         Entry entry = ops.get(name);

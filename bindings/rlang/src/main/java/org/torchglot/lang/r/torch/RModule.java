@@ -195,6 +195,29 @@ final class RModule {
         }
     }
 
+    /** The names {@link #base} answers, for completion (golden/torch_dollar_names.R checks each resolves). */
+    static final List<String> BASE_MEMBERS = List.of("add_module", "apply", "buffers", "children", "cpu", "cuda",
+            "eval", "forward", "load_state_dict", "modules", "named_buffers", "named_parameters", "parameters", "print",
+            "register_buffer", "register_module", "register_parameter", "state_dict", "to", "train", "training",
+            "zero_grad");
+
+    /**
+     * What {@code model$} completes to: its own parameters, buffers and submodules, its R fields, its class's
+     * methods, then the members every module has.
+     */
+    List<String> memberNames() {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        module.namedParameters().keySet().stream().filter(n -> !n.contains(".")).forEach(out::add);
+        module.namedBuffers().keySet().stream().filter(n -> !n.contains(".")).forEach(out::add);
+        out.addAll(module.namedChildren().keySet());
+        out.addAll(fields.keySet());
+        for (ModuleClass c = cls; c != null; c = c.parent()) {
+            c.members().keySet().stream().sorted().forEach(out::add);
+        }
+        out.addAll(BASE_MEMBERS);
+        return new ArrayList<>(out);
+    }
+
     /** The members every nn_module has ({@code nn_Module}'s public interface in R torch). */
     Object base(String name) {
         return switch (name) {

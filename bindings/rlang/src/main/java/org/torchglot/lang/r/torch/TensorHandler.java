@@ -89,7 +89,9 @@ final class TensorHandler implements RClassHandler {
             Map.entry("as.double", (self, args, names, call) -> plain(Values.asArray(self), RType.DOUBLE)),
             Map.entry("as.integer", (self, args, names, call) -> plain(Values.asArray(self), RType.INTEGER)),
             Map.entry("as.logical", (self, args, names, call) -> plain(Values.asArray(self), RType.LOGICAL)),
-            Map.entry("as.list", (self, args, names, call) -> new RList(elements(self))));
+            Map.entry("as.list", (self, args, names, call) -> new RList(elements(self))),
+            Map.entry(".DollarNames", (self, args, names, call) ->
+                    RValues.dollarNames(members(), args.length > 1 ? args[1] : null)));
 
     /** {@code x$name} for the fields of a tensor; any other name is a method. */
     private static final Map<String, Function<Tensor, Object>> FIELDS = Map.ofEntries(
@@ -184,6 +186,16 @@ final class TensorHandler implements RClassHandler {
     }
 
     // ---- fields and methods -------------------------------------------------------------------
+
+    /** What {@code x$} completes to: the fields, then the methods (the op table's and {@link #method}'s own). */
+    private static java.util.List<String> members() {
+        java.util.TreeSet<String> methods = new java.util.TreeSet<>(OPS.methodNames());
+        methods.addAll(java.util.List.of("cpu", "cuda", "print", "is_floating_point", "register_hook"));
+        java.util.List<String> out = new java.util.ArrayList<>(new java.util.TreeSet<>(FIELDS.keySet()));
+        methods.removeAll(FIELDS.keySet());
+        out.addAll(methods);
+        return out;
+    }
 
     private static Object field(Tensor self, String name, RCall call) {
         Function<Tensor, Object> f = FIELDS.get(name);
