@@ -221,8 +221,8 @@ final class RModule {
     /** The members every nn_module has ({@code nn_Module}'s public interface in R torch). */
     Object base(String name) {
         return switch (name) {
-            case "parameters" -> namedList(module.namedParameters());
-            case "buffers" -> namedList(module.namedBuffers());
+            case "parameters" -> namedList(rOrder(module, Module::namedParameters));
+            case "buffers" -> namedList(rOrder(module, Module::namedBuffers));
             case "children" -> modulesList(module.namedChildren());
             case "modules" -> new RList(module.modules().stream().map(m -> (Object) of(m).external).toArray());
             case "training" -> RLogical.of(module.isTraining());
@@ -282,6 +282,26 @@ final class RModule {
             });
             default -> RNull.INSTANCE;
         };
+    }
+
+    /**
+     * R torch's order of {@code model$parameters} and {@code $buffers}: each submodule's (recursively, in
+     * registration order) before the module's own, each tensor once; PyTorch lists the module's own first.
+     */
+    private static Map<String, Tensor> rOrder(Module m, java.util.function.Function<Module, Map<String, ? extends Tensor>> named) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        java.util.Set<Tensor> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        m.namedChildren().forEach((name, child) -> rOrder(child, named).forEach((k, v) -> {
+            if (seen.add(v)) {
+                out.put(name + "." + k, v);
+            }
+        }));
+        named.apply(m).forEach((k, v) -> {
+            if (!k.contains(".") && seen.add(v)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private Object invisibleSelf(RCall c) {
