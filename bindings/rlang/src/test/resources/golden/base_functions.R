@@ -34,3 +34,14 @@ trunc(-1.7); floor(-1.5); ceiling(1.2)
 5 / 0; -5 %/% 2; 5L %/% 2L; 5L %% -2L
 .Machine$integer.max
 .Machine$integer.max + 1L
+l <- list(alpha = 1, beta = 2, 3)
+.DollarNames(l, "")
+.DollarNames(l, "^b")
+e <- new.env()
+assign("zz", 1, envir = e)
+assign("aa", 2, envir = e)
+.DollarNames(e, "")
+dnorm(0)
+log(dnorm(0))
+dnorm(c(-1, 0, 2.5), mean = 1, sd = 2)
+dnorm(40, log = TRUE)

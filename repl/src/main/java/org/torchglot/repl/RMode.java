@@ -60,7 +60,7 @@ final class RMode extends LanguageMode {
 
     @Override
     List<String> members(String path) {
-        return path.matches("[A-Za-z.][\\w.]*") ? strings(function(MEMBERS).execute(path)) : List.of();
+        return path.matches("[A-Za-z.][\\w.]*(\\$[A-Za-z.][\\w.]*)*") ? strings(function(MEMBERS).execute(path)) : List.of();
     }
 
     @Override

@@ -100,8 +100,7 @@ final class TorchApi {
 
     /** The ops of the standard table that tensors have as methods (they have a {@code self} parameter). */
     private static List<String> tensorMethods() {
-        OpTable table = OpTable.standard();
-        return table.names().stream().filter(name -> table.op(name).signature().selfIndex() >= 0).sorted().toList();
+        return OpTable.standard().methodNames();
     }
 
     private static String wrap(List<String> words, int width, String indent) {

@@ -3,10 +3,17 @@
 # (RMode's indices), made invisible so the R top level does not print it.
 invisible(list(
   names = function() ls(globalenv()),
-  members = function(name) {
-    if (!exists(name)) return(character(0))
-    value <- get(name)
-    if (is.environment(value)) ls(value) else as.character(names(value))
+  # The names after `path$`: path is a name or a $ chain (model$fc1), each part read with `$`;
+  # .DollarNames answers as for R's own completion (list names, environment bindings, tensor methods).
+  members = function(path) {
+    parts <- strsplit(path, "$", fixed = TRUE)[[1]]
+    if (!exists(parts[1])) return(character(0))
+    tryCatch({
+      value <- get(parts[1])
+      for (part in parts[-1]) value <- `$`(value, part)
+      names <- as.character(.DollarNames(value, ""))
+      names[names != ""]
+    }, error = function(e) character(0))
   },
   describe = function(name) {
     value <- get(name)

@@ -88,6 +88,26 @@ class CompletionAndInputTest {
     }
 
     @Test
+    void rCompletesTensorMethodsModuleMembersAndEnvironmentsAfterTheDollar() {
+        session.switchTo(Language.R);
+        session.evaluate("""
+                library(torch)
+                x <- torch_ones(2, requires_grad = TRUE)
+                net <- nn_module(initialize = function() { self$fc1 <- nn_linear(2, 3); self$k <- 3 },
+                                 forward = function(x) self$fc1(x))
+                model <- net()
+                env <- new.env(); assign("alpha", 1, envir = env)
+                """);
+        assertTrue(complete("x$").containsAll(List.of("x$grad", "x$shape", "x$backward", "x$mean", "x$view")));
+        assertEquals(List.of("x$requires_grad", "x$requires_grad_"), complete("x$requires_gr"));
+        assertTrue(complete("model$").containsAll(List.of("model$fc1", "model$k", "model$forward", "model$parameters")));
+        assertTrue(complete("model$fc1$").containsAll(List.of("model$fc1$weight", "model$fc1$bias", "model$fc1$train")));
+        assertEquals(List.of("model$fc1$weight$grad", "model$fc1$weight$grad_fn"), complete("model$fc1$weight$grad"));
+        assertEquals(List.of("env$alpha"), complete("env$"));
+        assertEquals(List.of(), complete("nothing$"));
+    }
+
+    @Test
     void eachLanguageDecidesWhenInputIsComplete() {
         session.switchTo(Language.PYTHON);
         assertTrue(session.needsMore("def f():"));

@@ -102,6 +102,8 @@ class PseudoTerminalReplTest {
             repl.type("y <- model(torch_ones(1, 2)); y$shape\r").await("[1] 1 3").awaitPrompt("r> ");
             repl.type("model$fc\t").await("model$fc1");
             repl.type("$weight$shape\r").await("[1] 3 2").awaitPrompt("r> ");
+            repl.type("y$requires_gr\t").await("y$requires_grad");
+            repl.type("\r").await("[1] TRUE").awaitPrompt("r> ");
             repl.type("nn_re\t").await("nn_relu");
             repl.type("()\r").await("An `nn_module` containing 0 parameters.").awaitPrompt("r> ");
             repl.type("paste(\"a(\", 'b]', \"c$d\", \"[[\")\r").await("[1] \"a( b] c$d [[\"").awaitPrompt("r> ");

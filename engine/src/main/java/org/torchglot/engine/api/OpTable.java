@@ -151,6 +151,11 @@ public final class OpTable {
         return Collections.unmodifiableList(new ArrayList<>(ops.keySet()));
     }
 
+    /** The ops that tensors have as methods (they have a {@code self} parameter), sorted. */
+    public List<String> methodNames() {
+        return ops.keySet().stream().filter(name -> ops.get(name).op().signature().selfIndex() >= 0).sorted().toList();
+    }
+
     /** Calls {@code name} with a language's arguments. */
     public Object call(String name, Object[] positional, Map<String, Object> keywords, Convention convention) {
         return invoke(entry(name), -1, null, positional, keywords, convention);

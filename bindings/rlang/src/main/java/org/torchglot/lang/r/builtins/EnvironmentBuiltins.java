@@ -127,6 +127,18 @@ final class EnvironmentBuiltins {
             names.sort(org.torchglot.lang.r.runtime.Ops::compareStrings);
             return new RString(names.toArray(new String[0]));
         });
+        // NOTE: utils' completion generic (what RStudio and R's console offer after x$); classes with a handler
+        // (tensors, modules) answer it through Dispatch, this is the default for lists and environments.
+        t.add(".DollarNames", "x, pattern", (c, a) -> {
+            List<String> names = new java.util.ArrayList<>();
+            if (a[0] instanceof REnvironment e) {
+                names.addAll(e.names(false));
+                names.sort(org.torchglot.lang.r.runtime.Ops::compareStrings);
+            } else if (a[0] instanceof org.torchglot.lang.r.runtime.RAttributable v && v.getAttr("names") instanceof RString n) {
+                names.addAll(java.util.Arrays.asList(n.data()));
+            }
+            return RValues.dollarNames(names, a[1]);
+        });
         t.add("list2env", "x, envir, parent", (c, a) -> {
             REnvironment e = Arg.missing(a[1]) ? new REnvironment(Arg.missing(a[2]) ? c.env() : env(a[2]), null) : env(a[1]);
             RList l = (RList) a[0];

@@ -52,6 +52,17 @@ final class MathBuiltins {
             double lb = Math.log(base);
             return map(c, v, x -> Arg.missing(a[1]) ? Math.log(x) : Math.log(x) / lb);
         });
+        // NOTE: as GNU R's dnorm4, log = TRUE is computed as a log (digits kept in the tails), not log(density).
+        t.add("dnorm", "x, mean, sd, log", (c, a) -> {
+            double mean = Arg.dbl(a[1], 0);
+            double sd = Arg.dbl(a[2], 1);
+            boolean log = Arg.flag(a[3], false);
+            return map(c, numeric(a[0]), x -> {
+                double z = (x - mean) / sd;
+                return log ? -(0.5 * Math.log(2 * Math.PI) + 0.5 * z * z + Math.log(sd))
+                        : Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) / sd;
+            });
+        });
         t.add("abs", "x", (c, a) -> {
             RVector v = numeric(a[0]);
             if (v instanceof RInt || v instanceof RLogical) {

@@ -16,7 +16,7 @@ public final class Dispatch {
     private static final Set<String> INTERNAL_GENERICS = Set.of("print", "format", "length", "dim", "names", "as.numeric",
                     "as.double", "as.integer", "as.logical", "as.character", "as.vector", "as.array", "as.matrix", "as.list",
                     "sum", "mean", "max", "min", "abs", "sqrt", "exp", "log", "round", "t", "str", "head", "tail", "rev",
-                    "toString", "summary", "c", "unique", "seq_along", "all.equal");
+                    "toString", "summary", "c", "unique", "seq_along", "all.equal", ".DollarNames");
 
     private Dispatch() {
     }

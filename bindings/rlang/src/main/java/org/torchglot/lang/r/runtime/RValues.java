@@ -115,6 +115,16 @@ public final class RValues {
         return new String[]{"polyglot.value"};
     }
 
+    /**
+     * The result of {@code .DollarNames(x, pattern)}: the names that match the regular expression {@code pattern}
+     * (all for {@code ""} or a missing pattern), in the given order.
+     */
+    public static RString dollarNames(java.util.Collection<String> names, Object pattern) {
+        String regex = pattern instanceof RString p && p.length() == 1 ? p.get(0) : "";
+        java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(regex);
+        return new RString(names.stream().filter(n -> compiled.matcher(n).find()).toArray(String[]::new));
+    }
+
     public static boolean inherits(Object v, String cls) {
         RString c = classOf(v);
         return c.contains(cls);

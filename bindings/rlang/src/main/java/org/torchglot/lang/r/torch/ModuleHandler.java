@@ -66,6 +66,8 @@ final class ModuleHandler implements RClassHandler {
                 return RInt.of(self.module().namedChildren().size());
             case "names":
                 return new RString(self.module().namedChildren().keySet().toArray(new String[0]));
+            case ".DollarNames":
+                return RValues.dollarNames(self.memberNames(), args.length > 1 ? args[1] : null);
             default:
                 return NOT_HANDLED;
         }

@@ -195,11 +195,34 @@ final class RModule {
         }
     }
 
+    /** The names {@link #base} answers, for completion (golden/torch_dollar_names.R checks each resolves). */
+    static final List<String> BASE_MEMBERS = List.of("add_module", "apply", "buffers", "children", "cpu", "cuda",
+            "eval", "forward", "load_state_dict", "modules", "named_buffers", "named_parameters", "parameters", "print",
+            "register_buffer", "register_module", "register_parameter", "state_dict", "to", "train", "training",
+            "zero_grad");
+
+    /**
+     * What {@code model$} completes to: its own parameters, buffers and submodules, its R fields, its class's
+     * methods, then the members every module has.
+     */
+    List<String> memberNames() {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        module.namedParameters().keySet().stream().filter(n -> !n.contains(".")).forEach(out::add);
+        module.namedBuffers().keySet().stream().filter(n -> !n.contains(".")).forEach(out::add);
+        out.addAll(module.namedChildren().keySet());
+        out.addAll(fields.keySet());
+        for (ModuleClass c = cls; c != null; c = c.parent()) {
+            c.members().keySet().stream().sorted().forEach(out::add);
+        }
+        out.addAll(BASE_MEMBERS);
+        return new ArrayList<>(out);
+    }
+
     /** The members every nn_module has ({@code nn_Module}'s public interface in R torch). */
     Object base(String name) {
         return switch (name) {
-            case "parameters" -> namedList(module.namedParameters());
-            case "buffers" -> namedList(module.namedBuffers());
+            case "parameters" -> namedList(rOrder(module, Module::namedParameters));
+            case "buffers" -> namedList(rOrder(module, Module::namedBuffers));
             case "children" -> modulesList(module.namedChildren());
             case "modules" -> new RList(module.modules().stream().map(m -> (Object) of(m).external).toArray());
             case "training" -> RLogical.of(module.isTraining());
@@ -259,6 +282,26 @@ final class RModule {
             });
             default -> RNull.INSTANCE;
         };
+    }
+
+    /**
+     * R torch's order of {@code model$parameters} and {@code $buffers}: each submodule's (recursively, in
+     * registration order) before the module's own, each tensor once; PyTorch lists the module's own first.
+     */
+    private static Map<String, Tensor> rOrder(Module m, java.util.function.Function<Module, Map<String, ? extends Tensor>> named) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        java.util.Set<Tensor> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        m.namedChildren().forEach((name, child) -> rOrder(child, named).forEach((k, v) -> {
+            if (seen.add(v)) {
+                out.put(name + "." + k, v);
+            }
+        }));
+        named.apply(m).forEach((k, v) -> {
+            if (!k.contains(".") && seen.add(v)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private Object invisibleSelf(RCall c) {

@@ -1,6 +1,9 @@
 package org.torchglot.lang.r.torch;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.torchglot.engine.api.OpTable;
@@ -89,7 +92,9 @@ final class TensorHandler implements RClassHandler {
             Map.entry("as.double", (self, args, names, call) -> plain(Values.asArray(self), RType.DOUBLE)),
             Map.entry("as.integer", (self, args, names, call) -> plain(Values.asArray(self), RType.INTEGER)),
             Map.entry("as.logical", (self, args, names, call) -> plain(Values.asArray(self), RType.LOGICAL)),
-            Map.entry("as.list", (self, args, names, call) -> new RList(elements(self))));
+            Map.entry("as.list", (self, args, names, call) -> new RList(elements(self))),
+            Map.entry(".DollarNames", (self, args, names, call) ->
+                    RValues.dollarNames(members(), args.length > 1 ? args[1] : null)));
 
     /** {@code x$name} for the fields of a tensor; any other name is a method. */
     private static final Map<String, Function<Tensor, Object>> FIELDS = Map.ofEntries(
@@ -185,6 +190,16 @@ final class TensorHandler implements RClassHandler {
 
     // ---- fields and methods -------------------------------------------------------------------
 
+    /** What {@code x$} completes to: the fields, then the methods (the op table's and {@link #method}'s own). */
+    private static List<String> members() {
+        TreeSet<String> methods = new TreeSet<>(OPS.methodNames());
+        methods.addAll(List.of("cpu", "cuda", "print", "is_floating_point", "register_hook"));
+        List<String> out = new ArrayList<>(new TreeSet<>(FIELDS.keySet()));
+        methods.removeAll(FIELDS.keySet());
+        out.addAll(methods);
+        return out;
+    }
+
     private static Object field(Tensor self, String name, RCall call) {
         Function<Tensor, Object> f = FIELDS.get(name);
         return f != null ? f.apply(self) : method(self, name);
@@ -211,11 +226,11 @@ final class TensorHandler implements RClassHandler {
                 }, "hook");
                 c.setInvisible();
                 // NOTE: R torch's handle is an object with $remove(); a named list gives the same call.
-                return RList.of(java.util.List.of(new RBuiltin("remove", new String[0], false, (c2, a2) -> {
+                return RList.of(List.of(new RBuiltin("remove", new String[0], false, (c2, a2) -> {
                     handle.remove();
                     c2.setInvisible();
                     return RNull.INSTANCE;
-                })), java.util.List.of("remove"));
+                })), List.of("remove"));
             }));
             default -> OPS.has(name) ? new RBuiltin(name, new String[] {"..."}, false, (c, a) -> {
                 Object r = OpCalls.call(OPS, name, self, (RList) a[0], c);

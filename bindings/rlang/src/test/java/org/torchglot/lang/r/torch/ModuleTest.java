@@ -33,7 +33,7 @@ class ModuleTest {
                 """);
         assertEquals("""
                 [1] "net"       "nn_module"
-                [1] "scale"     "fc.weight" "fc.bias"  \n\
+                [1] "fc.weight" "fc.bias"   "scale"    \n\
                 [1] 4 2
                 [1] 1
                 [1] TRUE
