@@ -36,6 +36,9 @@ final class Preludes {
             Source source = Source.newBuilder(language.id(), code, "<torchglot-prelude>").internal(true).buildLiteral();
             Value setUp = context.polyglot().eval(source);
             setUp.execute(context.arguments().toArray());
+            if (language == Language.PYTHON) {
+                SharedPythonCode.install(context);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the " + language.id() + " prelude", e);
         }
