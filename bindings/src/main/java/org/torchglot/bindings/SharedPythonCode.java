@@ -38,9 +38,7 @@ final class SharedPythonCode {
         if (!GraalPyCodeCache.isAvailable()) {
             return;
         }
-        Source hook = Source.newBuilder(Language.PYTHON.id(), ResourceText.read(SharedPythonCode.class, HOOK), "<torchglot-shared-code>")
-                .internal(true).buildLiteral();
-        Value install = context.polyglot().eval(hook);
+        Value install = context.polyglot().eval(Hook.SOURCE);
         install.execute((ProxyExecutable) SharedPythonCode::codeOf, PackageFiles.ROOT.toString());
     }
 
@@ -52,6 +50,12 @@ final class SharedPythonCode {
         String path = arguments[0].asString();
         String text = PackageFiles.SOURCES.get(path);
         return text == null ? null : GraalPyCodeCache.code(path, text);
+    }
+
+    /** The hook's source, built once so that the engine keeps its parse (it does only while the Source lives). */
+    private static final class Hook {
+        static final Source SOURCE = Source.newBuilder(Language.PYTHON.id(), ResourceText.read(SharedPythonCode.class, HOOK),
+                "<torchglot-shared-code>").internal(true).buildLiteral();
     }
 
     /** Our packages' {@code .py} files, absolute path to text, read once per process. */
