@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
@@ -25,17 +27,33 @@ final class Preludes {
     private Preludes() {
     }
 
+    /**
+     * The preludes' sources, built once: the engine keeps a parse only while its {@code Source} object lives,
+     * so a source rebuilt per context would be parsed again after every collection.
+     */
+    private static final Map<Language, Optional<Source>> SOURCES = new ConcurrentHashMap<>();
+
     static void run(TorchglotContext context, Language language) {
+        Optional<Source> source = SOURCES.computeIfAbsent(language, Preludes::source);
+        if (source.isEmpty()) {
+            return;
+        }
+        Value setUp = context.polyglot().eval(source.get());
+        setUp.execute(context.arguments().toArray());
+        if (language == Language.PYTHON) {
+            SharedPythonCode.install(context);
+        }
+    }
+
+    private static Optional<Source> source(Language language) {
         String resource = "prelude/" + FILES.get(language);
         try (InputStream in = Preludes.class.getResourceAsStream(resource)) {
             if (in == null) {
-                return;
+                return Optional.empty();
             }
             String code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             // NOTE: internal sources stay out of guest stack traces and tracebacks.
-            Source source = Source.newBuilder(language.id(), code, "<torchglot-prelude>").internal(true).buildLiteral();
-            Value setUp = context.polyglot().eval(source);
-            setUp.execute(context.arguments().toArray());
+            return Optional.of(Source.newBuilder(language.id(), code, "<torchglot-prelude>").internal(true).buildLiteral());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the " + language.id() + " prelude", e);
         }
