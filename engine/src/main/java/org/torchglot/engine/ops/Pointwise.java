@@ -247,8 +247,10 @@ public final class Pointwise {
     public static final Unary LOG1P = new Unary("Log1PBackward0", Math::log1p, true, (g, x, r) -> g.div(x.add(1.0)));
     public static final Unary SQRT = new Unary("SqrtBackward0", Math::sqrt, true, (g, x, r) -> g.div(r.mul(2.0)));
     public static final Unary ABS = new Unary("AbsBackward0", Math::abs, false, (g, x, r) -> g.mul(x.sign()));
-    public static final Unary SIN = new Unary("SinBackward0", Math::sin, true, (g, x, r) -> g.mul(x.cos()));
-    public static final Unary COS = new Unary("CosBackward0", Math::cos, true, (g, x, r) -> g.mul(x.sin()).neg());
+    public static final Unary SIN = new Unary("SinBackward0", Math::sin, true, (g, x, r) -> g.mul(x.cos()),
+            Elementwise.UnaryKernel.SIN);
+    public static final Unary COS = new Unary("CosBackward0", Math::cos, true, (g, x, r) -> g.mul(x.sin()).neg(),
+            Elementwise.UnaryKernel.COS);
     public static final Unary TANH = new Unary("TanhBackward0", Math::tanh, true,
             (g, x, r) -> g.mul(r.mul(r).rsub(1.0)), Elementwise.UnaryKernel.TANH);
     public static final Unary SIGMOID = new Unary("SigmoidBackward0", x -> 1.0 / (1.0 + Math.exp(-x)), true,
@@ -270,12 +272,14 @@ public final class Pointwise {
                     + "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
         Tensor out;
-        if (op.kernel() != null && a.dtype() == type && a.isContiguous() && type.isFloatingPoint()) {
+        if (op.kernel() != null && type.isFloatingPoint()) {
+            // NOTE: every float input takes the kernel (some kernels, as sin's, round differently from f)
+            Tensor src = a.dtype() == type && a.isContiguous() ? a : a.detach().to(type).contiguous();
             out = Tensor.zeros(a.shapeRef(), type);
             if (type == DType.FLOAT32) {
-                op.kernel().apply(a.storage().f, a.storageOffset(), out.storage().f, out.numel());
+                op.kernel().apply(src.storage().f, src.storageOffset(), out.storage().f, out.numel());
             } else {
-                op.kernel().apply(a.storage().d, a.storageOffset(), out.storage().d, out.numel());
+                op.kernel().apply(src.storage().d, src.storageOffset(), out.storage().d, out.numel());
             }
         } else {
             out = TensorIterator.map(a, type, op.f());
