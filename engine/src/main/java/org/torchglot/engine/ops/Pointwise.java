@@ -186,13 +186,15 @@ public final class Pointwise {
 
     public static Tensor pow(Tensor a, Tensor b) {
         DType type = TensorIterator.resultType(a, b);
-        Tensor out = TensorIterator.map(a, b, type, type, Pointwise::powDouble, Pointwise::powLong);
+        DoubleBinaryOperator f = type == DType.FLOAT32 && b.isWrappedNumber() ? Pointwise::powFloatScalar
+                : Pointwise::powDouble;
+        Tensor out = TensorIterator.map(a, b, type, type, f, Pointwise::powLong);
         if (Tensor.needsGrad(a, b)) {
             if (b.isWrappedNumber() || !b.requiresGrad()) {
                 double e = b.numel() == 1 ? b.item() : Double.NaN;
                 if (b.numel() == 1) {
                     out.withGradFn(new FunctionNode("PowBackward0", new Tensor[] {a, null}, new Tensor[] {a},
-                            (g, s) -> new Tensor[] {e == 0.0 ? g.mul(0.0) : g.mul(s[0].pow(e - 1.0)).mul(e), null}));
+                            (g, s) -> new Tensor[] {e == 0.0 ? g.mul(0.0) : g.mul(s[0].pow(e - 1.0).mul(e)), null}));
                     return out;
                 }
             }
@@ -203,6 +205,22 @@ public final class Pointwise {
                         g.mul(s[2]).mul(s[0].log())}));
         }
         return out;
+    }
+
+    /**
+     * float32 {@code x ** y} for a Python number {@code y} as libtorch computes it: squares, cubes and
+     * {@code -2} by float multiplication ({@code pow_tensor_scalar_optimized_kernel}), others rounded once.
+     */
+    private static double powFloatScalar(double x, double y) {
+        float f = (float) x;
+        if (y == 2.0) {
+            return f * f;
+        } else if (y == 3.0) {
+            return f * f * f;
+        } else if (y == -2.0) {
+            return 1f / (f * f);
+        }
+        return powDouble(x, y);
     }
 
     private static double powDouble(double x, double y) {
