@@ -6,7 +6,12 @@ class Node:
 
     @classmethod
     def _wrap(cls, jnode):
-        n = object.__new__(cls)
+        # NOTE: as in PyTorch, each kind of node is its own class: type(t.grad_fn).__name__ == 'AddBackward0'
+        name = jnode.name()
+        kind = _KINDS.get(name)
+        if kind is None:
+            kind = _KINDS[name] = type(name, (Node,), {"__slots__": ()})
+        n = object.__new__(kind)
         n._n = jnode
         return n
 
@@ -30,3 +35,6 @@ class Node:
 
     def __repr__(self):
         return f"<{self._n.name()} object at {hex(id(self._n))}>"
+
+
+_KINDS = {}

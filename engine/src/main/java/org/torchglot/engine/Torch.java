@@ -2,6 +2,7 @@ package org.torchglot.engine;
 
 import java.util.List;
 import org.torchglot.engine.autograd.GradMode;
+import org.torchglot.engine.ops.RangeFills;
 import org.torchglot.engine.ops.Sampling;
 import org.torchglot.engine.random.Generator;
 import org.torchglot.engine.tensor.DType;
@@ -145,7 +146,7 @@ public final class Torch {
         return arange(0, end, 1, DType.INT64);
     }
 
-    /** {@code torch.linspace}, computed from both ends as libtorch's kernel does. */
+    /** {@code torch.linspace}, with libtorch's kernel ({@link RangeFills}). */
     public static Tensor linspace(double start, double end, int steps, DType dtype) {
         if (steps < 0) {
             throw TorchException.runtime("number of steps must be non-negative");
@@ -155,11 +156,7 @@ public final class Torch {
             out.storage().setDouble(0, start);
             return out;
         }
-        double step = (end - start) / (steps - 1);
-        int half = steps / 2;
-        for (int i = 0; i < steps; i++) {
-            out.storage().setDouble(i, i < half ? start + step * i : end - step * (steps - i - 1));
-        }
+        RangeFills.linspace(out.storage(), start, end, steps);
         return out;
     }
 

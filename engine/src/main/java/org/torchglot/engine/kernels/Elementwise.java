@@ -130,7 +130,7 @@ public final class Elementwise {
 
     /** Unary functions with whole-array loops; each equals its double formula rounded to the dtype. */
     public enum UnaryKernel {
-        NEG, RELU, SIGMOID, TANH, EXP;
+        NEG, RELU, SIGMOID, TANH, EXP, SIN, COS;
 
         /** {@code out[i] = f(x[i])} for {@code i < n}. */
         public void apply(float[] x, int xOff, float[] out, int n) {
@@ -159,6 +159,16 @@ public final class Elementwise {
                 case EXP -> {
                     for (int i = 0; i < n; i++) {
                         out[i] = (float) Math.exp(x[xOff + i]);
+                    }
+                }
+                case SIN -> {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = SleefTrig.sin(x[xOff + i]);
+                    }
+                }
+                case COS -> {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = SleefTrig.cos(x[xOff + i]);
                     }
                 }
             }
@@ -191,6 +201,16 @@ public final class Elementwise {
                 case EXP -> {
                     for (int i = 0; i < n; i++) {
                         out[i] = Math.exp(x[xOff + i]);
+                    }
+                }
+                case SIN -> {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = Math.sin(x[xOff + i]);
+                    }
+                }
+                case COS -> {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = Math.cos(x[xOff + i]);
                     }
                 }
             }

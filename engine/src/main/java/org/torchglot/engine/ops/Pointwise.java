@@ -186,13 +186,15 @@ public final class Pointwise {
 
     public static Tensor pow(Tensor a, Tensor b) {
         DType type = TensorIterator.resultType(a, b);
-        Tensor out = TensorIterator.map(a, b, type, type, Pointwise::powDouble, Pointwise::powLong);
+        DoubleBinaryOperator f = type == DType.FLOAT32 && b.isWrappedNumber() ? Pointwise::powFloatScalar
+                : Pointwise::powDouble;
+        Tensor out = TensorIterator.map(a, b, type, type, f, Pointwise::powLong);
         if (Tensor.needsGrad(a, b)) {
             if (b.isWrappedNumber() || !b.requiresGrad()) {
                 double e = b.numel() == 1 ? b.item() : Double.NaN;
                 if (b.numel() == 1) {
                     out.withGradFn(new FunctionNode("PowBackward0", new Tensor[] {a, null}, new Tensor[] {a},
-                            (g, s) -> new Tensor[] {e == 0.0 ? g.mul(0.0) : g.mul(s[0].pow(e - 1.0)).mul(e), null}));
+                            (g, s) -> new Tensor[] {e == 0.0 ? g.mul(0.0) : g.mul(s[0].pow(e - 1.0).mul(e)), null}));
                     return out;
                 }
             }
@@ -203,6 +205,22 @@ public final class Pointwise {
                         g.mul(s[2]).mul(s[0].log())}));
         }
         return out;
+    }
+
+    /**
+     * float32 {@code x ** y} for a Python number {@code y} as libtorch computes it: squares, cubes and
+     * {@code -2} by float multiplication ({@code pow_tensor_scalar_optimized_kernel}), others rounded once.
+     */
+    private static double powFloatScalar(double x, double y) {
+        float f = (float) x;
+        if (y == 2.0) {
+            return f * f;
+        } else if (y == 3.0) {
+            return f * f * f;
+        } else if (y == -2.0) {
+            return 1f / (f * f);
+        }
+        return powDouble(x, y);
     }
 
     private static double powDouble(double x, double y) {
@@ -247,8 +265,10 @@ public final class Pointwise {
     public static final Unary LOG1P = new Unary("Log1PBackward0", Math::log1p, true, (g, x, r) -> g.div(x.add(1.0)));
     public static final Unary SQRT = new Unary("SqrtBackward0", Math::sqrt, true, (g, x, r) -> g.div(r.mul(2.0)));
     public static final Unary ABS = new Unary("AbsBackward0", Math::abs, false, (g, x, r) -> g.mul(x.sign()));
-    public static final Unary SIN = new Unary("SinBackward0", Math::sin, true, (g, x, r) -> g.mul(x.cos()));
-    public static final Unary COS = new Unary("CosBackward0", Math::cos, true, (g, x, r) -> g.mul(x.sin()).neg());
+    public static final Unary SIN = new Unary("SinBackward0", Math::sin, true, (g, x, r) -> g.mul(x.cos()),
+            Elementwise.UnaryKernel.SIN);
+    public static final Unary COS = new Unary("CosBackward0", Math::cos, true, (g, x, r) -> g.mul(x.sin()).neg(),
+            Elementwise.UnaryKernel.COS);
     public static final Unary TANH = new Unary("TanhBackward0", Math::tanh, true,
             (g, x, r) -> g.mul(r.mul(r).rsub(1.0)), Elementwise.UnaryKernel.TANH);
     public static final Unary SIGMOID = new Unary("SigmoidBackward0", x -> 1.0 / (1.0 + Math.exp(-x)), true,
@@ -270,12 +290,14 @@ public final class Pointwise {
                     + "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
         Tensor out;
-        if (op.kernel() != null && a.dtype() == type && a.isContiguous() && type.isFloatingPoint()) {
+        if (op.kernel() != null && type.isFloatingPoint()) {
+            // NOTE: every float input takes the kernel (some kernels, as sin's, round differently from f)
+            Tensor src = a.dtype() == type && a.isContiguous() ? a : a.detach().to(type).contiguous();
             out = Tensor.zeros(a.shapeRef(), type);
             if (type == DType.FLOAT32) {
-                op.kernel().apply(a.storage().f, a.storageOffset(), out.storage().f, out.numel());
+                op.kernel().apply(src.storage().f, src.storageOffset(), out.storage().f, out.numel());
             } else {
-                op.kernel().apply(a.storage().d, a.storageOffset(), out.storage().d, out.numel());
+                op.kernel().apply(src.storage().d, src.storageOffset(), out.storage().d, out.numel());
             }
         } else {
             out = TensorIterator.map(a, type, op.f());

@@ -115,14 +115,15 @@ public final class Reductions {
     private static Tensor sumOrMean(Tensor t, int[] dims, boolean keepdim, boolean mean) {
         DType type = t.dtype();
         boolean leading = dims.length > 0 && dims[dims.length - 1] == dims.length - 1;
-        boolean trailing = dims.length > 0 && dims[0] == t.dim() - dims.length;
-        if (!t.isContiguous() || !type.isFloatingPoint() || t.numel() == 0 || !(leading || trailing)) {
-            GroupReducer reducer = mean ? (v, f, len) -> sumOf(v, f, len) / len : Reductions::sumOf;
-            return reduce(t, dims, keepdim, sumType(type), reducer);
-        }
         int group = 1;
         for (int d : dims) {
             group *= t.shapeRef()[d];
+        }
+        // NOTE: as TensorIterator drops size-1 dims, a sum that leaves one value is a whole-run sum
+        boolean trailing = dims.length > 0 && (dims[0] == t.dim() - dims.length || group == t.numel());
+        if (!t.isContiguous() || !type.isFloatingPoint() || t.numel() == 0 || !(leading || trailing)) {
+            GroupReducer reducer = mean ? (v, f, len) -> sumOf(v, f, len) / len : Reductions::sumOf;
+            return reduce(t, dims, keepdim, sumType(type), reducer);
         }
         int groups = t.numel() / group;
         double[] sums = new double[groups];
@@ -135,9 +136,7 @@ public final class Reductions {
                         : sumRun(in.f, off + g * group, group);
             }
         } else if (type == DType.FLOAT32) {
-            for (int r = 0; r < group; r++) {
-                addRow(in.f, off + r * groups, sums);
-            }
+            CascadeSum.columnSums(in.f, off, group, groups, sums);
         } else {
             for (int r = 0; r < group; r++) {
                 addRow(in.d, off + r * groups, sums);
@@ -145,7 +144,9 @@ public final class Reductions {
         }
         Tensor out = Tensor.zeros(reducedShape(t.shapeRef(), dims, keepdim), type);
         for (int g = 0; g < groups; g++) {
-            out.storage().setDouble(g, mean ? sums[g] / group : sums[g]);
+            // NOTE: libtorch's mean is the sum divided in the tensor's dtype (float32 twice rounded otherwise)
+            double m = type == DType.FLOAT32 ? (float) sums[g] / (float) group : sums[g] / group;
+            out.storage().setDouble(g, mean ? m : sums[g]);
         }
         return out;
     }
@@ -170,12 +171,6 @@ public final class Reductions {
             s += v[i];
         }
         return s;
-    }
-
-    private static void addRow(float[] v, int from, double[] sums) {
-        for (int j = 0; j < sums.length; j++) {
-            sums[j] += v[from + j];
-        }
     }
 
     private static void addRow(double[] v, int from, double[] sums) {

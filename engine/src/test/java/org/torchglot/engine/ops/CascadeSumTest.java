@@ -39,4 +39,24 @@ class CascadeSumTest {
         assertEquals(-27.535228729248047, rows.sum(1, false).toDoubleArray()[1], 0.0);
         assertEquals((float) (27.535228729248047 / 2000), rows.mean(new int[] {1}, false).toDoubleArray()[0], 0.0);
     }
+
+    @Test
+    void columnSumsArePyTorchsToTheLastBit() {
+        // PyTorch's t.sum(0) for t = the sines above reshaped to rows x cols; a double sum differs in most columns
+        Tensor small = sines(15).reshape(5, 3);
+        assertEquals(java.util.List.of(5.418385028839111, 3.5646471977233887, 1.2284488677978516),
+                boxed(small.sum(new int[] {0}, false).toDoubleArray()));
+        Tensor wide = sines(100 * 37).reshape(100, 37);
+        double[] sums = wide.sum(new int[] {0}, false).toDoubleArray();
+        assertEquals(5.398148059844971, sums[0], 0.0, "first column, a vector block's");
+        assertEquals(1.1758594512939453, sums[36], 0.0, "last column, the scalar tail's");
+        Tensor mid = sines(50 * 20).reshape(50, 20);
+        double[] midSums = mid.sum(new int[] {0}, false).toDoubleArray();
+        assertEquals(5.174485683441162, midSums[0], 0.0, "a single vector's column");
+        assertEquals(1.0781540870666504, midSums[19], 0.0, "the scalar tail's");
+    }
+
+    private static java.util.List<Double> boxed(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
 }

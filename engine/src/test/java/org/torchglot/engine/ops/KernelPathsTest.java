@@ -146,9 +146,10 @@ class KernelPathsTest {
         }
         Tensor got = mean ? t.mean(dims, false) : t.sum(dims, false);
         double[] out = got.toDoubleArray();
-        // NOTE: float32 over trailing dims of a contiguous tensor adds in libtorch's float32 order (CascadeSumTest).
-        boolean libtorchOrder = t.dtype() == DType.FLOAT32 && t.isContiguous() && dims[dims.length - 1] == 2
-                && dims[0] == 3 - dims.length;
+        // NOTE: float32 over trailing or leading dims of a contiguous tensor adds in libtorch's float32 order
+        // (CascadeSumTest).
+        boolean libtorchOrder = t.dtype() == DType.FLOAT32 && t.isContiguous()
+                && (dims[dims.length - 1] == 2 && dims[0] == 3 - dims.length || dims[dims.length - 1] == dims.length - 1);
         int k = 0;
         for (int i = 0; i < (reduced[0] ? 1 : shape[0]); i++) {
             for (int j = 0; j < (reduced[1] ? 1 : shape[1]); j++) {
