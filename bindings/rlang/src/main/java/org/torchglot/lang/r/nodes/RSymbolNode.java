@@ -9,6 +9,7 @@ import org.torchglot.lang.r.runtime.RMissing;
 import org.torchglot.lang.r.runtime.RPromise;
 import org.torchglot.lang.r.runtime.RValues;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 
 /** Reads a variable along the environment chain, forcing a promise. */
@@ -56,6 +57,7 @@ public final class RSymbolNode extends RNode {
     }
 
     /** Looks up {@code name} as a function, skipping non-function bindings as R does for {@code c <- 1; c(2)}. */
+    @TruffleBoundary
     public Object lookupFunction(REnvironment env, RNode call) {
         for (REnvironment e = env; e != null; e = e.parent()) {
             Object v = e.getLocal(name);
