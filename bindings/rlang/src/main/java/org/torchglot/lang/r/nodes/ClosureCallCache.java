@@ -27,10 +27,11 @@ import com.oracle.truffle.api.nodes.Node;
 final class ClosureCallCache extends Node {
     /** Whether the site has a {@code ...} argument, whose names change from call to call. */
     private final boolean spliceDots;
-    @CompilationFinal private RootCallTarget cachedTarget;
     /** The matching of the site's fixed names to the cached body's formals; null when it fails or is per call. */
     @CompilationFinal private ArgPlan cachedPlan;
+    /** Set once a second body reached the site: from then on other bodies are called indirectly. */
     @CompilationFinal private boolean uncacheable;
+    /** Calls the cached body, the one this site saw first; its call target is the cache key. */
     @Child private DirectCallNode direct;
     @Child private IndirectCallNode indirect;
 
@@ -44,9 +45,11 @@ final class ClosureCallCache extends Node {
 
     Object call(RClosure c, RCallNode site, REnvironment env) {
         RootCallTarget target = c.callTarget();
-        if (target != cachedTarget && !uncacheable) {
+        DirectCallNode cached = direct;
+        if (!uncacheable && (cached == null || cached.getCallTarget() != target)) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             specialize(target, site);
+            cached = direct;
         }
         Object[] values;
         String[] names;
@@ -55,6 +58,7 @@ final class ClosureCallCache extends Node {
             try {
                 e = RArguments.promiseArgs(site.args(), site.names(), env, false);
             } catch (RErrorSignal s) {
+                CompilerDirectives.transferToInterpreter();
                 throw new RError(s.getMessage(), site.deparse(), site);
             }
             values = e.values();
@@ -64,11 +68,12 @@ final class ClosureCallCache extends Node {
             names = site.names();
         }
         try {
-            if (target == cachedTarget) {
-                REnvironment fenv = cachedPlan != null
-                                ? cachedPlan.bind(c, values, env, site)
+            if (cached != null && cached.getCallTarget() == target) {
+                ArgPlan plan = cachedPlan;
+                REnvironment fenv = plan != null
+                                ? plan.bind(c, values, env, site)
                                 : RCaller.closureFrame(c, values, names, env, site, site);
-                return direct.call(fenv);
+                return cached.call(fenv);
             }
             return indirect.call(target, RCaller.closureFrame(c, values, names, env, site, site));
         } catch (StackOverflowError e) {
@@ -77,23 +82,31 @@ final class ClosureCallCache extends Node {
         }
     }
 
+    /**
+     * The first body seen becomes the cached one (its plan written before its call node, so a thread that sees the
+     * call node sees the plan); any other makes the site call other bodies indirectly. A site outside any root (a
+     * call node built to run once) calls indirectly.
+     */
     private void specialize(RootCallTarget target, RCallNode site) {
-        if (cachedTarget == null && getRootNode() != null) {
-            cachedTarget = target;
-            direct = insert(DirectCallNode.create(target));
-            if (!spliceDots) {
-                try {
-                    cachedPlan = ArgPlan.of(((RClosureBody) target.getRootNode()).formals(), site.names());
-                } catch (RErrorSignal s) {
-                    // NOTE: no plan: each call matches again and reports R's error, which quotes the arguments.
-                    cachedPlan = null;
-                }
+        atomic(() -> {
+            if (indirect == null) {
+                indirect = insert(IndirectCallNode.create());
             }
-        } else {
-            uncacheable = true;
-        }
-        if (indirect == null) {
-            indirect = insert(IndirectCallNode.create());
+            if (direct == null && getRootNode() != null) {
+                cachedPlan = spliceDots ? null : planOrNull(target, site.names());
+                direct = insert(DirectCallNode.create(target));
+            } else if (direct == null || direct.getCallTarget() != target) {
+                uncacheable = true;
+            }
+        });
+    }
+
+    private static ArgPlan planOrNull(RootCallTarget target, String[] names) {
+        try {
+            return ArgPlan.of(((RClosureBody) target.getRootNode()).formals(), names);
+        } catch (RErrorSignal s) {
+            // NOTE: no plan: each call matches again and reports R's error, which quotes the arguments.
+            return null;
         }
     }
 
