@@ -9,6 +9,7 @@ import org.torchglot.lang.r.runtime.RMissing;
 import org.torchglot.lang.r.runtime.RPromise;
 import org.torchglot.lang.r.runtime.RValues;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 
@@ -28,6 +29,7 @@ public final class RSymbolNode extends RNode {
     public Object execute(REnvironment env) {
         Object v = env.lookup(name);
         if (v == null) {
+            CompilerDirectives.transferToInterpreter();
             throw new RError("object '" + name + "' not found", env.frameCallText(), this);
         }
         setVisible(true);
@@ -48,9 +50,11 @@ public final class RSymbolNode extends RNode {
 
     private Object checkMissing(Object v, REnvironment env) {
         if (v == RMissing.INSTANCE) {
+            CompilerDirectives.transferToInterpreter();
             throw new RError("argument \"" + name + "\" is missing, with no default", env.frameCallText(), this);
         }
         if (v instanceof RDots) {
+            CompilerDirectives.transferToInterpreter();
             throw new RError("'...' used in an incorrect context", env.frameCallText(), this);
         }
         return v;
