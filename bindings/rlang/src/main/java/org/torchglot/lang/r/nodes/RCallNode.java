@@ -1,6 +1,7 @@
 package org.torchglot.lang.r.nodes;
 
 import org.torchglot.lang.r.runtime.Deparse;
+import org.torchglot.lang.r.runtime.RClosure;
 import org.torchglot.lang.r.runtime.REnvironment;
 
 /** A call {@code f(a, name = b, ...)}: looks up the function, wraps arguments in promises, and calls. */
@@ -8,12 +9,14 @@ public final class RCallNode extends RNode implements REnvironment.CallSite {
     @Child private RNode fn;
     @Children private final RNode[] args;
     private final String[] names;
+    @Child private ClosureCallCache closures;
 
     /** {@code args[i]} is null for an empty argument; {@code names[i]} is null for a positional one. */
     public RCallNode(RNode fn, String[] names, RNode[] args) {
         this.fn = fn;
         this.names = names;
         this.args = args;
+        this.closures = new ClosureCallCache(args);
     }
 
     public RNode fn() {
@@ -32,6 +35,9 @@ public final class RCallNode extends RNode implements REnvironment.CallSite {
     public Object execute(REnvironment env) {
         Object f = fn instanceof RSymbolNode s ? s.lookupFunction(env, this) : fn.execute(env);
         setVisible(true);
+        if (f instanceof RClosure c) {
+            return closures.call(c, this, env);
+        }
         return RArguments.call(f, this, env);
     }
 

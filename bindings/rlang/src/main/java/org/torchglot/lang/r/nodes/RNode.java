@@ -7,6 +7,7 @@ import org.torchglot.lang.r.runtime.RError;
 import org.torchglot.lang.r.runtime.RErrorSignal;
 import org.torchglot.lang.r.runtime.RNull;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
 
@@ -34,7 +35,10 @@ public abstract class RNode extends Node implements RCode {
         return section == null ? 0 : section.getStartLine();
     }
 
+    // NOTE: a boundary, so that error paths that name the call (deparse) stay out of compiled code: partial
+    // evaluation of StringBuilder's bounds checks reaches Formatter and Locale and bails out ("Too deep inlining").
     @Override
+    @TruffleBoundary
     public final String deparse() {
         StringBuilder sb = new StringBuilder();
         deparse(sb);

@@ -9,6 +9,8 @@ import org.torchglot.lang.r.runtime.RMissing;
 import org.torchglot.lang.r.runtime.RPromise;
 import org.torchglot.lang.r.runtime.RValues;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 
 /** Reads a variable along the environment chain, forcing a promise. */
@@ -27,6 +29,7 @@ public final class RSymbolNode extends RNode {
     public Object execute(REnvironment env) {
         Object v = env.lookup(name);
         if (v == null) {
+            CompilerDirectives.transferToInterpreter();
             throw new RError("object '" + name + "' not found", env.frameCallText(), this);
         }
         setVisible(true);
@@ -47,15 +50,18 @@ public final class RSymbolNode extends RNode {
 
     private Object checkMissing(Object v, REnvironment env) {
         if (v == RMissing.INSTANCE) {
+            CompilerDirectives.transferToInterpreter();
             throw new RError("argument \"" + name + "\" is missing, with no default", env.frameCallText(), this);
         }
         if (v instanceof RDots) {
+            CompilerDirectives.transferToInterpreter();
             throw new RError("'...' used in an incorrect context", env.frameCallText(), this);
         }
         return v;
     }
 
     /** Looks up {@code name} as a function, skipping non-function bindings as R does for {@code c <- 1; c(2)}. */
+    @TruffleBoundary
     public Object lookupFunction(REnvironment env, RNode call) {
         for (REnvironment e = env; e != null; e = e.parent()) {
             Object v = e.getLocal(name);

@@ -7,6 +7,7 @@ import org.torchglot.lang.r.runtime.REnvironment;
 import org.torchglot.lang.r.runtime.RError;
 import org.torchglot.lang.r.runtime.RNull;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
@@ -45,6 +46,15 @@ public final class RTopLevelRootNode extends RootNode {
         if (autoPrint) {
             ctx.attachDefaultPackages();
         }
+        return run(ctx, env, autoPrint);
+    }
+
+    // NOTE: a script or package source runs once per context, so compiling its statements buys nothing, while
+    // partial evaluation of a whole source kept the compiler thread busy longer than a tutorial's run (warm
+    // server, 2 busy cores) and starved the functions that do run hot. Behind a boundary the root compiles to one
+    // call; its loops still compile on stack (OSR).
+    @TruffleBoundary
+    private Object run(RContext ctx, REnvironment env, boolean autoPrint) {
         Object last = RNull.INSTANCE;
         for (RNode s : statements) {
             ctx.setVisible(true);

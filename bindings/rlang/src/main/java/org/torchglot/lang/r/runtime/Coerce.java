@@ -1,5 +1,6 @@
 package org.torchglot.lang.r.runtime;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /** R's type coercions between the atomic types and lists. Results never share data with their input. */
 public final class Coerce {
@@ -94,7 +95,7 @@ public final class Coerce {
         if (v instanceof RList l) {
             Object e = l.get(i);
             if (e instanceof RVector ev && !(ev instanceof RList) && ev.length() == 1) {
-                return doubleAt(ev, 0);
+                return elementDouble(ev);
             }
             throw new RErrorSignal("'list' object cannot be coerced to type 'double'");
         }
@@ -141,7 +142,7 @@ public final class Coerce {
             };
         }
         if (v instanceof RList l && l.get(i) instanceof RVector ev && ev.length() == 1) {
-            return logicalAt(ev, 0);
+            return elementLogical(ev);
         }
         throw new RErrorSignal("cannot coerce to logical");
     }
@@ -163,11 +164,29 @@ public final class Coerce {
         if (v instanceof RList l) {
             Object e = l.get(i);
             if (e instanceof RVector ev && ev.length() == 1 && !(ev instanceof RList)) {
-                return stringAt(ev, 0);
+                return elementString(ev);
             }
             return RDeparser.deparse(e);
         }
         throw new RErrorSignal("cannot coerce to character");
+    }
+
+    // NOTE: the coercions of a list element recurse into the coercion of the element; behind a boundary, so that
+    // Truffle's partial evaluation of a node calling doubleAt/logicalAt/stringAt does not inline that recursion
+    // until it bails out ("Too deep inlining"), which left every R function with a condition uncompiled.
+    @TruffleBoundary
+    private static double elementDouble(RVector element) {
+        return doubleAt(element, 0);
+    }
+
+    @TruffleBoundary
+    private static int elementLogical(RVector element) {
+        return logicalAt(element, 0);
+    }
+
+    @TruffleBoundary
+    private static String elementString(RVector element) {
+        return stringAt(element, 0);
     }
 
     private static double parseDouble(String s) {

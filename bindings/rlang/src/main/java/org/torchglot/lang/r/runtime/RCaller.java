@@ -71,29 +71,19 @@ public final class RCaller {
     }
 
     private static Object invokeClosure(RClosure c, Object[] values, String[] names, REnvironment callerEnv, REnvironment.CallSite site, Node location) {
-        RClosureBody root = c.root();
-        String[] formals = root.formals();
-        Object[] matched;
+        return c.callTarget().call(location, closureFrame(c, values, names, callerEnv, site, location));
+    }
+
+    /** The environment of a call to {@code c}, its arguments matched for this call alone. */
+    @TruffleBoundary
+    public static REnvironment closureFrame(RClosure c, Object[] values, String[] names, REnvironment callerEnv, REnvironment.CallSite site, Node location) {
+        ArgPlan plan;
         try {
-            matched = ArgMatcher.match(formals, values, names);
+            plan = ArgPlan.ofOrThrow(c.root().formals(), values, names);
         } catch (RErrorSignal s) {
             throw error(s.getMessage(), site, location);
         }
-        REnvironment fenv = REnvironment.forCall(c, site, callerEnv);
-        fenv.setNargs(values.length);
-        for (int i = 0; i < formals.length; i++) {
-            Object m = matched[i];
-            if (formals[i].equals("...")) {
-                fenv.put("...", m == null ? RDots.EMPTY : m);
-            } else if (m != null && m != RMissing.INSTANCE) {
-                fenv.put(formals[i], m);
-            } else if (root.defaultOf(i) != null) {
-                fenv.put(formals[i], new RPromise(root.defaultOf(i), fenv, true));
-            } else {
-                fenv.put(formals[i], RMissing.INSTANCE);
-            }
-        }
-        return c.callTarget().call(location, fenv);
+        return plan.bind(c, values, callerEnv, site);
     }
 
     private static Object invokeBuiltin(RBuiltin b, Object[] values, String[] names, REnvironment callerEnv, REnvironment.CallSite site, Node location) {

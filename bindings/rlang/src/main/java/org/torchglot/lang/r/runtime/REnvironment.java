@@ -17,6 +17,8 @@ import com.oracle.truffle.api.library.ExportMessage;
 @ExportLibrary(InteropLibrary.class)
 public final class REnvironment extends RAttributable {
     private REnvironment parent;
+    // NOTE: every access to the map is behind a @TruffleBoundary: partial evaluation of HashMap's code (its tree
+    // bins recurse) bails out with "Too deep inlining" and leaves the R function calling it uncompiled.
     private final LinkedHashMap<String, Object> vars = new LinkedHashMap<>();
     private final String name;
     private RClosure function;
@@ -84,18 +86,22 @@ public final class REnvironment extends RAttributable {
     }
 
     /** The raw local binding (possibly a promise or {@link RMissing}), or null. */
+    @TruffleBoundary
     public Object getLocal(String n) {
         return vars.get(n);
     }
 
+    @TruffleBoundary
     public boolean hasLocal(String n) {
         return vars.containsKey(n);
     }
 
+    @TruffleBoundary
     public void put(String n, Object value) {
         vars.put(n, value);
     }
 
+    @TruffleBoundary
     public boolean remove(String n) {
         return vars.remove(n) != null;
     }
@@ -113,6 +119,7 @@ public final class REnvironment extends RAttributable {
     }
 
     /** The environment along the chain that binds {@code n}, or null. */
+    @TruffleBoundary
     public REnvironment whereDefined(String n) {
         for (REnvironment e = this; e != null; e = e.parent) {
             if (e.vars.containsKey(n)) {
@@ -123,6 +130,7 @@ public final class REnvironment extends RAttributable {
     }
 
     /** The names bound here, in definition order; names starting with '.' are included only when asked. */
+    @TruffleBoundary
     public List<String> names(boolean all) {
         List<String> r = new ArrayList<>();
         for (String k : vars.keySet()) {

@@ -27,10 +27,23 @@ public final class RError extends AbstractTruffleException {
     }
 
     public RError(String rMessage, String call, RList condition, Node location) {
-        super(format(rMessage, call), null, UNLIMITED_STACK_TRACE, userLocation(location));
+        this(rMessage, call, condition, location, UNLIMITED_STACK_TRACE);
+    }
+
+    private RError(String rMessage, String call, RList condition, Node location, int stackTraceLimit) {
+        super(format(rMessage, call), null, stackTraceLimit, userLocation(location));
         this.rMessage = rMessage;
         this.call = call;
         this.condition = condition;
+    }
+
+    /**
+     * R's error for runaway recursion (here: the Java stack overflowed), raised at the call {@code location}; it keeps
+     * only the innermost frames, which all repeat the same call.
+     */
+    @TruffleBoundary
+    public static RError nestedTooDeeply(Node location) {
+        return new RError("evaluation nested too deeply: infinite recursion / options(expressions=)?", null, null, location, 5);
     }
 
     /**
@@ -43,10 +56,19 @@ public final class RError extends AbstractTruffleException {
             return location;
         }
         Node user = Truffle.getRuntime().iterateFrames(frame -> {
-            Node call = frame.getCallNode();
-            return call != null && call.getSourceSection() != null && !isInternal(call) ? call : null;
+            Node call = located(frame.getCallNode());
+            return call != null && !isInternal(call) ? call : null;
         });
         return user != null ? user : location;
+    }
+
+    /** The node of a frame's call that has a source section: a call node calls through a child Direct/IndirectCallNode. */
+    private static Node located(Node callNode) {
+        Node n = callNode;
+        while (n != null && n.getSourceSection() == null) {
+            n = n.getParent();
+        }
+        return n;
     }
 
     private static boolean isInternal(Node node) {
