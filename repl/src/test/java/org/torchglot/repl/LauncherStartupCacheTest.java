@@ -91,11 +91,14 @@ class LauncherStartupCacheTest {
     }
 
     @Test
-    void javaScriptKeepsTheJitAndTrainsNothing() throws Exception {
+    void javaScriptAndJupyterKernelsKeepTheJitAndTrainNothing() throws Exception {
         launch(Map.of(), "loop.js");
-        List<String> run = calls();
-        assertTrue(run.getFirst().contains("-XX:+EnableJVMCI") && run.getFirst().contains("--upgrade-module-path="), run.getFirst());
-        assertEquals(1, run.size(), "no training run: " + run);
+        launch(Map.of(), "--lang", "r", "--kernel", "connection.json");
+        List<String> runs = calls();
+        assertEquals(2, runs.size(), "no training run: " + runs);
+        for (String run : runs) {
+            assertTrue(run.contains("-XX:+EnableJVMCI") && run.contains("--upgrade-module-path="), run);
+        }
     }
 
     @Test
