@@ -59,7 +59,7 @@ final class AttachedRun implements Runnable {
                 Frames.write(out, Frames.DIRECT, new byte[0]);
                 return;
             }
-            if (!server.tryBeginRun()) {
+            if ((!repl && server.tooYoungForScripts()) || !server.tryBeginRun()) {
                 Frames.write(out, Frames.BUSY, new byte[0]);
                 return;
             }

@@ -47,6 +47,14 @@ public final class WarmServer implements AutoCloseable {
      */
     static final String TENSOR_BUDGET_PROPERTY = "torchglot.attach.maxTensorBytes";
 
+    /**
+     * Seconds after its start during which the server turns scripts away, so that they run directly; property {@code
+     * torchglot.attach.directSeconds}, default 60. NOTE: a young server runs a script slower than a direct run: its C2
+     * and Truffle compiler threads are still compiling (xor_mlp.py's 2nd and 3rd commands took 16.7 and 113 s in a
+     * fresh server, 12-15 s as direct runs; docs/performance.md#cold-start). REPLs are served at once.
+     */
+    static final String DIRECT_PROPERTY = "torchglot.attach.directSeconds";
+
     /** How long the server waits after its last run before it makes REPL contexts. */
     static final long POOL_IDLE_MILLIS = 2_000;
 
@@ -71,9 +79,11 @@ public final class WarmServer implements AutoCloseable {
 
     private final long tensorBudget;
     private final ReplContextPool replContexts;
+    private final long directUntil;
 
-    private WarmServer(Path socket, ServerSocketChannel channel, Duration idleLimit, long tensorBudget) {
+    private WarmServer(Path socket, ServerSocketChannel channel, Duration idleLimit, long tensorBudget, Duration direct) {
         this.socket = socket;
+        this.directUntil = System.nanoTime() + direct.toNanos();
         this.tensorBudget = tensorBudget;
         this.channel = channel;
         this.idleLimit = idleLimit;
@@ -98,7 +108,7 @@ public final class WarmServer implements AutoCloseable {
             if (lock == null) {
                 return;
             }
-            try (WarmServer server = open(socket, configuredIdleLimit())) {
+            try (WarmServer server = open(socket, configuredIdleLimit(), configuredTensorBudget(), configuredDirectTime())) {
                 server.retireOlderBuilds();
                 server.startWarmUp(socket.getParent());
                 server.keepReplContextsReady();
@@ -150,10 +160,20 @@ public final class WarmServer implements AutoCloseable {
 
     /** As above, with each script's tensors limited to {@code tensorBudget} bytes. */
     static WarmServer open(Path socket, Duration idleLimit, long tensorBudget) throws IOException {
+        return open(socket, idleLimit, tensorBudget, Duration.ZERO);
+    }
+
+    /** As above, turning scripts away (to run directly) for the first {@code direct} after it starts. */
+    static WarmServer open(Path socket, Duration idleLimit, long tensorBudget, Duration direct) throws IOException {
         Files.deleteIfExists(socket);
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         channel.bind(UnixDomainSocketAddress.of(socket));
-        return new WarmServer(socket, channel, idleLimit, tensorBudget);
+        return new WarmServer(socket, channel, idleLimit, tensorBudget, direct);
+    }
+
+    /** Whether scripts should still run directly: the server is younger than {@value #DIRECT_PROPERTY}. */
+    boolean tooYoungForScripts() {
+        return System.nanoTime() - directUntil < 0;
     }
 
     /** Accepts clients until closed, idle for too long, or the socket file is removed. */
@@ -317,6 +337,14 @@ public final class WarmServer implements AutoCloseable {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalStateException("-D" + TENSOR_BUDGET_PROPERTY + " must be a number of bytes such as 512m or 2g, not "
                     + configured, e);
+        }
+    }
+
+    private static Duration configuredDirectTime() {
+        try {
+            return Duration.ofSeconds(Long.parseLong(System.getProperty(DIRECT_PROPERTY, "60")));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(60);
         }
     }
 

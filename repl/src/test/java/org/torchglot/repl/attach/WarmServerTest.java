@@ -176,6 +176,28 @@ class WarmServerTest {
     }
 
     @Test
+    void aYoungServerTurnsScriptsAwaySoThatTheyRunDirectly() throws Exception {
+        Path youngSocket = socket.resolveSibling("young.sock");
+        Files.writeString(directory.resolve("hello.py"), "print('hello')\n");
+        AttachRequest script = request(List.of("hello.py"), false);
+        try (WarmServer young = WarmServer.open(youngSocket, Duration.ofMinutes(5), Long.MAX_VALUE, Duration.ofSeconds(2))) {
+            Thread youngServing = Thread.ofPlatform().daemon().start(young::serve);
+            assertEquals(AttachClient.Kind.DECLINED,
+                    AttachClient.attach(youngSocket, script, out, err, InputStream.nullInputStream()).kind());
+            assertEquals("", stdout());
+            AttachClient.Outcome later = new AttachClient.Outcome(AttachClient.Kind.DECLINED, 0);
+            for (int attempt = 0; attempt < 100 && later.kind() != AttachClient.Kind.RAN; attempt++) {
+                Thread.sleep(100);
+                later = AttachClient.attach(youngSocket, script, out, err, InputStream.nullInputStream());
+            }
+            assertEquals(new AttachClient.Outcome(AttachClient.Kind.RAN, 0), later, "served once no longer young");
+            assertEquals("hello\n", stdout());
+            young.close();
+            youngServing.join(5_000);
+        }
+    }
+
+    @Test
     void aSecondClientIsTurnedAwayWhileAScriptRuns() throws Exception {
         Files.writeString(directory.resolve("waits.py"), "print('started', flush=True)\ninput()\nprint('done')\n");
         Files.writeString(directory.resolve("other.py"), "print('other')\n");
