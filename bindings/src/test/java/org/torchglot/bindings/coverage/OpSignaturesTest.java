@@ -92,12 +92,15 @@ class OpSignaturesTest {
         assertEquals(Optional.empty(), SignatureMatch.problem(List.of("size"), List.of(), view));
     }
 
-    /** The names Python users type: a method's receiver has none, a function's parameters their function-form names. */
+    /**
+     * The names Python users type: a method's receiver ({@code self}, wherever the signature puts it) has none, a
+     * function's parameters their function-form names.
+     */
     private static List<String> pythonNames(Signature sig, boolean method) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < sig.params().size(); i++) {
             Signature.Param p = sig.params().get(i);
-            if (p.name().startsWith("_") || (method && i == 0)) {
+            if (p.name().startsWith("_") || (method && i == sig.selfIndex())) {
                 continue;
             }
             names.add(method ? p.name() : sig.functionName(p));
