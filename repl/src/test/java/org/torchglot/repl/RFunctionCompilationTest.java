@@ -54,14 +54,7 @@ class RFunctionCompilationTest {
     @Timeout(120)
     void rFunctionRootsCompileWithoutFailure() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Engine engine = Engine.newBuilder("R")
-                .allowExperimentalOptions(true)
-                .option("engine.CompileImmediately", "true")
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.CompilationFailureAction", "Throw")
-                .option("engine.TraceCompilation", "true")
-                .logHandler(log)
-                .build();
+        try (Engine engine = compilingEngine(log, "engine.CompileImmediately", "true");
                 Context context = Context.newBuilder("R").engine(engine).build()) {
             assertNotEquals("Interpreted", engine.getImplementationName(), "the test JVM must run the Graal JIT");
             context.eval("R", R_FUNCTIONS);
@@ -78,14 +71,7 @@ class RFunctionCompilationTest {
     @Timeout(180)
     void longLoopsCompileOnStackWithBreakAndNext() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Engine engine = Engine.newBuilder("R")
-                .allowExperimentalOptions(true)
-                .option("engine.OSRCompilationThreshold", "1000")
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.CompilationFailureAction", "Throw")
-                .option("engine.TraceCompilation", "true")
-                .logHandler(log)
-                .build();
+        try (Engine engine = compilingEngine(log, "engine.OSRCompilationThreshold", "1000");
                 Context context = Context.newBuilder("R").engine(engine).build()) {
             // 1 + 3 + ... + 40001, then 20000 passes of the while loop
             assertEquals(20001.0 * 20001.0 + 20000.0, context.eval("R", R_LOOP).asDouble(), 1e-6);
@@ -96,5 +82,17 @@ class RFunctionCompilationTest {
             }
             assertTrue(trace.lines().noneMatch(l -> l.contains("opt failed")), trace);
         }
+    }
+
+    /** An R engine that compiles in the foreground, fails on any bail-out and traces compilations into {@code log}. */
+    private static Engine compilingEngine(ByteArrayOutputStream log, String option, String value) {
+        return Engine.newBuilder("R")
+                .allowExperimentalOptions(true)
+                .option(option, value)
+                .option("engine.BackgroundCompilation", "false")
+                .option("engine.CompilationFailureAction", "Throw")
+                .option("engine.TraceCompilation", "true")
+                .logHandler(log)
+                .build();
     }
 }
